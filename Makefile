@@ -1,0 +1,46 @@
+# sturing — build, test and demo. `make demo` and `make test` install what they need.
+SHELL := /bin/bash
+DEBIAN_PACKAGES := pkg-config libicu-dev libpoppler-glib-dev libstemmer-dev poppler-utils qpdf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_FLAGS ?=
+export SWIFT_BACKTRACE := enable=no
+
+.PHONY: deps build release test demo bench fixtures clean
+
+## deps: install the Debian packages the build and the tests need (only the missing ones)
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## build: debug build
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+## release: optimised build
+release: deps
+	swift build -c release $(SWIFT_FLAGS)
+
+## test: all unit and integration tests
+test: deps
+	swift test $(SWIFT_FLAGS)
+
+## demo: analyse the demo corpus in Corpus/ and write a report under Output/demo/
+demo: release
+	.build/release/sturing analyze Corpus --manifest Corpus/manifest.csv --out Output/demo
+
+## bench: speed figures (text MB/s, PDF vs pdftotext, corpus runs)
+bench: release
+	scripts/bench
+
+## fixtures: regenerate the test PDFs and the demo corpus PDFs (needs Python reportlab)
+fixtures:
+	python3 -c "import reportlab" 2>/dev/null || pip install -q reportlab
+	python3 scripts/make_fixtures.py
+
+clean:
+	rm -rf .build

@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sturing",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sturing", targets: ["sturing"]),
+        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // C wrappers: ICU behind an opaque header (see notes in Sources/CICU/include/cicu.h),
+        // poppler-glib and libstemmer as system libraries.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
+        .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler"]),
+        .target(name: "SturingText", dependencies: [
+            "SturingCore", "CICU", "CStemmer",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .target(name: "SturingPipeline", dependencies: ["SturingCore", "SturingIngest", "SturingText"]),
+        .target(name: "SturingAnalysis", dependencies: ["SturingCore"]),
+        .target(name: "SturingReport", dependencies: [
+            "SturingCore", "SturingAnalysis",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .executableTarget(name: "sturing", dependencies: [
+            "SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "sturing-bench", dependencies: [
+            "SturingCore", "SturingIngest", "SturingText", "SturingPipeline",
+        ]),
+
+        .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
+        .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"]),
+        .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingIngest"]),
+        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline"]),
+        .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis"]),
+        .testTarget(name: "SturingReportTests", dependencies: ["SturingReport"]),
+    ]
+)

@@ -1,0 +1,138 @@
+#include "cicu.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+#include <unicode/unorm2.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ucnv.h>
+#include <unicode/uversion.h>
+
+struct cicu_word_breaker {
+    UBreakIterator *bi;
+    int32_t position;
+    int32_t length;
+};
+
+cicu_word_breaker *cicu_wb_open(const char *locale, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
+    *error = (int32_t)status;
+    if (U_FAILURE(status) || bi == NULL) return NULL;
+    cicu_word_breaker *wb = (cicu_word_breaker *)calloc(1, sizeof(cicu_word_breaker));
+    if (wb == NULL) { ubrk_close(bi); *error = (int32_t)U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    wb->bi = bi;
+    return wb;
+}
+
+void cicu_wb_close(cicu_word_breaker *wb) {
+    if (wb == NULL) return;
+    ubrk_close(wb->bi);
+    free(wb);
+}
+
+void cicu_wb_set_text(cicu_word_breaker *wb, const uint16_t *text, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(wb->bi, (const UChar *)text, length, &status);
+    *error = (int32_t)status;
+    wb->position = 0;
+    wb->length = length;
+}
+
+int32_t cicu_wb_next_words(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t capacity) {
+    int32_t n = 0;
+    if (wb->position >= wb->length) return 0;
+    int32_t start = wb->position;
+    while (n < capacity) {
+        int32_t end = ubrk_next(wb->bi);
+        if (end == UBRK_DONE) { wb->position = wb->length; break; }
+        int32_t status = ubrk_getRuleStatus(wb->bi);
+        if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) {
+            starts[n] = start;
+            ends[n] = end;
+            n++;
+        }
+        start = end;
+        wb->position = end;
+    }
+    return n;
+}
+
+int32_t cicu_to_lower(uint16_t *dst, int32_t capacity, const uint16_t *src, int32_t length,
+                      const char *locale, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = u_strToLower((UChar *)dst, capacity, (const UChar *)src, length, locale, &status);
+    *error = (int32_t)status;
+    return n;
+}
+
+static const UNormalizer2 *nfkc_instance(UErrorCode *status) {
+    return unorm2_getNFKCInstance(status);
+}
+
+int32_t cicu_nfkc(uint16_t *dst, int32_t capacity, const uint16_t *src, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *norm = nfkc_instance(&status);
+    if (U_FAILURE(status)) { *error = (int32_t)status; return 0; }
+    int32_t n = unorm2_normalize(norm, (const UChar *)src, length, (UChar *)dst, capacity, &status);
+    *error = (int32_t)status;
+    return n;
+}
+
+int32_t cicu_is_nfkc(const uint16_t *src, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *norm = nfkc_instance(&status);
+    if (U_FAILURE(status)) { *error = (int32_t)status; return 0; }
+    UNormalizationCheckResult r = unorm2_quickCheck(norm, (const UChar *)src, length, &status);
+    *error = (int32_t)status;
+    return (U_SUCCESS(status) && r == UNORM_YES) ? 1 : 0;
+}
+
+int32_t cicu_utf8_to_utf16(uint16_t *dst, int32_t capacity, const char *src, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8WithSub((UChar *)dst, capacity, &n, src, length, 0xFFFD, NULL, &status);
+    *error = (int32_t)status;
+    return n;
+}
+
+int32_t cicu_convert_to_utf16(const char *charset, uint16_t *dst, int32_t capacity,
+                              const char *src, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) { *error = (int32_t)status; return 0; }
+    int32_t n = ucnv_toUChars(conv, (UChar *)dst, capacity, src, length, &status);
+    ucnv_close(conv);
+    *error = (int32_t)status;
+    return n;
+}
+
+int32_t cicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t name_capacity,
+                            int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *det = ucsdet_open(&status);
+    if (U_FAILURE(status)) { *error = (int32_t)status; return -1; }
+    ucsdet_setText(det, bytes, length, &status);
+    const UCharsetMatch *match = ucsdet_detect(det, &status);
+    int32_t confidence = -1;
+    if (U_SUCCESS(status) && match != NULL) {
+        const char *n = ucsdet_getName(match, &status);
+        confidence = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && n != NULL && name_capacity > 0) {
+            strncpy(name, n, (size_t)name_capacity - 1);
+            name[name_capacity - 1] = 0;
+        }
+    }
+    ucsdet_close(det);
+    *error = (int32_t)status;
+    return confidence;
+}
+
+void cicu_version(char *buffer, int32_t capacity) {
+    UVersionInfo v;
+    u_getVersion(v);
+    char tmp[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(v, tmp);
+    strncpy(buffer, tmp, (size_t)capacity - 1);
+    buffer[capacity - 1] = 0;
+}

@@ -1,0 +1,108 @@
+/// The scores of one document: counts, shares and densities per perspective, and per term.
+public struct DocumentScore: Sendable, Equatable {
+    /// The path as given by the user.
+    public var file: String
+    /// SHA-256 of the file's bytes.
+    public var sha256: String
+    /// Letter-word tokens in the cleaned text.
+    public var tokens: Int
+    /// Page count, nil for a text file without page breaks.
+    public var pages: Int?
+    /// Encoding of a text file, or "pdf".
+    public var encoding: String
+    /// Per perspective: count, share, density.
+    public var perspectives: [Perspective: PerspectiveScore]
+    /// Per perspective, per term: the count and the matched forms.
+    public var terms: [Perspective: [TermCount]]
+    /// Forms a term would have matched but that its exclude lists kept out, per term.
+    public var excluded: [Perspective: [TermCount]]
+    /// Word forms that count for more than one perspective.
+    public var overlaps: [Overlap]
+    /// What cleaning changed.
+    public var cleaning: CleaningReport
+    /// Problems that did not stop scoring.
+    public var warnings: [String]
+
+    /// Creates a score.
+    public init(file: String, sha256: String, tokens: Int, pages: Int?, encoding: String,
+                perspectives: [Perspective: PerspectiveScore], terms: [Perspective: [TermCount]],
+                excluded: [Perspective: [TermCount]] = [:], overlaps: [Overlap] = [],
+                cleaning: CleaningReport = CleaningReport(), warnings: [String] = []) {
+        self.file = file
+        self.sha256 = sha256
+        self.tokens = tokens
+        self.pages = pages
+        self.encoding = encoding
+        self.perspectives = perspectives
+        self.terms = terms
+        self.excluded = excluded
+        self.overlaps = overlaps
+        self.cleaning = cleaning
+        self.warnings = warnings
+    }
+
+    /// The sum of the four perspective counts.
+    public var totalSignalWords: Int { Perspective.allCases.reduce(0) { $0 + (perspectives[$1]?.count ?? 0) } }
+}
+
+/// One perspective's numbers in one document.
+public struct PerspectiveScore: Sendable, Equatable {
+    /// Matched signal words.
+    public var count: Int
+    /// Percent of all signal words in the document; nil when there are none.
+    public var share: Double?
+    /// Matches per 10,000 letter tokens (0 for an empty document).
+    public var per10kTokens: Double
+
+    /// Creates a perspective score.
+    public init(count: Int, share: Double?, per10kTokens: Double) {
+        self.count = count
+        self.share = share
+        self.per10kTokens = per10kTokens
+    }
+}
+
+/// A term's count in a document and the word forms that made it up.
+public struct TermCount: Sendable, Equatable {
+    /// The lexicon term.
+    public var term: String
+    /// How often it counted.
+    public var count: Int
+    /// Each matched (or excluded) form with its count, most frequent first.
+    public var forms: [(form: String, count: Int)]
+
+    /// Creates a term count.
+    public init(term: String, count: Int, forms: [(form: String, count: Int)]) {
+        self.term = term
+        self.count = count
+        self.forms = forms
+    }
+
+    public static func == (lhs: TermCount, rhs: TermCount) -> Bool {
+        lhs.term == rhs.term && lhs.count == rhs.count
+            && lhs.forms.map(\.form) == rhs.forms.map(\.form) && lhs.forms.map(\.count) == rhs.forms.map(\.count)
+    }
+}
+
+/// A word form counted for more than one perspective.
+public struct Overlap: Sendable, Equatable, Codable {
+    /// The word form.
+    public var form: String
+    /// The claiming terms as "PERSPECTIVE:term".
+    public var claimedBy: [String]
+    /// How often the form occurred.
+    public var count: Int
+
+    /// Creates an overlap record.
+    public init(form: String, claimedBy: [String], count: Int) {
+        self.form = form
+        self.claimedBy = claimedBy
+        self.count = count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case form
+        case claimedBy = "claimed_by"
+        case count
+    }
+}

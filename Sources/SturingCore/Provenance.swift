@@ -1,0 +1,39 @@
+/// Where a result came from: tool, lexicon, match setting and libraries. Recorded in every output.
+public struct Provenance: Sendable, Equatable {
+    /// sturing's version.
+    public var toolVersion: String
+    /// Lexicon name.
+    public var lexiconName: String
+    /// Lexicon version.
+    public var lexiconVersion: String
+    /// SHA-256 of the lexicon file.
+    public var lexiconSHA256: String
+    /// Lexicon path ("built-in:..." for the default).
+    public var lexiconPath: String
+    /// The match setting of the run.
+    public var match: MatchSetting
+    /// Stemmer identification.
+    public var stemmer: String
+    /// ICU version.
+    public var icu: String
+    /// poppler version.
+    public var poppler: String
+    /// When the run started (ISO 8601, UTC).
+    public var date: String
+
+    /// Creates a provenance record.
+    public init(toolVersion: String = SturingVersion.current, lexiconName: String, lexiconVersion: String,
+                lexiconSHA256: String, lexiconPath: String, match: MatchSetting, stemmer: String,
+                icu: String, poppler: String, date: String) {
+        self.toolVersion = toolVersion
+        self.lexiconName = lexiconName
+        self.lexiconVersion = lexiconVersion
+        self.lexiconSHA256 = lexiconSHA256
+        self.lexiconPath = lexiconPath
+        self.match = match
+        self.stemmer = stemmer
+        self.icu = icu
+        self.poppler = poppler
+        self.date = date
+    }
+}

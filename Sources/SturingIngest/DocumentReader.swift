@@ -1,0 +1,105 @@
+import Foundation
+import SturingCore
+
+/// Turns a file on disk into a cleaned `Document`, or a clear `IngestError`.
+public enum DocumentReader {
+    /// The largest file the tool reads.
+    public static let maximumBytes = 1 << 30
+
+    /// Reads, detects, extracts and cleans the file at `path`.
+    public static func read(path: String) throws(IngestError) -> Document {
+        let bytes = try readBytes(path: path)
+        let sha = SHA256Hex.digest(Data(bytes))
+        switch FileSniffer.sniff(bytes) {
+        case .binary(let kind):
+            throw .binary(kind: kind)
+        case .pdf:
+            return try pdfDocument(path: path, sha256: sha)
+        case .text:
+            return try textDocument(path: path, bytes: bytes, sha256: sha)
+        }
+    }
+
+    /// Reads the bytes of a regular file, refusing directories, loops, pipes and empty files.
+    public static func readBytes(path: String) throws(IngestError) -> [UInt8] {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR:
+                var lst = stat()
+                if lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK { throw .unreadable("broken symbolic link") }
+                throw .missing
+            case ELOOP: throw .symlinkLoop
+            default: throw .unreadable(String(cString: strerror(code)))
+            }
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: throw .directory
+        case S_IFREG: break
+        default: throw .notRegularFile
+        }
+        if st.st_size == 0 { throw .empty }
+        if Int(st.st_size) > maximumBytes { throw .tooLarge(Int(st.st_size)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            if data.isEmpty { throw IngestError.empty }
+            return [UInt8](data)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw .unreadable(error.localizedDescription)
+        }
+    }
+
+    static func pdfDocument(path: String, sha256: String) throws(IngestError) -> Document {
+        let raw = try PDFReader.read(path: path)
+        let empty = Set(raw.scannedPages + raw.blankPages)
+        if empty.count == raw.texts.count {
+            throw .noTextLayer(pages: raw.texts.count)
+        }
+        var warnings = [String]()
+        if !raw.scannedPages.isEmpty {
+            warnings.append("pages \(PageList.format(raw.scannedPages)) hold an image but no text (scanned?); they are not counted (run OCR to include them)")
+        }
+        if !raw.blankPages.isEmpty && raw.blankPages.count * 5 > raw.texts.count {
+            warnings.append("pages \(PageList.format(raw.blankPages)) are blank")
+        }
+        let (pages, report) = TextCleaner.clean(pages: raw.texts, removeRunningLines: true)
+        return Document(file: path, sha256: sha256, kind: .pdf, encoding: "pdf", pages: pages, hasPages: true,
+                        warnings: warnings, cleaning: report)
+    }
+
+    static func textDocument(path: String, bytes: [UInt8], sha256: String) throws(IngestError) -> Document {
+        let decoded = try TextDecoder.decode(bytes)
+        // pdftotext writes a form feed between pages: keep those pages.
+        let rawPages = decoded.text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
+        var pages = rawPages
+        if pages.count > 1, pages.last?.allSatisfy(\.isWhitespace) == true { pages.removeLast() }
+        let hasPages = pages.count > 1
+        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: hasPages)
+        return Document(file: path, sha256: sha256, kind: .text, encoding: decoded.encoding, pages: cleaned,
+                        hasPages: hasPages, cleaning: report)
+    }
+}
+
+/// Formats page numbers compactly: [1,2,3,7] → "1-3, 7".
+public enum PageList {
+    /// The compact form of sorted 1-based page numbers.
+    public static func format(_ pages: [Int]) -> String {
+        var parts = [String]()
+        var i = 0
+        let sorted = pages.sorted()
+        while i < sorted.count {
+            var j = i
+            while j + 1 < sorted.count && sorted[j + 1] == sorted[j] + 1 { j += 1 }
+            parts.append(j > i ? "\(sorted[i])-\(sorted[j])" : "\(sorted[i])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+}

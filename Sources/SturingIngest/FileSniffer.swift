@@ -1,0 +1,49 @@
+/// Decides what a file holds from its first bytes, never from its name.
+public enum FileSniffer {
+    /// What the bytes look like.
+    public enum Content: Equatable, Sendable {
+        /// A PDF (`%PDF-` within the first 1024 bytes).
+        case pdf
+        /// Something to decode as text.
+        case text
+        /// A known binary format that is not a plan we can read.
+        case binary(String?)
+    }
+
+    /// Classifies `bytes` (the whole file or at least its first 8 KB).
+    public static func sniff(_ bytes: [UInt8]) -> Content {
+        let head = bytes.prefix(1024)
+        if contains(head, Array("%PDF-".utf8)) { return .pdf }
+        if let kind = magicKind(bytes) { return .binary(kind) }
+        return .text
+    }
+
+    private static func magicKind(_ b: [UInt8]) -> String? {
+        func starts(_ magic: [UInt8]) -> Bool { b.count >= magic.count && Array(b.prefix(magic.count)) == magic }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            let head = String(decoding: b.prefix(2048), as: UTF8.self)
+            if head.contains("word/") { return "a Word document (.docx)" }
+            if head.contains("content.xml") || head.contains("opendocument") { return "an OpenDocument file (.odt)" }
+            return "a ZIP archive (.zip, .docx, .xlsx)"
+        }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return "an old Office document (.doc)" }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+        if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        if starts([0x47, 0x49, 0x46, 0x38]) { return "a GIF image" }
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return "a TIFF image (a scan: run OCR)" }
+        if starts([0x1F, 0x8B]) { return "a gzip archive" }
+        if starts([0x7F, 0x45, 0x4C, 0x46]) { return "a program (ELF)" }
+        if starts(Array("{\\rtf".utf8)) { return "an RTF document" }
+        return nil
+    }
+
+    private static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        var i = hay.startIndex
+        while i <= hay.endIndex - needle.count {
+            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}

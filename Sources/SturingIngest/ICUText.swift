@@ -1,0 +1,76 @@
+import CICU
+
+/// Small Swift helpers over the CICU wrapper for whole strings (not for the per-token hot path).
+enum ICUText {
+    /// The text as UTF-16 code units (via ICU; invalid UTF-8 becomes U+FFFD).
+    static func utf16(_ text: String) -> [UInt16] {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt16] in
+            guard bytes.count > 0 else { return [] }
+            let raw = UnsafeRawBufferPointer(bytes).bindMemory(to: CChar.self)
+            return [UInt16](unsafeUninitializedCapacity: bytes.count + 1) { buf, n in
+                var err: Int32 = 0
+                n = Int(cicu_utf8_to_utf16(buf.baseAddress, Int32(buf.count), raw.baseAddress, Int32(bytes.count), &err))
+                if err > 0 { n = 0 }
+            }
+        }
+    }
+
+    /// The NFKC form of `text`; the text itself when it is ASCII or already NFKC.
+    static func nfkc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        let units = utf16(text)
+        var err: Int32 = 0
+        let quick = units.withUnsafeBufferPointer { cicu_is_nfkc($0.baseAddress, Int32($0.count), &err) }
+        if quick == 1 { return text }
+        var capacity = units.count + units.count / 2 + 16
+        while true {
+            var needed: Int32 = 0
+            err = 0
+            let out = [UInt16](unsafeUninitializedCapacity: capacity) { buf, n in
+                needed = units.withUnsafeBufferPointer {
+                    cicu_nfkc(buf.baseAddress, Int32(buf.count), $0.baseAddress, Int32($0.count), &err)
+                }
+                n = err > 0 ? 0 : Int(needed)
+            }
+            if err == 15 /* U_BUFFER_OVERFLOW_ERROR */ { capacity = Int(needed) + 16; continue }
+            if err > 0 { return text }
+            return String(decoding: out, as: UTF16.self)
+        }
+    }
+
+    /// Decodes `bytes` in the ICU charset `charset` to a String; nil when ICU does not know it.
+    static func decode(_ bytes: [UInt8], charset: String) -> String? {
+        var capacity = bytes.count + 16
+        while true {
+            var err: Int32 = 0
+            var needed: Int32 = 0
+            let out = [UInt16](unsafeUninitializedCapacity: capacity) { buf, n in
+                needed = bytes.withUnsafeBufferPointer { src in
+                    src.withMemoryRebound(to: CChar.self) {
+                        cicu_convert_to_utf16(charset, buf.baseAddress, Int32(buf.count), $0.baseAddress, Int32($0.count), &err)
+                    }
+                }
+                n = err > 0 ? 0 : Int(needed)
+            }
+            if err == 15 { capacity = Int(needed) + 16; continue }
+            if err > 0 { return nil }
+            return String(decoding: out, as: UTF16.self)
+        }
+    }
+
+    /// ICU's best guess of the charset of `bytes` and its confidence (0...100).
+    static func detectCharset(_ bytes: ArraySlice<UInt8>) -> (name: String, confidence: Int)? {
+        var name = [CChar](repeating: 0, count: 64)
+        var err: Int32 = 0
+        let confidence = bytes.withUnsafeBufferPointer { src in
+            src.withMemoryRebound(to: CChar.self) {
+                cicu_detect_charset($0.baseAddress, Int32($0.count), &name, Int32(name.count), &err)
+            }
+        }
+        guard confidence >= 0, err <= 0 else { return nil }
+        let end = name.firstIndex(of: 0) ?? name.count
+        let str = String(decoding: name[..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (str, Int(confidence))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Why a file could not be read; each message says what the user can do about it.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path does not exist.
+    case missing
+    /// The path is a directory.
+    case directory
+    /// The path is a symbolic link that points (indirectly) to itself.
+    case symlinkLoop
+    /// The path is a FIFO, socket or device.
+    case notRegularFile
+    /// The file could not be opened or read.
+    case unreadable(String)
+    /// The file has zero bytes.
+    case empty
+    /// The file is larger than the tool reads.
+    case tooLarge(Int)
+    /// The bytes are no text and no PDF; `kind` names what they look like, when known.
+    case binary(kind: String?)
+    /// The text decodes to mostly control or replacement characters.
+    case undecodable(encoding: String)
+    /// The PDF needs a password.
+    case encryptedPDF
+    /// poppler could not parse the PDF.
+    case damagedPDF(String)
+    /// The PDF has pages but no text layer on any of them.
+    case noTextLayer(pages: Int)
+    /// The document has no letter words at all after cleaning.
+    case noWords
+
+    public var description: String {
+        switch self {
+        case .missing:
+            "file not found (check the path, or the manifest's file column)"
+        case .directory:
+            "is a directory (give files, or use `sturing analyze DIR` for a folder)"
+        case .symlinkLoop:
+            "symbolic link loop (the link points back to itself; replace it with the real file)"
+        case .notRegularFile:
+            "not a regular file (a pipe, socket or device; copy the content to a file first)"
+        case .unreadable(let why):
+            "cannot be read: \(why) (check the file's permissions)"
+        case .empty:
+            "empty file, 0 bytes (the download or export did not complete; fetch the plan again)"
+        case .tooLarge(let bytes):
+            "file is \(bytes / 1_048_576) MB, more than the 1024 MB this tool reads (split it, or convert it to text first)"
+        case .binary(let kind):
+            if let kind {
+                "binary file that looks like \(kind), not PDF or text (export it as PDF or plain text)"
+            } else {
+                "binary file, not PDF or text (export the plan as PDF or plain text)"
+            }
+        case .undecodable(let encoding):
+            "text could not be decoded (read as \(encoding), most characters are control or invalid characters; save it as UTF-8 text)"
+        case .encryptedPDF:
+            "PDF is encrypted with a password (ask the municipality for an open copy, or decrypt it, e.g. `qpdf --decrypt --password=... in.pdf out.pdf`)"
+        case .damagedPDF(let detail):
+            "PDF is damaged or truncated: \(detail) (download the plan again, or repair it, e.g. `qpdf in.pdf out.pdf`)"
+        case .noTextLayer(let pages):
+            "PDF has \(pages) page(s) but no text layer: a scan (run OCR first, e.g. `ocrmypdf -l nld in.pdf out.pdf`)"
+        case .noWords:
+            "no words found in the text (the file holds no Dutch text; check that it is the plan)"
+        }
+    }
+}

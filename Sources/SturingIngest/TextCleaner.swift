@@ -1,0 +1,210 @@
+import SturingCore
+
+/// Cleans extracted page texts before tokenizing: soft hyphens, NFKC, running headers/footers and
+/// page numbers, and words hyphenated across a line end.
+public enum TextCleaner {
+    /// Cleans `pages`. Running lines are removed only when `removeRunningLines` and there are
+    /// at least three pages with text.
+    public static func clean(pages: [String], removeRunningLines: Bool) -> (pages: [String], report: CleaningReport) {
+        var report = CleaningReport()
+        var lines = pages.map { page -> [Substring] in
+            var text = page
+            if text.utf8.contains(0xC2) {  // U+00AD is C2 AD in UTF-8
+                let before = text.unicodeScalars.count
+                text.unicodeScalars.removeAll { $0.value == 0xAD }
+                report.softHyphensRemoved += before - text.unicodeScalars.count
+            }
+            text = ICUText.nfkc(text)
+            return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        }
+        if removeRunningLines {
+            RunningLines.remove(from: &lines, report: &report)
+        }
+        let joinedPages = lines.map { $0.joined(separator: "\n") }
+        let hyphenated = LineEndHyphens.inlineCompounds(joinedPages)
+        let cleaned = joinedPages.map { LineEndHyphens.join($0, knownCompounds: hyphenated, report: &report) }
+        return (cleaned, report)
+    }
+}
+
+/// Detection and removal of lines that repeat at the top or bottom of most pages.
+enum RunningLines {
+    /// How many non-blank lines at the top and at the bottom of a page are looked at.
+    static let zone = 3
+
+    static func remove(from pages: inout [[Substring]], report: inout CleaningReport) {
+        let textPages = pages.filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }.count
+        guard textPages >= 3 else { return }
+        let threshold = max(3, (textPages * 2 + 4) / 5)  // 40% of the pages with text, at least 3
+        var pagesWithKey = [String: Int]()
+        var firstSeen = [String: String]()
+        for page in pages {
+            var keys = Set<String>()
+            for index in zoneIndices(page) {
+                let key = normalizedKey(page[index])
+                guard !key.isEmpty else { continue }
+                keys.insert(key)
+                if firstSeen[key] == nil { firstSeen[key] = String(page[index]).trimmingCharacters(in: .whitespaces) }
+            }
+            for key in keys { pagesWithKey[key, default: 0] += 1 }
+        }
+        let running = Set(pagesWithKey.filter { $0.value >= threshold }.keys)
+        guard !running.isEmpty else { return }
+        for p in pages.indices {
+            let drop = Set(zoneIndices(pages[p]).filter { running.contains(normalizedKey(pages[p][$0])) })
+            guard !drop.isEmpty else { continue }
+            report.repeatedLinesRemoved += drop.count
+            pages[p] = pages[p].enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        }
+        report.repeatedLines = running.compactMap { firstSeen[$0] }.sorted()
+    }
+
+    /// Indices of the first and last `zone` non-blank lines.
+    static func zoneIndices(_ page: [Substring]) -> [Int] {
+        let nonBlank = page.indices.filter { !page[$0].allSatisfy(\.isWhitespace) }
+        return Array(Set(nonBlank.prefix(zone) + nonBlank.suffix(zone))).sorted()
+    }
+
+    /// Lowercased, whitespace-collapsed, digits replaced by `#` (so "Pagina 3 van 20" repeats).
+    static func normalizedKey(_ line: Substring) -> String {
+        var out = ""
+        var lastWasSpace = true
+        var lastWasDigit = false
+        for ch in line.lowercased() {
+            if ch.isWhitespace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+                lastWasDigit = false
+            } else if ch.isNumber {
+                if !lastWasDigit { out.append("#") }
+                lastWasDigit = true
+                lastWasSpace = false
+            } else {
+                out.append(ch)
+                lastWasSpace = false
+                lastWasDigit = false
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+}
+
+/// Joining words hyphenated across a line end, keeping real hyphens.
+enum LineEndHyphens {
+    /// Conjunctions after which a line-end hyphen is an elided compound part ("zorg- en welzijn").
+    static let conjunctions: Set<String> = ["en", "of", "tot", "noch", "als", "dan"]
+
+    /// Lowercased hyphenated compounds written on one line somewhere ("e-mail", "zee-eend").
+    static func inlineCompounds(_ pages: [String]) -> Set<String> {
+        var result = Set<String>()
+        for page in pages {
+            let bytes = Array(page.utf8)
+            var i = 1
+            while i < bytes.count - 1 {
+                if bytes[i] == 0x2D, let left = scalarBefore(bytes, i), left.properties.isAlphabetic,
+                   let right = scalarAt(bytes, i + 1), right.scalar.properties.isAlphabetic {
+                    let start = wordStart(bytes, before: i)
+                    let end = wordEnd(bytes, from: i + 1)
+                    result.insert(String(decoding: bytes[start..<end], as: UTF8.self).lowercased())
+                }
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Joins or keeps each line-end hyphen in `page`, counting decisions in `report`.
+    static func join(_ page: String, knownCompounds: Set<String>, report: inout CleaningReport) -> String {
+        let bytes = Array(page.utf8)
+        guard bytes.contains(0x2D) else { return page }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b == 0x2D, let next = nextLineStart(bytes, afterHyphen: i),
+                  let prev = scalarBefore(bytes, i), prev.properties.isAlphabetic || prev.properties.numericType != nil,
+                  let after = scalarAt(bytes, next), after.scalar.properties.isAlphabetic || after.scalar.properties.numericType != nil
+            else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let nextWordEnd = wordEnd(bytes, from: next)
+            let nextWord = String(decoding: bytes[next..<nextWordEnd], as: UTF8.self)
+            let bothLower = prev.properties.isLowercase && after.scalar.properties.isLowercase
+            if bothLower && conjunctions.contains(nextWord) {
+                out.append(contentsOf: [0x2D, 0x20])  // "zorg- en"
+                report.hyphensKept += 1
+            } else if bothLower {
+                let start = wordStart(bytes, before: i)
+                let hyphenated = String(decoding: bytes[start..<i], as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
+                if knownCompounds.contains(hyphenated) {
+                    out.append(0x2D)
+                    report.hyphensKept += 1
+                } else {
+                    report.hyphenationsJoined += 1
+                }
+            } else {
+                out.append(0x2D)  // "WWB-\nbestand" → "WWB-bestand", "Noord-\nBrabant"
+                report.hyphensKept += 1
+            }
+            i = next
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// When the hyphen at `i` ends a line (spaces allowed around the newline), the index of the
+    /// first non-space byte of the next line.
+    static func nextLineStart(_ bytes: [UInt8], afterHyphen i: Int) -> Int? {
+        var j = i + 1
+        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+        if j < bytes.count && bytes[j] == 0x0D { j += 1 }
+        guard j < bytes.count && bytes[j] == 0x0A else { return nil }
+        j += 1
+        while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+        return j < bytes.count ? j : nil
+    }
+
+    /// The scalar that ends just before byte index `i`.
+    static func scalarBefore(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
+        var s = i - 1
+        while s > 0 && bytes[s] & 0xC0 == 0x80 { s -= 1 }
+        guard s >= 0 else { return nil }
+        return scalarAt(bytes, s)?.scalar
+    }
+
+    /// The scalar starting at byte index `i` and its length in bytes.
+    static func scalarAt(_ bytes: [UInt8], _ i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        guard i < bytes.count else { return nil }
+        let b0 = bytes[i]
+        let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        guard i + length <= bytes.count else { return nil }
+        var decoder = UTF8()
+        var iterator = bytes[i..<(i + length)].makeIterator()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return (s, length) }
+        return nil
+    }
+
+    /// Start of the letter run that ends at `i`.
+    static func wordStart(_ bytes: [UInt8], before i: Int) -> Int {
+        var s = i
+        while s > 0 {
+            var p = s - 1
+            while p > 0 && bytes[p] & 0xC0 == 0x80 { p -= 1 }
+            guard let sc = scalarAt(bytes, p), sc.scalar.properties.isAlphabetic else { break }
+            s = p
+        }
+        return s
+    }
+
+    /// End of the letter run that starts at `i`.
+    static func wordEnd(_ bytes: [UInt8], from i: Int) -> Int {
+        var e = i
+        while let sc = scalarAt(bytes, e), sc.scalar.properties.isAlphabetic { e += sc.length }
+        return e
+    }
+}
+
+import Foundation

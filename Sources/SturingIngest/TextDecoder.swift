@@ -1,0 +1,84 @@
+/// Decodes the bytes of a plain-text file, detecting the encoding: a BOM wins, then valid UTF-8,
+/// then ICU charset detection (8-bit Latin guesses are read as Windows-1252).
+public enum TextDecoder {
+    /// Decoded text and the name of the encoding that was used.
+    public struct Decoded: Sendable, Equatable {
+        /// The text, without BOM.
+        public var text: String
+        /// "UTF-8", "UTF-8 (BOM)", "UTF-16LE (BOM)", "UTF-16BE (BOM)", "windows-1252", ...
+        public var encoding: String
+    }
+
+    /// Decodes `bytes` or throws `IngestError.binary` / `.undecodable`.
+    public static func decode(_ bytes: [UInt8]) throws(IngestError) -> Decoded {
+        let result: Decoded
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            result = Decoded(text: String(decoding: bytes.dropFirst(3), as: UTF8.self), encoding: "UTF-8 (BOM)")
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            result = Decoded(text: utf16(bytes.dropFirst(2), littleEndian: true), encoding: "UTF-16LE (BOM)")
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            result = Decoded(text: utf16(bytes.dropFirst(2), littleEndian: false), encoding: "UTF-16BE (BOM)")
+        } else if let utf16 = bomlessUTF16(bytes) {
+            result = utf16
+        } else if bytes.prefix(65_536).contains(0) {
+            throw .binary(kind: nil)
+        } else if let text = String(validating: bytes, as: UTF8.self) {
+            result = Decoded(text: text, encoding: "UTF-8")
+        } else {
+            let guess = ICUText.detectCharset(bytes.prefix(65_536))
+            let name = guess.map { latin8Bit.contains($0.name) ? "windows-1252" : $0.name } ?? "windows-1252"
+            let charset = (guess?.confidence ?? 0) >= 30 ? name : "windows-1252"
+            guard let text = ICUText.decode(bytes, charset: charset) else { throw .undecodable(encoding: charset) }
+            result = Decoded(text: text, encoding: charset)
+        }
+        try checkPlausible(result)
+        return result
+    }
+
+    /// ICU names for 8-bit Western charsets; all are read as Windows-1252, their superset for text.
+    private static let latin8Bit: Set<String> = ["ISO-8859-1", "windows-1252", "ISO-8859-15", "ISO-8859-2", "windows-1250"]
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// UTF-16 without BOM: in mostly-Latin text every other byte is zero.
+    private static func bomlessUTF16(_ bytes: [UInt8]) -> Decoded? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 8 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for (i, byte) in sample.enumerated() where byte == 0 {
+            if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 }
+        }
+        let half = sample.count / 2
+        if oddZero * 10 >= half * 7 && evenZero * 20 < half {
+            return Decoded(text: utf16(bytes[...], littleEndian: true), encoding: "UTF-16LE")
+        }
+        if evenZero * 10 >= half * 7 && oddZero * 20 < half {
+            return Decoded(text: utf16(bytes[...], littleEndian: false), encoding: "UTF-16BE")
+        }
+        return nil
+    }
+
+    /// Rejects text that is mostly control or replacement characters (binary read as text).
+    private static func checkPlausible(_ decoded: Decoded) throws(IngestError) {
+        var bad = 0, total = 0
+        for scalar in decoded.text.unicodeScalars.prefix(200_000) {
+            total += 1
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0C, 0x0D: continue
+            case 0x00...0x1F, 0x7F, 0xFFFD: bad += 1
+            default: continue
+            }
+        }
+        if total > 0 && bad * 20 > total { throw .undecodable(encoding: decoded.encoding) }
+    }
+}

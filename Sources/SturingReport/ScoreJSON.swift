@@ -1,0 +1,79 @@
+import SturingCore
+
+/// The JSON contract of `sturing score` (and of each line of documents.jsonl).
+public enum ScoreJSON {
+    /// The whole report: provenance, documents in input order, errors.
+    public static func report(provenance: Provenance, scores: [DocumentScore], failures: [FileFailure]) -> JSONValue {
+        .object([
+            ("tool", .object([("name", .string("sturing")), ("version", .string(provenance.toolVersion))])),
+            ("lexicon", lexicon(provenance)),
+            ("match", .string(provenance.match.rawValue)),
+            ("stemmer", .string(provenance.stemmer)),
+            ("icu", .string(provenance.icu)),
+            ("poppler", .string(provenance.poppler)),
+            ("date", .string(provenance.date)),
+            ("documents", .array(scores.map { document($0) })),
+            ("errors", .array(failures.map(error))),
+        ])
+    }
+
+    /// The lexicon block: name, version, sha256, path.
+    public static func lexicon(_ p: Provenance) -> JSONValue {
+        .object([
+            ("name", .string(p.lexiconName)), ("version", .string(p.lexiconVersion)),
+            ("sha256", .string(p.lexiconSHA256)), ("path", .string(p.lexiconPath)),
+        ])
+    }
+
+    /// One failed file.
+    public static func error(_ f: FileFailure) -> JSONValue {
+        .object([("file", .string(f.file)), ("error", .string(f.error))])
+    }
+
+    /// One document's scores, with the forms behind every count.
+    public static func document(_ s: DocumentScore, extra: [(String, JSONValue)] = []) -> JSONValue {
+        var perspectives = [(String, JSONValue)]()
+        var terms = [(String, JSONValue)]()
+        var forms = [(String, JSONValue)]()
+        var excluded = [(String, JSONValue)]()
+        for p in Perspective.allCases {
+            let ps = s.perspectives[p] ?? PerspectiveScore(count: 0, share: nil, per10kTokens: 0)
+            perspectives.append((p.code, .object([
+                ("count", .int(ps.count)), ("share", .number(ps.share)), ("per_10k_tokens", .double(ps.per10kTokens)),
+            ])))
+            let list = s.terms[p] ?? []
+            terms.append((p.code, .object(list.map { ($0.term, .int($0.count)) })))
+            forms.append((p.code, .object(list.filter { $0.count > 0 }.map { formObject($0) })))
+            excluded.append((p.code, .object((s.excluded[p] ?? []).map { formObject($0) })))
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("file", .string(s.file)),
+            ("sha256", .string(s.sha256)),
+            ("tokens", .int(s.tokens)),
+            ("pages", s.pages.map { .int($0) } ?? .null),
+            ("encoding", .string(s.encoding)),
+            ("signal_words", .int(s.totalSignalWords)),
+            ("perspectives", .object(perspectives)),
+            ("terms", .object(terms)),
+            ("forms", .object(forms)),
+            ("excluded", .object(excluded)),
+            ("overlaps", .array(s.overlaps.map {
+                .object([("form", .string($0.form)), ("claimed_by", .array($0.claimedBy.map { .string($0) })), ("count", .int($0.count))])
+            })),
+            ("cleaning", .object([
+                ("hyphenations_joined", .int(s.cleaning.hyphenationsJoined)),
+                ("hyphens_kept", .int(s.cleaning.hyphensKept)),
+                ("repeated_lines_removed", .int(s.cleaning.repeatedLinesRemoved)),
+                ("repeated_lines", .array(s.cleaning.repeatedLines.map { .string($0) })),
+                ("soft_hyphens_removed", .int(s.cleaning.softHyphensRemoved)),
+            ])),
+            ("warnings", .array(s.warnings.map { .string($0) })),
+        ]
+        pairs.append(contentsOf: extra)
+        return .object(pairs)
+    }
+
+    private static func formObject(_ t: TermCount) -> (String, JSONValue) {
+        (t.term, .object(t.forms.map { ($0.form, .int($0.count)) }))
+    }
+}

@@ -1,0 +1,73 @@
+import SturingCore
+
+/// A lexicon prepared for matching under one match setting: terms normalised, stems computed,
+/// globs parsed. Built once per run and shared (read-only) by all worker threads.
+public struct CompiledLexicon: Sendable {
+    /// One entry ready for matching.
+    public struct Entry: Sendable {
+        /// Position in the lexicon (counts are reported in this order).
+        public var index: Int
+        /// The term as written in the lexicon.
+        public var term: String
+        /// The perspective it signals.
+        public var perspective: Perspective
+        /// One pattern per word of the term (more than one for a phrase like "eigen kracht").
+        public var components: [WordPattern]
+        /// Extra forms that count (single-word entries, lexicon setting only).
+        public var include: [WordPattern]
+        /// Forms that never count (lexicon setting only).
+        public var exclude: [WordPattern]
+        /// Contexts in which a match does not count (lexicon setting only).
+        public var excludePhrases: [[WordPattern]]
+        /// The excluded phrases as written, parallel to `excludePhrases`.
+        public var excludePhraseTexts: [String]
+
+        /// True for multi-word terms.
+        public var isPhrase: Bool { components.count > 1 }
+    }
+
+    /// The source lexicon (metadata and provenance).
+    public let lexicon: Lexicon
+    /// The match setting this was compiled for.
+    public let setting: MatchSetting
+    /// Entries in lexicon order.
+    public let entries: [Entry]
+    /// Indices of multi-word entries, longest first.
+    public let phraseEntries: [Int]
+    /// True when some pattern needs the stem of a form.
+    public let usesStems: Bool
+    /// The stemmer identification recorded in outputs.
+    public let stemmer: String
+
+    /// Compiles `lexicon` for `setting`.
+    public init(_ lexicon: Lexicon, setting: MatchSetting) throws(TextError) {
+        guard let stemmer = SnowballStemmer() else { throw .stemmerUnavailable }
+        self.lexicon = lexicon
+        self.setting = setting
+        self.stemmer = SnowballStemmer.identification
+        var entries = [Entry]()
+        for (i, e) in lexicon.entries.enumerated() {
+            let words = e.term.split(separator: " ").map { WordTokenizer.normalizeTerm(String($0)) }
+            let components: [WordPattern] = words.map { word in
+                let bare = String(word.filter { $0 != "*" })
+                switch setting {
+                case .exact: return .exact(bare)
+                case .stem: return .stem(stemmer.stem(bare))
+                case .lexicon:
+                    if word.contains("*") { return WordPattern.literalOrGlob(word) }
+                    return e.match == .stem ? .stem(stemmer.stem(bare)) : .exact(bare)
+                }
+            }
+            let useLists = setting == .lexicon
+            entries.append(Entry(
+                index: i, term: e.term, perspective: e.perspective, components: components,
+                include: useLists ? e.include.map(WordPattern.literalOrGlob) : [],
+                exclude: useLists ? e.exclude.map(WordPattern.literalOrGlob) : [],
+                excludePhrases: useLists ? e.excludePhrases.map { $0.split(separator: " ").map { WordPattern.literalOrGlob(String($0)) } } : [],
+                excludePhraseTexts: useLists ? e.excludePhrases : []))
+        }
+        self.entries = entries
+        self.phraseEntries = entries.filter(\.isPhrase).sorted { $0.components.count > $1.components.count }.map(\.index)
+        self.usesStems = entries.contains { $0.components.contains(where: \.needsStem) }
+    }
+}

@@ -1,0 +1,84 @@
+import SturingCore
+
+/// Running counts for one document, per lexicon entry, with the forms behind each count.
+struct Tally {
+    var counts: [Int]
+    var forms: [[String: Int]]
+    var excluded: [[String: Int]]
+    var overlaps: [String: (claims: [String], n: Int)] = [:]
+
+    init(entryCount: Int) {
+        counts = Array(repeating: 0, count: entryCount)
+        forms = Array(repeating: [:], count: entryCount)
+        excluded = Array(repeating: [:], count: entryCount)
+    }
+
+    mutating func count(_ entry: Int, form: String, n: Int) {
+        counts[entry] += n
+        forms[entry][form, default: 0] += n
+    }
+
+    mutating func exclude(_ entry: Int, form: String, n: Int) {
+        excluded[entry][form, default: 0] += n
+    }
+
+    mutating func overlap(form: String, entries: [Int], n: Int, lexicon: CompiledLexicon) {
+        let claims = entries.map { "\(lexicon.entries[$0].perspective.code):\(lexicon.entries[$0].term)" }
+        let old = overlaps[form]?.n ?? 0
+        overlaps[form] = (claims, old + n)
+    }
+
+    /// Builds the document's score from the tallies.
+    func score(for document: Document, tokens: Int, lexicon: CompiledLexicon) -> DocumentScore {
+        var perspectiveCounts = [Perspective: Int]()
+        var terms = [Perspective: [TermCount]]()
+        var excludedTerms = [Perspective: [TermCount]]()
+        for entry in lexicon.entries {
+            let p = entry.perspective
+            perspectiveCounts[p, default: 0] += counts[entry.index]
+            terms[p, default: []].append(TermCount(term: entry.term, count: counts[entry.index], forms: sorted(forms[entry.index])))
+            if !excluded[entry.index].isEmpty {
+                let ex = sorted(excluded[entry.index])
+                excludedTerms[p, default: []].append(TermCount(term: entry.term, count: ex.reduce(0) { $0 + $1.count }, forms: ex))
+            }
+        }
+        let total = perspectiveCounts.values.reduce(0, +)
+        var perspectives = [Perspective: PerspectiveScore]()
+        for p in Perspective.allCases {
+            let c = perspectiveCounts[p] ?? 0
+            perspectives[p] = PerspectiveScore(
+                count: c,
+                share: total > 0 ? Double(c) * 100 / Double(total) : nil,
+                per10kTokens: tokens > 0 ? Double(c) * 10_000 / Double(tokens) : 0)
+            if terms[p] == nil { terms[p] = [] }
+        }
+        var warnings = document.warnings
+        if total == 0 {
+            warnings.append("no signal words found: shares are null, not 0 (check that this is a social-domain plan, and the lexicon and match mode)")
+        } else if total < ScoringThresholds.fewSignalWords {
+            warnings.append("only \(total) signal words: shares are unstable (one word moves a share by \(String(format: "%.1f", 100.0 / Double(total))) points)")
+        }
+        let overlapList = overlaps.map { Overlap(form: $0.key, claimedBy: $0.value.claims, count: $0.value.n) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form }
+        for o in overlapList {
+            warnings.append("'\(o.form)' counts for more than one perspective (\(o.claimedBy.joined(separator: ", "))): \(o.count)x")
+        }
+        return DocumentScore(
+            file: document.file, sha256: document.sha256, tokens: tokens,
+            pages: document.hasPages ? document.pages.count : nil, encoding: document.encoding,
+            perspectives: perspectives, terms: terms, excluded: excludedTerms, overlaps: overlapList,
+            cleaning: document.cleaning, warnings: warnings)
+    }
+
+    private func sorted(_ forms: [String: Int]) -> [(form: String, count: Int)] {
+        forms.map { (form: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form }
+    }
+}
+
+/// Thresholds for warnings about scores.
+public enum ScoringThresholds {
+    /// Below this many signal words a document's shares are flagged as unstable.
+    public static let fewSignalWords = 20
+}
+
+import Foundation

@@ -1,0 +1,132 @@
+import CICU
+
+/// Splits UTF-16 text into Dutch letter-word tokens with ICU word boundaries and lowercases them
+/// into a `FormInterner`. One instance per thread: it owns an ICU break iterator and scratch buffers.
+public final class WordTokenizer {
+    private let breaker: OpaquePointer
+    private let chunk = 4096
+    private let chunkStarts: UnsafeMutablePointer<Int32>
+    private let chunkEnds: UnsafeMutablePointer<Int32>
+    private var utf8Scratch: UnsafeMutablePointer<UInt8>
+    private var utf16Scratch: UnsafeMutablePointer<UInt16>
+    private var scratchCapacity = 256
+
+    /// The forms seen by this tokenizer (shared across the documents it tokenizes).
+    public let interner: FormInterner
+
+    /// Opens an ICU word-break iterator for Dutch.
+    public init(interner: FormInterner = FormInterner()) throws(TextError) {
+        var err: Int32 = 0
+        guard let wb = cicu_wb_open("nl", &err), err <= 0 else { throw .icu("cannot open the word-break iterator (ICU error \(err))") }
+        breaker = wb
+        self.interner = interner
+        chunkStarts = .allocate(capacity: chunk)
+        chunkEnds = .allocate(capacity: chunk)
+        utf8Scratch = .allocate(capacity: scratchCapacity * 4)
+        utf16Scratch = .allocate(capacity: scratchCapacity * 2)
+    }
+
+    deinit {
+        cicu_wb_close(breaker)
+        chunkStarts.deallocate()
+        chunkEnds.deallocate()
+        utf8Scratch.deallocate()
+        utf16Scratch.deallocate()
+    }
+
+    /// Appends the tokens of `text` to `stream`, calling `onToken` with each new form id.
+    public func tokenize(_ text: UnsafeBufferPointer<UInt16>, into stream: inout TokenStream,
+                         onToken: (Int32) -> Void = { _ in }) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        var err: Int32 = 0
+        cicu_wb_set_text(breaker, base, Int32(text.count), &err)
+        guard err <= 0 else { return }
+        while true {
+            let n = Int(cicu_wb_next_words(breaker, chunkStarts, chunkEnds, Int32(chunk)))
+            if n == 0 { break }
+            for k in 0..<n {
+                let s = Int(chunkStarts[k]), e = Int(chunkEnds[k])
+                let id = internToken(base + s, e - s)
+                stream.forms.append(id)
+                stream.starts.append(Int32(s))
+                stream.ends.append(Int32(e))
+                onToken(id)
+            }
+        }
+    }
+
+    /// Lowercases one token into UTF-8 scratch (inline for ASCII, ICU otherwise) and interns it.
+    @inline(__always)
+    private func internToken(_ p: UnsafePointer<UInt16>, _ length: Int) -> Int32 {
+        if length > scratchCapacity { growScratch(length) }
+        var ascii = true
+        for i in 0..<length {
+            let u = p[i]
+            if u >= 0x80 { ascii = false; break }
+            utf8Scratch[i] = (u >= 0x41 && u <= 0x5A) ? UInt8(u | 0x20) : UInt8(u)
+        }
+        if ascii { return interner.intern(utf8Scratch, length) }
+        return interner.intern(utf8Scratch, lowercaseSlow(p, length))
+    }
+
+    /// ICU Dutch lowercasing, typographic apostrophes folded to "'", transcoded to UTF-8 scratch.
+    private func lowercaseSlow(_ p: UnsafePointer<UInt16>, _ length: Int) -> Int {
+        var err: Int32 = 0
+        var n = Int(cicu_to_lower(utf16Scratch, Int32(scratchCapacity * 2), p, Int32(length), "nl", &err))
+        if err > 0 || n > scratchCapacity * 2 {
+            // Lowercasing never grows Dutch text this much; fall back to the raw units.
+            n = min(length, scratchCapacity * 2)
+            for i in 0..<n { utf16Scratch[i] = p[i] }
+        }
+        var out = 0
+        var i = 0
+        while i < n {
+            var scalar = UInt32(utf16Scratch[i])
+            i += 1
+            if scalar >= 0xD800 && scalar < 0xDC00 && i < n {
+                let low = UInt32(utf16Scratch[i])
+                if low >= 0xDC00 && low < 0xE000 {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    i += 1
+                }
+            }
+            if scalar == 0x2019 || scalar == 0x2018 { scalar = 0x27 }
+            if scalar < 0x80 {
+                utf8Scratch[out] = UInt8(scalar); out += 1
+            } else if scalar < 0x800 {
+                utf8Scratch[out] = UInt8(0xC0 | (scalar >> 6)); utf8Scratch[out + 1] = UInt8(0x80 | (scalar & 0x3F)); out += 2
+            } else if scalar < 0x10000 {
+                utf8Scratch[out] = UInt8(0xE0 | (scalar >> 12)); utf8Scratch[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                utf8Scratch[out + 2] = UInt8(0x80 | (scalar & 0x3F)); out += 3
+            } else {
+                utf8Scratch[out] = UInt8(0xF0 | (scalar >> 18)); utf8Scratch[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                utf8Scratch[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); utf8Scratch[out + 3] = UInt8(0x80 | (scalar & 0x3F)); out += 4
+            }
+        }
+        return out
+    }
+
+    private func growScratch(_ length: Int) {
+        utf8Scratch.deallocate()
+        utf16Scratch.deallocate()
+        scratchCapacity = length * 2
+        utf8Scratch = .allocate(capacity: scratchCapacity * 4)
+        utf16Scratch = .allocate(capacity: scratchCapacity * 2)
+    }
+
+    /// Lowercases and normalises a word or phrase the way tokens are (for lexicon terms).
+    public static func normalizeTerm(_ term: String) -> String {
+        var s = term.lowercased()
+        s = s.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        return s.precomposedStringWithCompatibilityMapping
+    }
+
+    /// The ICU version, for provenance.
+    public static var icuVersion: String {
+        var buf = [CChar](repeating: 0, count: 32)
+        cicu_version(&buf, 32)
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+import Foundation

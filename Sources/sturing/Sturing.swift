@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The `sturing` command: measures how municipalities steer in their social-domain policy plans.
+@main
+struct Sturing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sturing",
+        abstract: "Meet sturing in gemeentelijke beleidsplannen (signal-word counts per steering perspective).",
+        discussion: "Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
+        version: "sturing 0.1.0",
+        subcommands: [ScoreCommand.self])
+
+    /// Runs the command line with the exit codes of the design: usage errors exit 2, not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("sturing: error: \(error.description)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
