@@ -65,8 +65,18 @@ enum RunningLines {
         return Array(Set(nonBlank.prefix(zone) + nonBlank.suffix(zone))).sorted()
     }
 
-    /// Lowercased, whitespace-collapsed, digits replaced by `#` (so "Pagina 3 van 20" repeats).
+    /// Most words a line may have for its numbers to be treated as page numbers.
+    static let shortLineWords = 5
+
+    /// Lowercased and whitespace-collapsed; in short lines digits are replaced by `#`, so
+    /// "Pagina 3 van 20" repeats while "Artikel 3 van de wet regelt ..." in running text does not.
     static func normalizedKey(_ line: Substring) -> String {
+        let masked = digitMaskedKey(line)
+        if masked.split(separator: " ").count <= shortLineWords { return masked }
+        return line.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func digitMaskedKey(_ line: Substring) -> String {
         var out = ""
         var lastWasSpace = true
         var lastWasDigit = false
@@ -140,7 +150,12 @@ enum LineEndHyphens {
             } else if bothLower {
                 let start = wordStart(bytes, before: i)
                 let hyphenated = String(decoding: bytes[start..<i], as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
-                if knownCompounds.contains(hyphenated) {
+                // Keep the hyphen when the document writes this compound (or one it starts with,
+                // "e-mail" for "e-mailadres") with a hyphen elsewhere, or when one letter is left
+                // before it: Dutch hyphenation never leaves a single letter at a line end.
+                let leftLength = i - start
+                if leftLength == 1 || knownCompounds.contains(hyphenated)
+                    || knownCompounds.contains(where: { hyphenated.hasPrefix($0) && $0.count > leftLength + 1 }) {
                     out.append(0x2D)
                     report.hyphensKept += 1
                 } else {

@@ -90,8 +90,8 @@ entries:
     note: "The classic stem of meten is 'met', the preposition (thousands of hits); 'met' excluded."
   - term: sturen
     perspective: NPM
-    include: [stuurt, stuur]
-    note: "Stem also counts 'sturing' (recorded, intended); the stemmer misses 'stuurt', included."
+    include: [stuurt]
+    note: "Stem also counts 'sturing' (recorded, intended); the stemmer misses 'stuurt', included (not the imperative 'stuur': mostly \"stuur een e-mail\", to send)."
   - term: resultaat
     perspective: NPM
   - term: prestatie

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SturingIngest
+
+/// `sturing text FILE`: prints the cleaned text that is tokenized, so every count can be checked.
+struct TextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Print the cleaned text of a plan, as it is counted (pages separated by form feeds).")
+
+    @Argument(help: "A PDF or text file.")
+    var file: String
+
+    @Flag(name: .long, help: "Also print what cleaning changed (joined hyphens, removed running lines).")
+    var report = false
+
+    func run() throws {
+        let document: SturingCore.Document
+        do {
+            document = try DocumentReader.read(path: file)
+        } catch {
+            FileHandle.standardError.write(Data("sturing: error: \(file): \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        print(document.pages.joined(separator: "\n\u{0C}\n"))
+        if report {
+            let c = document.cleaning
+            let note = """
+            --- encoding \(document.encoding); \(document.pages.count) page(s); hyphenations joined \(c.hyphenationsJoined), \
+            hyphens kept \(c.hyphensKept), soft hyphens removed \(c.softHyphensRemoved), running lines removed \
+            \(c.repeatedLinesRemoved): \(c.repeatedLines.joined(separator: " | "))
+            """
+            FileHandle.standardError.write(Data((note + "\n").utf8))
+            for w in document.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+        }
+    }
+}
+
+import SturingCore

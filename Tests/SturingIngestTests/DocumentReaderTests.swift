@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import SturingIngest
+
+@Suite struct DocumentReaderTests {
+    func failure(_ path: String) -> IngestError? {
+        do { _ = try DocumentReader.read(path: path); return nil } catch { return error }
+    }
+
+    @Test func runningHeaderIsRemovedFromPDF() throws {
+        let doc = try DocumentReader.read(path: Fixture.path("running-header.pdf"))
+        #expect(doc.pages.count == 5)
+        #expect(doc.kind == .pdf)
+        let all = doc.pages.joined(separator: "\n")
+        #expect(all.components(separatedBy: "samenwerken").count - 1 == 2)
+        #expect(!all.contains("Samenwerken aan zorg"))
+        #expect(!all.contains("Pagina"))
+        #expect(doc.cleaning.repeatedLines.sorted() == ["Pagina 1 van 5", "Samenwerken aan zorg"])
+    }
+
+    @Test func lineEndHyphenationInPDF() throws {
+        let doc = try DocumentReader.read(path: Fixture.path("hyphenation.pdf"))
+        let text = doc.pages[0]
+        for expected in ["beleidsplan", "samenwerken", "WWB-bestand", "zorg- en welzijnsinstellingen", "e-mailadres", "zelfredzaamheid"] {
+            #expect(text.contains(expected), "missing \(expected) in \(text)")
+        }
+    }
+
+    @Test func twoColumnPDFKeepsColumnsApart() throws {
+        let text = try DocumentReader.read(path: Fixture.path("two-column.pdf")).pages[0]
+        let left = try #require(text.range(of: "het maatwerk vergroten"))
+        let right = try #require(text.range(of: "Rechts: wij meten"))
+        #expect(left.lowerBound < right.lowerBound)
+        #expect(text.contains("samenwerken met partners"))
+    }
+
+    @Test func fileTypeComesFromContentNotName() throws {
+        let doc = try DocumentReader.read(path: Fixture.path("pdf-named.txt"))
+        #expect(doc.kind == .pdf)
+        #expect(doc.pages[0].contains("beleidsplan"))
+    }
+
+    @Test func partialScanWarnsWithPageNumbers() throws {
+        let doc = try DocumentReader.read(path: Fixture.path("partial-scan.pdf"))
+        #expect(doc.pages.count == 3)
+        #expect(doc.warnings.count == 1)
+        #expect(doc.warnings[0].hasPrefix("pages 2 hold an image but no text"))
+    }
+
+    @Test func badInputsGiveClearErrors() throws {
+        #expect(failure(Fixture.path("empty.txt")) == .empty)
+        #expect(failure(Fixture.path("encrypted.pdf")) == .encryptedPDF)
+        #expect(failure(Fixture.path("image-only.pdf")) == .noTextLayer(pages: 2))
+        #expect(failure(Fixture.path("garbage.bin")) == .binary(kind: nil))
+        #expect(failure(Fixture.path("does-not-exist.pdf")) == .missing)
+        #expect(failure(Fixture.folder.path) == .directory)
+        if case .damagedPDF = failure(Fixture.path("truncated.pdf")) {} else { Issue.record("truncated PDF not reported as damaged") }
+    }
+
+    @Test func errorMessagesSayWhatToDo() {
+        #expect(IngestError.noTextLayer(pages: 3).description.contains("OCR"))
+        #expect(IngestError.encryptedPDF.description.contains("qpdf --decrypt"))
+        #expect(IngestError.empty.description.contains("0 bytes"))
+    }
+
+    @Test func symlinkLoopAndFifo() throws {
+        let dir = Fixture.tempFolder()
+        let a = dir.appendingPathComponent("a.txt").path, b = dir.appendingPathComponent("b.txt").path
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: b)
+        try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: a)
+        #expect(failure(a) == .symlinkLoop)
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(failure(fifo) == .notRegularFile)
+    }
+
+    @Test func knownBinaryFormatsAreNamed() throws {
+        let dir = Fixture.tempFolder()
+        let docx = dir.appendingPathComponent("plan.pdf")
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array("....word/document.xml".utf8)).write(to: docx)
+        #expect(failure(docx.path) == .binary(kind: "a Word document (.docx)"))
+    }
+
+    @Test func textWithFormFeedsHasPages() throws {
+        let dir = Fixture.tempFolder()
+        let file = dir.appendingPathComponent("plan.txt")
+        try Data("Pagina een over zorg.\u{0C}Pagina twee over werk.\u{0C}".utf8).write(to: file)
+        let doc = try DocumentReader.read(path: file.path)
+        #expect(doc.hasPages)
+        #expect(doc.pages.count == 2)
+    }
+}

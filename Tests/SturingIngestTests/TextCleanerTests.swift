@@ -1,0 +1,67 @@
+import Testing
+@testable import SturingIngest
+
+@Suite struct TextCleanerTests {
+    func clean(_ text: String) -> (String, Int, Int) {
+        let (pages, report) = TextCleaner.clean(pages: [text], removeRunningLines: false)
+        return (pages[0], report.hyphenationsJoined, report.hyphensKept)
+    }
+
+    @Test func joinsLowercaseLineEndHyphenation() {
+        #expect(clean("het beleids-\nplan is klaar").0 == "het beleidsplan is klaar")
+        #expect(clean("samen-  \n   werken").0 == "samenwerken")
+        #expect(clean("samen-\r\nwerken").0 == "samenwerken")
+    }
+
+    @Test func keepsHyphenAfterCapitalsDigitsAndBeforeCapitals() {
+        #expect(clean("het WWB-\nbestand").0 == "het WWB-bestand")
+        #expect(clean("in Noord-\nBrabant").0 == "in Noord-Brabant")
+        #expect(clean("de 2015-\nversie").0 == "de 2015-versie")
+    }
+
+    @Test func keepsElidedCompoundsBeforeConjunctions() {
+        #expect(clean("zorg-\nen welzijn").0 == "zorg- en welzijn")
+        #expect(clean("zorg- en welzijn").0 == "zorg- en welzijn")
+        #expect(clean("jeugd-\nof ouderenzorg").0 == "jeugd- of ouderenzorg")
+    }
+
+    @Test func prefersHyphenatedFormUsedElsewhere() {
+        #expect(clean("stuur een e-mail of een e-\nmailbericht").0 == "stuur een e-mail of een e-mailbericht")
+        #expect(clean("de zee-eend en de zee-\neend").0 == "de zee-eend en de zee-eend")
+    }
+
+    @Test func countsDecisions() {
+        let (_, joined, kept) = clean("beleids-\nplan, WWB-\nbestand, zorg-\nen welzijn, samen-\nwerken")
+        #expect(joined == 2)
+        #expect(kept == 2)
+    }
+
+    @Test func dashBetweenSpacesIsNotAHyphenation() {
+        #expect(clean("dit is -\nniet iets").0 == "dit is -\nniet iets")
+    }
+
+    @Test func nfkcAndSoftHyphens() {
+        let (pages, report) = TextCleaner.clean(pages: ["de ﬁnanciële verant\u{AD}woordelijkheid en cre\u{65}\u{308}ren"], removeRunningLines: false)
+        #expect(pages[0] == "de financiële verantwoordelijkheid en creëren")
+        #expect(report.softHyphensRemoved == 1)
+    }
+
+    @Test func removesRunningHeadersFootersAndPageNumbers() {
+        let pages = (1...6).map { n in
+            "Samenwerken aan zorg\nHoofdstuk \(n * 7 % 5) tekst\nUniek verhaal nummer \(n) over de wijk.\nNog een regel \(String(repeating: "x", count: n)).\nEinde \(String(repeating: "y", count: n))\n\(n)"
+        }
+        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: true)
+        #expect(report.repeatedLines.contains("Samenwerken aan zorg"))
+        #expect(!cleaned.contains { $0.contains("Samenwerken aan zorg") })
+        #expect(cleaned[0].contains("Uniek verhaal nummer 1"))
+        #expect(!cleaned[2].hasSuffix("3"))
+        #expect(report.repeatedLinesRemoved >= 12)
+    }
+
+    @Test func keepsLinesThatRepeatOnFewPages() {
+        let pages = (1...6).map { n in n <= 2 ? "Samenwerken\nregel \(String(repeating: "a", count: n))" : "Iets anders \(String(repeating: "b", count: n))\nregel \(String(repeating: "c", count: n))" }
+        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: true)
+        #expect(report.repeatedLinesRemoved == 0)
+        #expect(cleaned[0].hasPrefix("Samenwerken"))
+    }
+}
