@@ -46,7 +46,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
-        .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"]),
+        .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingIngest"]),
         .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline"]),
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis"]),

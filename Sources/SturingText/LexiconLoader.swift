@@ -144,7 +144,7 @@ public enum LexiconLoader {
                             note: map["note"]?.string ?? "", line: at)
     }
 
-    static func line(_ node: Node) -> Int { (node.mark?.line ?? -1) + 1 }
+    static func line(_ node: Node) -> Int { node.mark?.line ?? 0 }  // Yams marks are 1-based
 
     static func yamlLine(_ error: YamlError) -> Int {
         switch error {

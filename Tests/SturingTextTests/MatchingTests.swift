@@ -1,0 +1,138 @@
+import SturingCore
+import Testing
+@testable import SturingText
+
+/// Tiny hand-counted Dutch texts for each match rule.
+@Suite struct MatchingTests {
+    @Test func exactMatchesOnlyTheForm() throws {
+        let s = try score("Wij samenwerken. De samenwerking en samenwerken.",
+                          entries: "  - {term: samenwerken, perspective: NPG, match: exact}\n")
+        #expect(s.count("samenwerken") == 2)
+    }
+
+    @Test func stemMatchesInflections() throws {
+        // samenwerken, samenwerking → stem samenwerk; the classic stemmer keeps the -t of
+        // "samenwerkt" (stem samenwerkt), and samenwerkingsverband is another stem.
+        let s = try score("Wij samenwerken. De samenwerking. Hij samenwerkt. Een samenwerkingsverband.",
+                          entries: "  - {term: samenwerken, perspective: NPG}\n")
+        #expect(s.forms("samenwerken") == ["samenwerken": 1, "samenwerking": 1])
+    }
+
+    @Test func globPrefixSuffixAndContains() throws {
+        let s = try score("Zelfredzaam, zelfredzaamheid, zelfredzame. De arbeidsmarkt en markt. Burgerkracht en krachtig.",
+                          entries: """
+                            - {term: "zelfredza*", perspective: SR}
+                            - {term: "*markt", perspective: NPM}
+                            - {term: "*kracht*", perspective: SR}
+
+                          """)
+        #expect(s.count("zelfredza*") == 3)
+        #expect(s.forms("*markt") == ["arbeidsmarkt": 1, "markt": 1])
+        #expect(s.forms("*kracht*") == ["burgerkracht": 1, "krachtig": 1])
+    }
+
+    @Test func includeAddsFormsAndExcludeRemovesThem() throws {
+        let s = try score("Wij meten met zorg met elkaar. Het meten en gemeten. Hij stuurt en wij sturen.",
+                          entries: """
+                            - {term: meten, perspective: NPM, exclude: [met]}
+                            - {term: sturen, perspective: NPM, include: [stuurt]}
+
+                          """)
+        #expect(s.forms("meten") == ["meten": 2])
+        #expect(s.excludedForms("meten") == ["met": 2])
+        #expect(s.forms("sturen") == ["sturen": 1, "stuurt": 1])
+    }
+
+    @Test func excludeGlob() throws {
+        let s = try score("De prestatie en de tegenprestatie en tegenprestaties.",
+                          entries: "  - {term: prestatie, perspective: NPM, match: glob, include: [], exclude: [\"tegen*\"]}\n".replacingOccurrences(of: "prestatie, perspective", with: "\"*prestatie*\", perspective"))
+        #expect(s.forms("*prestatie*") == ["prestatie": 1])
+        #expect(s.excludedForms("*prestatie*") == ["tegenprestatie": 1, "tegenprestaties": 1])
+    }
+
+    @Test func excludePhraseSkipsTheIdiom() throws {
+        let s = try score("In het kader van de Wmo stellen wij kaders. Het kader is helder. In het Kader\nvan de wet.",
+                          entries: "  - {term: kaders, perspective: PA, exclude_phrases: [\"in het kader van\"]}\n")
+        #expect(s.forms("kaders") == ["kaders": 1, "kader": 1])
+        #expect(s.excludedForms("kaders") == ["kader [in het kader van]": 2])
+    }
+
+    @Test func multiWordEntriesMatchConsecutiveTokens() throws {
+        let s = try score("Eigen kracht is belangrijk. De eigen krachten van inwoners. Eigen, kracht. Eigen zorg.",
+                          entries: "  - {term: eigen kracht, perspective: SR}\n")
+        // "Eigen, kracht" has a comma between the words: not consecutive.
+        #expect(s.forms("eigen kracht") == ["eigen kracht": 1, "eigen krachten": 1])
+    }
+
+    @Test func phraseCoversItsTokensOncePerPerspective() throws {
+        let s = try score("Eigen kracht en kracht.",
+                          entries: """
+                            - {term: eigen kracht, perspective: SR}
+                            - {term: kracht, perspective: SR}
+                            - {term: kracht, perspective: PA}
+
+                          """)
+        #expect(s.count("eigen kracht") == 1)
+        #expect(s.count(.sr) == 2)  // the phrase, and the second "kracht"
+        #expect(s.count(.pa) == 2)  // both "kracht" tokens, for the other perspective
+    }
+
+    @Test func aTokenCountsOncePerPerspective() throws {
+        let s = try score("Samenwerking en samenwerken.",
+                          entries: """
+                            - {term: samenwerken, perspective: NPG}
+                            - {term: "samenwerk*", perspective: NPG}
+
+                          """)
+        #expect(s.count(.npg) == 2)
+        #expect(s.count("samenwerken") == 2)
+        #expect(s.count("samenwerk*") == 0)
+    }
+
+    @Test func twoPerspectivesClaimingATokenBothCountAndAreReported() throws {
+        let s = try score("De regie en de regie.",
+                          entries: """
+                            - {term: regie, perspective: NPG}
+                            - {term: regie, perspective: PA}
+
+                          """)
+        #expect(s.count(.npg) == 2 && s.count(.pa) == 2)
+        #expect(s.overlaps == [Overlap(form: "regie", claimedBy: ["NPG:regie", "PA:regie"], count: 2)])
+        #expect(s.warnings.contains { $0.contains("more than one perspective") })
+    }
+
+    @Test func pureModesOverrideEntries() throws {
+        let entries = "  - {term: meten, perspective: NPM, exclude: [met], include: [gemeten]}\n"
+        let text = "Wij meten met zorg. Gemeten is gemeten."
+        #expect(try score(text, entries: entries).count("meten") == 3)
+        #expect(try score(text, entries: entries, setting: .exact).count("meten") == 1)
+        #expect(try score(text, entries: entries, setting: .stem).count("meten") == 2)  // meten + met
+    }
+
+    @Test func sharesAndDensities() throws {
+        // 20 tokens; PA 1, NPM 1, NPG 2, SR 0.
+        let text = "regels en meer regels wij meten samenwerken en samenwerking en nog wat woorden om tot twintig te komen hier nu"
+        let s = try score(text, entries: """
+            - {term: regelen, perspective: PA, match: exact, include: [regels]}
+            - {term: meten, perspective: NPM}
+            - {term: samenwerken, perspective: NPG}
+
+          """)
+        #expect(s.tokens == 20)
+        #expect(s.count(.pa) == 2)
+        #expect(s.perspectives[.pa]?.share == 40)
+        #expect(s.perspectives[.npg]?.share == 40)
+        #expect(s.perspectives[.sr]?.share == 0)
+        #expect(s.perspectives[.npm]?.per10kTokens == 500)
+    }
+
+    @Test func noSignalWordsGivesNullSharesAndAWarning() throws {
+        let s = try score("Een tekst zonder signaalwoorden.", entries: "  - {term: meten, perspective: NPM}\n")
+        #expect(s.perspectives.values.allSatisfy { $0.share == nil })
+        #expect(s.warnings.contains { $0.hasPrefix("no signal words found") })
+    }
+
+    @Test func emptyTextThrows() throws {
+        #expect(throws: ScoringError.noWords) { try score("123 456 !!", entries: "  - {term: meten, perspective: NPM}\n") }
+    }
+}
