@@ -1,0 +1,86 @@
+import Foundation
+import SturingCore
+import Testing
+@testable import SturingReport
+
+@Suite struct ScoreJSONTests {
+    static let provenance = Provenance(lexiconName: "test", lexiconVersion: "1", lexiconSHA256: "abc", lexiconPath: "t.yaml",
+                                       match: .lexicon, stemmer: "snowball-dutch", icu: "72.1", poppler: "22.12", date: "2026-11-22T00:00:00Z")
+
+    static func score(counts: [Int]) -> DocumentScore {
+        let total = counts.reduce(0, +)
+        var perspectives = [Perspective: PerspectiveScore]()
+        var terms = [Perspective: [TermCount]]()
+        for (i, p) in Perspective.allCases.enumerated() {
+            perspectives[p] = PerspectiveScore(count: counts[i], share: total > 0 ? Double(counts[i]) * 100 / Double(total) : nil,
+                                               per10kTokens: Double(counts[i]) * 10_000 / 200)
+            terms[p] = [TermCount(term: "t\(i)", count: counts[i], forms: counts[i] > 0 ? [("t\(i)", counts[i])] : [])]
+        }
+        return DocumentScore(file: "plan.pdf", sha256: "ff", tokens: 200, pages: 3, encoding: "pdf",
+                             perspectives: perspectives, terms: terms, warnings: total == 0 ? ["no signal words found"] : [])
+    }
+
+    func parse(_ v: JSONValue) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(v.serialized().utf8)) as! [String: Any]
+    }
+
+    @Test func contractShape() throws {
+        let json = try parse(ScoreJSON.report(provenance: Self.provenance, scores: [Self.score(counts: [1, 1, 2, 0])],
+                                              failures: [FileFailure(file: "bad.pdf", error: "PDF is encrypted")]))
+        let lexicon = try #require(json["lexicon"] as? [String: Any])
+        #expect(lexicon["name"] as? String == "test" && lexicon["version"] as? String == "1" && lexicon["sha256"] as? String == "abc")
+        let doc = try #require((json["documents"] as? [[String: Any]])?.first)
+        #expect(doc["file"] as? String == "plan.pdf")
+        #expect(doc["tokens"] as? Int == 200)
+        #expect(doc["pages"] as? Int == 3)
+        let pa = try #require((doc["perspectives"] as? [String: Any])?["PA"] as? [String: Any])
+        #expect(pa["count"] as? Int == 1)
+        #expect(pa["share"] as? Double == 25)
+        #expect(pa["per_10k_tokens"] as? Double == 50)
+        let terms = try #require(doc["terms"] as? [String: [String: Int]])
+        #expect(terms["NPG"]?["t2"] == 2)
+        #expect(Set(terms.keys) == ["PA", "NPM", "NPG", "SR"])
+        #expect(doc["warnings"] as? [String] == [])
+        let errors = try #require(json["errors"] as? [[String: String]])
+        #expect(errors == [["file": "bad.pdf", "error": "PDF is encrypted"]])
+    }
+
+    @Test func sharesAreNullWithoutSignalWords() throws {
+        let text = ScoreJSON.document(Self.score(counts: [0, 0, 0, 0])).serialized()
+        #expect(text.contains("\"share\":null"))
+        #expect(text.contains("\"pages\":3"))
+    }
+
+    @Test func textFilesHaveNullPages() throws {
+        var s = Self.score(counts: [1, 0, 0, 0])
+        s.pages = nil
+        #expect(ScoreJSON.document(s).serialized().contains("\"pages\":null"))
+    }
+
+    @Test func escapingAndNumbers() {
+        #expect(JSONValue.string("a\"b\\c\n\u{1}").serialized() == "\"a\\\"b\\\\c\\n\\u0001\"")
+        #expect(JSONValue.double(20.7).serialized() == "20.7")
+        #expect(JSONValue.double(100.0 / 3).serialized() == "33.3333")
+        #expect(JSONValue.double(25).serialized() == "25.0")
+        #expect(JSONValue.double(.nan).serialized() == "null")
+    }
+
+    @Test func csvHasOneRowPerFileAndQuotes() {
+        let csv = ScoreCSV.render(scores: [Self.score(counts: [1, 1, 2, 0])], failures: [FileFailure(file: "a,b.pdf", error: "damaged")])
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("file,tokens,pages,signal_words,PA_count"))
+        #expect(lines[1].hasPrefix("plan.pdf,200,3,4,1,1,2,0,25.0,25.0,50.0,0.0"))
+        #expect(lines[2].hasPrefix("\"a,b.pdf\""))
+        #expect(lines[2].hasSuffix("damaged"))
+    }
+
+    @Test func atomicWriteLeavesNoTempFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-atomic-\(UUID().uuidString)")
+        let path = dir.appendingPathComponent("sub/out.json").path
+        try AtomicFile.write("one", to: path)
+        try AtomicFile.write("two", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path) == ["out.json"])
+    }
+}
