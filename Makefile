@@ -29,18 +29,19 @@ release: deps
 test: deps
 	swift test $(SWIFT_FLAGS)
 
-## demo: analyse the demo corpus in Corpus/ and write a report under Output/demo/
+## demo: score the demo corpus in Corpus/ and write scores.{json,csv,txt} under Output/demo/
 demo: release
-	.build/release/sturing analyze Corpus --manifest Corpus/manifest.csv --out Output/demo
+	.build/release/sturing score Corpus/*.pdf Corpus/*.txt --out Output/demo
 
 ## bench: speed figures (text MB/s, PDF vs pdftotext, corpus runs)
 bench: release
 	scripts/bench
 
-## fixtures: regenerate the test PDFs and the demo corpus PDFs (needs Python reportlab)
+## fixtures: regenerate the test PDFs and the demo corpus (needs Python reportlab)
 fixtures:
 	python3 -c "import reportlab" 2>/dev/null || pip install -q reportlab
 	python3 scripts/make_fixtures.py
+	python3 scripts/make_corpus.py
 
 clean:
 	rm -rf .build

@@ -77,8 +77,9 @@ public enum DocumentReader {
     static func textDocument(path: String, bytes: [UInt8], sha256: String) throws(IngestError) -> Document {
         let decoded = try TextDecoder.decode(bytes)
         // pdftotext writes a form feed between pages: keep those pages.
-        let rawPages = decoded.text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
-        var pages = rawPages
+        var pages = decoded.text.utf8.contains(0x0C)
+            ? decoded.text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
+            : [decoded.text]
         if pages.count > 1, pages.last?.allSatisfy(\.isWhitespace) == true { pages.removeLast() }
         let hasPages = pages.count > 1
         let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: hasPages)

@@ -7,23 +7,36 @@ public enum TextCleaner {
     /// at least three pages with text.
     public static func clean(pages: [String], removeRunningLines: Bool) -> (pages: [String], report: CleaningReport) {
         var report = CleaningReport()
-        var lines = pages.map { page -> [Substring] in
+        var texts = pages.map { page -> String in
             var text = page
-            if text.utf8.contains(0xC2) {  // U+00AD is C2 AD in UTF-8
+            if containsSoftHyphen(text) {
                 let before = text.unicodeScalars.count
                 text.unicodeScalars.removeAll { $0.value == 0xAD }
                 report.softHyphensRemoved += before - text.unicodeScalars.count
             }
-            text = ICUText.nfkc(text)
-            return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            return ICUText.nfkc(text)
         }
         if removeRunningLines {
+            var lines = texts.map { text in
+                text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            }
             RunningLines.remove(from: &lines, report: &report)
+            texts = lines.map { $0.joined(separator: "\n") }
         }
-        let joinedPages = lines.map { $0.joined(separator: "\n") }
+        let joinedPages = texts
         let hyphenated = LineEndHyphens.inlineCompounds(joinedPages)
         let cleaned = joinedPages.map { LineEndHyphens.join($0, knownCompounds: hyphenated, report: &report) }
         return (cleaned, report)
+    }
+
+    /// True when the UTF-8 text holds U+00AD (bytes C2 AD).
+    static func containsSoftHyphen(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            guard b.count > 1 else { return false }
+            for i in 0..<(b.count - 1) where b[i] == 0xC2 && b[i + 1] == 0xAD { return true }
+            return false
+        }
     }
 }
 

@@ -1,1 +1,84 @@
-print("bench placeholder")
+// sturing-bench: speed figures for the text path (one core) and for batches of files.
+// Usage: sturing-bench [--megabytes N] [--files PATH...]
+import Foundation
+import SturingCore
+import SturingIngest
+import SturingPipeline
+import SturingText
+
+/// A deterministic generator of Dutch policy-like text with signal words mixed in.
+struct SyntheticText {
+    static let words = """
+        de het een en van in op met voor aan te is zijn wordt worden dat die deze wij zij inwoners gemeente \
+        college raad zorg ondersteuning jeugd wijk buurt beleid plan uitvoering welzijn mantelzorg \
+        Wmo voorziening maatschappelijke participatie kosten budget cliënt aanbieder verordening \
+        samenwerken samenwerking wijkteam wijkteams meten resultaten kaders kader regels regelen \
+        zelfredzaamheid zelfredzaam meedoen vrijwilligers vertrouwen maatwerk prestaties markt \
+        efficiënt effectieve innovatie creëren coördinatie één financiële beleidsplan \
+        Inwoners Gemeente Zorg Beleid Het De In
+        """.split(separator: " ").map(String.init)
+
+    /// About `bytes` bytes of text in sentences and paragraphs.
+    static func make(bytes: Int) -> String {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var out = ""
+        out.reserveCapacity(bytes + 100)
+        var sentence = 0
+        while out.utf8.count < bytes {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let w = words[Int((state >> 33) % UInt64(words.count))]
+            out += w
+            sentence += 1
+            if sentence % 14 == 0 { out += ". " } else if sentence % 97 == 0 { out += ".\n\n" } else { out += " " }
+        }
+        return out
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func main() throws {
+    var args = Array(CommandLine.arguments.dropFirst())
+    var megabytes = 50
+    if let i = args.firstIndex(of: "--megabytes"), i + 1 < args.count { megabytes = Int(args[i + 1]) ?? 50; args.removeSubrange(i...(i + 1)) }
+    var files = [String]()
+    if let i = args.firstIndex(of: "--files") { files = Array(args[(i + 1)...]) }
+    let lexicon = try CompiledLexicon(try LexiconLoader.builtin(), setting: .lexicon)
+
+    if files.isEmpty {
+        let text = SyntheticText.make(bytes: megabytes * 1_000_000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-bench-\(getpid()).txt").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mb = Double(text.utf8.count) / 1_000_000
+        let scorer = try DocumentScorer(lexicon: lexicon)
+        _ = try scorer.score(try DocumentReader.read(path: path))  // warm up caches
+        var best = (read: Double.infinity, score: Double.infinity)
+        var tokens = 0
+        for _ in 0..<3 {
+            var doc: Document?
+            let r = try seconds { doc = try DocumentReader.read(path: path) }
+            let s = try seconds { tokens = try scorer.score(doc!).tokens }
+            best = (min(best.read, r), min(best.score, s))
+        }
+        let total = best.read + best.score
+        print(String(format: "text, one core: %.1f MB, %d tokens", mb, tokens))
+        print(String(format: "  read+decode+clean %.3f s (%.0f MB/s)", best.read, mb / best.read))
+        print(String(format: "  tokenize+match+count %.3f s (%.1f MB/s)", best.score, mb / best.score))
+        print(String(format: "  end to end %.3f s: %.1f MB/s", total, mb / total))
+    } else {
+        for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+            var outcomes = [FileOutcome]()
+            let t = try seconds { outcomes = try BatchScorer.run(paths: files, lexicon: lexicon, jobs: jobs) }
+            let failed = outcomes.filter { if case .failed = $0 { true } else { false } }.count
+            let pages = outcomes.reduce(0) { if case .scored(let s) = $1 { $0 + (s.pages ?? 0) } else { $0 } }
+            print(String(format: "files: %d (%d failed), %d pages, jobs %d: %.3f s (%.0f pages/s)", files.count, failed, pages, jobs, t, Double(pages) / t))
+        }
+    }
+}
+
+do { try main() } catch { FileHandle.standardError.write(Data("sturing-bench: \(error)\n".utf8)); exit(2) }

@@ -26,6 +26,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Write the output to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "Also write scores.json, scores.csv and scores.txt (atomically) into this folder.")
+    var out: String?
+
     @Option(name: .long, help: "Files scored in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -45,11 +48,18 @@ struct ScoreCommand: ParsableCommand {
             case .failed(let f): failures.append(f)
             }
         }
-        let text: String
-        switch format {
-        case .table: text = ScoreTable.render(provenance: provenance, scores: scores, failures: failures)
-        case .json: text = ScoreJSON.report(provenance: provenance, scores: scores, failures: failures).pretty()
-        case .csv: text = ScoreCSV.render(scores: scores, failures: failures)
+        func render(_ format: Format) -> String {
+            switch format {
+            case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures)
+            case .json: ScoreJSON.report(provenance: provenance, scores: scores, failures: failures).pretty()
+            case .csv: ScoreCSV.render(scores: scores, failures: failures)
+            }
+        }
+        let text = render(format)
+        if let out {
+            for (name, f) in [("scores.json", Format.json), ("scores.csv", .csv), ("scores.txt", .table)] {
+                try AtomicFile.write(f == format ? text : render(f), to: URL(fileURLWithPath: out).appendingPathComponent(name).path)
+            }
         }
         if let output {
             try AtomicFile.write(text, to: output)
