@@ -34,8 +34,7 @@ public final class DocumentScorer {
 
     /// Scores a cleaned document. Throws `.noWords` when it has no letter words at all.
     public func score(_ document: Document) throws(ScoringError) -> DocumentScore {
-        let pageStarts = load(document)
-        _ = pageStarts
+        load(document)
         let tokens = stream.count
         if tokens == 0 { throw .noWords }
         var tally = Tally(entryCount: lexicon.entries.count)
@@ -45,13 +44,10 @@ public final class DocumentScorer {
         return tally.score(for: document, tokens: tokens, lexicon: lexicon)
     }
 
-    /// Tokenizes the document's pages into the scorer's buffers; returns each page's start offset.
-    @discardableResult
-    func load(_ document: Document) -> [Int] {
+    /// Tokenizes the document's pages into the scorer's buffers (pages separated by a blank line).
+    func load(_ document: Document) {
         units.removeAll(keepingCapacity: true)
-        var pageStarts = [Int]()
         for page in document.pages {
-            pageStarts.append(units.count)
             appendUTF16(page)
             units.append(0x0A)
             units.append(0x0A)
@@ -66,7 +62,6 @@ public final class DocumentScorer {
                 docCounts[i] &+= 1
             }
         }
-        return pageStarts
     }
 
     private func appendUTF16(_ text: String) {

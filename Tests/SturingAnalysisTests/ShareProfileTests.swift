@@ -6,12 +6,7 @@ import Testing
 @Suite struct ShareProfileTests {
     /// Appendix G of Nijdam (2019): the shares of 49 plans.
     static func appendixG() throws -> [(name: String, profile: ShareProfile)] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/nijdam-2019-bijlage-g.csv").standardized
-        let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
-        return lines.map { line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return (f[0], ShareProfile(f[4...7].map { Double($0)! }))
-        }
+        try RankingTests.appendixG().rows.map { ($0.municipality, $0.profile) }
     }
 
     @Test func appendixGMeansMatchThePublishedMeans() throws {
