@@ -31,7 +31,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .target(name: "SturingPipeline", dependencies: ["SturingCore", "SturingIngest", "SturingText"]),
+        .target(name: "SturingPipeline", dependencies: [
+            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "SturingAnalysis", dependencies: ["SturingCore"]),
         .target(name: "SturingReport", dependencies: [
             "SturingCore", "SturingAnalysis",

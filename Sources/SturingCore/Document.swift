@@ -1,5 +1,5 @@
 /// A policy plan after ingestion and cleaning: its text per page and what was done to it.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable, Equatable {
     /// What kind of file the text came from.
     public enum Kind: String, Sendable, Codable {
         /// A PDF read through poppler.

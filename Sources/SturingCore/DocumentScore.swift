@@ -47,6 +47,19 @@ public struct DocumentScore: Sendable, Equatable {
 
 /// One perspective's numbers in one document.
 public struct PerspectiveScore: Sendable, Equatable {
+    /// Scores for all four perspectives from their counts: share of the total (nil when the total
+    /// is 0) and count per 10,000 tokens (0 when there are no tokens).
+    public static func from(counts: [Perspective: Int], tokens: Int) -> [Perspective: PerspectiveScore] {
+        let total = counts.values.reduce(0, +)
+        var result = [Perspective: PerspectiveScore]()
+        for p in Perspective.allCases {
+            let c = counts[p] ?? 0
+            result[p] = PerspectiveScore(count: c, share: total > 0 ? Double(c) * 100 / Double(total) : nil,
+                                         per10kTokens: tokens > 0 ? Double(c) * 10_000 / Double(tokens) : 0)
+        }
+        return result
+    }
+
     /// Matched signal words.
     public var count: Int
     /// Percent of all signal words in the document; nil when there are none.

@@ -6,18 +6,22 @@ public enum DocumentReader {
     /// The largest file the tool reads.
     public static let maximumBytes = 1 << 30
 
-    /// Reads, detects, extracts and cleans the file at `path`.
-    public static func read(path: String) throws(IngestError) -> Document {
+    /// Reads, detects, extracts and cleans the file at `path`, using `cache` when given.
+    public static func read(path: String, cache: DocumentCache? = nil) throws(IngestError) -> Document {
         let bytes = try readBytes(path: path)
         let sha = SHA256Hex.digest(Data(bytes))
+        if let cached = cache?.load(sha256: sha, path: path) { return cached }
+        let document: Document
         switch FileSniffer.sniff(bytes) {
         case .binary(let kind):
             throw .binary(kind: kind)
         case .pdf:
-            return try pdfDocument(path: path, sha256: sha)
+            document = try pdfDocument(path: path, sha256: sha)
         case .text:
-            return try textDocument(path: path, bytes: bytes, sha256: sha)
+            document = try textDocument(path: path, bytes: bytes, sha256: sha)
         }
+        cache?.store(document)
+        return document
     }
 
     /// Reads the bytes of a regular file, refusing directories, loops, pipes and empty files.

@@ -43,15 +43,8 @@ struct Tally {
             }
         }
         let total = perspectiveCounts.values.reduce(0, +)
-        var perspectives = [Perspective: PerspectiveScore]()
-        for p in Perspective.allCases {
-            let c = perspectiveCounts[p] ?? 0
-            perspectives[p] = PerspectiveScore(
-                count: c,
-                share: total > 0 ? Double(c) * 100 / Double(total) : nil,
-                per10kTokens: tokens > 0 ? Double(c) * 10_000 / Double(tokens) : 0)
-            if terms[p] == nil { terms[p] = [] }
-        }
+        let perspectives = PerspectiveScore.from(counts: perspectiveCounts, tokens: tokens)
+        for p in Perspective.allCases where terms[p] == nil { terms[p] = [] }
         var warnings = document.warnings
         if total == 0 {
             warnings.append("no signal words found: shares are null, not 0 (check that this is a social-domain plan, and the lexicon and match mode)")

@@ -1,0 +1,68 @@
+import Foundation
+import SturingAnalysis
+import SturingCore
+import SturingIngest
+import SturingText
+
+/// One municipality's result: its plan, the combined score and the scores of its files.
+public struct PlanResult: Sendable {
+    /// The plan (manifest metadata and files).
+    public var plan: Plan
+    /// The combined score of the files that could be scored.
+    public var score: DocumentScore
+    /// The score of each file that could be scored.
+    public var documents: [DocumentScore]
+    /// Files of this plan that failed.
+    public var failed: [FileFailure]
+}
+
+/// The outcome of a corpus run: plans with scores, failures and warnings.
+public struct CorpusResult: Sendable {
+    /// Plans with at least one scored file, in plan order.
+    public var plans: [PlanResult]
+    /// Everything that could not be scored (files and manifest rows).
+    public var failures: [FileFailure]
+    /// Remarks from planning and combining.
+    public var warnings: [String]
+}
+
+/// Scores a planned corpus in parallel and combines the files of each plan.
+public enum CorpusRunner {
+    /// Runs `corpus` with `jobs` workers; `cache` skips extraction of files seen before;
+    /// `onOutcome` is called (serialised) as each file finishes, for streaming and progress.
+    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
+                           onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
+        let outcomes = try BatchScorer.run(
+            paths: corpus.files, lexicon: lexicon, jobs: jobs,
+            read: { path throws(IngestError) in try DocumentReader.read(path: path, cache: cache) },
+            onOutcome: onOutcome)
+        var byFile = [String: FileOutcome]()
+        for o in outcomes { byFile[o.file] = o }
+        var plans = [PlanResult]()
+        var failures = corpus.failures
+        var warnings = corpus.warnings
+        for plan in corpus.plans {
+            var scored = [DocumentScore](), failed = [FileFailure]()
+            for file in plan.files {
+                switch byFile[file] {
+                case .scored(let s): scored.append(s)
+                case .failed(let f): failed.append(f)
+                case nil: break
+                }
+            }
+            failures += failed
+            guard !scored.isEmpty else {
+                warnings.append("\(plan.municipality): no file could be scored, so it is left out of the tables (see errors)")
+                continue
+            }
+            var combined = PlanAggregator.combine(scored, name: plan.municipality)
+            if !failed.isEmpty {
+                let note = "\(failed.count) of \(plan.files.count) files failed; the scores cover the other files only"
+                combined.warnings.insert(note, at: 0)
+                warnings.append("\(plan.municipality): \(note)")
+            }
+            plans.append(PlanResult(plan: plan, score: combined, documents: scored, failed: failed))
+        }
+        return CorpusResult(plans: plans, failures: failures, warnings: warnings)
+    }
+}
