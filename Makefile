@@ -29,9 +29,9 @@ release: deps
 test: deps
 	swift test $(SWIFT_FLAGS)
 
-## demo: score the demo corpus in Corpus/ and write scores.{json,csv,txt} under Output/demo/
+## demo: analyse the demo corpus in Corpus/ (with its manifest) and write the report under Output/demo/
 demo: release
-	.build/release/sturing score Corpus/*.pdf Corpus/*.txt --out Output/demo
+	.build/release/sturing analyze Corpus --out Output/demo --top 2
 
 ## bench: speed figures (text MB/s, PDF vs pdftotext, corpus runs)
 bench: release

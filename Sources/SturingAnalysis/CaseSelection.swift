@@ -14,12 +14,65 @@ public struct CaseSelection: Sendable, Equatable {
         case none
     }
 
+    /// Why a municipality was passed over (rendered per language by the report writers).
+    public enum Reason: Sendable, Equatable, CustomStringConvertible {
+        /// Named with --exclude.
+        case excluded
+        /// Already a case for another role.
+        case alreadyChosen(role: String)
+        /// Shares a province or region with a case already chosen.
+        case clash(rule: Distinct, group: String, with: String, role: String)
+        /// In top-k or bottom-k lists (for the average case), e.g. ["top 5 PA"].
+        case listed([String])
+
+        public var description: String {
+            switch self {
+            case .excluded: "excluded (--exclude)"
+            case .alreadyChosen(let role): "already chosen for \(role)"
+            case .clash(let rule, let group, let other, let role): "same \(rule.rawValue) (\(group)) as \(other), chosen for \(role)"
+            case .listed(let lists): "in \(lists.joined(separator: ", "))"
+            }
+        }
+    }
+
+    /// A remark on a case.
+    public enum Note: Sendable, Equatable, CustomStringConvertible {
+        /// Every candidate was excluded or clashed.
+        case noCandidate(rule: Distinct)
+        /// The average case nearest to the mean profile.
+        case nearest(distance: Double, k: Int)
+        /// No municipality qualifies as average.
+        case noAverage(plans: Int, k: Int)
+        /// Forced with --average; empty reasons means it qualifies.
+        case forced(reasons: [Reason])
+        /// --average named a municipality that is not in the table.
+        case unknown(String)
+
+        public var description: String {
+            switch self {
+            case .noCandidate(let rule): "no municipality left after exclusions and the \(rule.rawValue) rule"
+            case .nearest(let d, let k): "nearest to the mean profile (distance \(String(format: "%.1f", d)) points) among municipalities in no top-\(k) or bottom-\(k) list"
+            case .noAverage(let n, let k): "no municipality qualifies as average: with \(n) plans the top-\(k) and bottom-\(k) lists cover them all (use a smaller --top, or --average NAME)"
+            case .forced(let reasons): reasons.isEmpty ? "chosen with --average; it qualifies" : "chosen with --average; it does not qualify: \(reasons.map(\.description).joined(separator: "; "))"
+            case .unknown(let name): "--average \(name): no such municipality in the table"
+            }
+        }
+    }
+
     /// A municipality passed over, and why.
     public struct Skip: Sendable, Equatable {
         /// The municipality.
         public var municipality: String
-        /// Why it was not chosen.
-        public var reason: String
+        /// Why it was not chosen (one or more reasons).
+        public var reasons: [Reason]
+        /// The reasons as English text.
+        public var reason: String { reasons.map(\.description).joined(separator: "; ") }
+
+        /// Creates a skip.
+        public init(municipality: String, reasons: [Reason]) {
+            self.municipality = municipality
+            self.reasons = reasons
+        }
     }
 
     /// One chosen case.
@@ -34,8 +87,8 @@ public struct CaseSelection: Sendable, Equatable {
         public var share: Double?
         /// Higher-ranked municipalities that were passed over.
         public var skipped: [Skip]
-        /// A remark (forced average, no candidate).
-        public var note: String?
+        /// A remark (forced average, no candidate, nearest distance).
+        public var note: Note?
     }
 
     /// A municipality that qualifies as the average case.
@@ -66,10 +119,10 @@ public struct CaseSelection: Sendable, Equatable {
             case .none: nil
             }
         }
-        func clash(_ row: ShareRow) -> String? {
+        func clash(_ row: ShareRow) -> Reason? {
             guard let g = group(row), !g.isEmpty,
                   let other = chosen.first(where: { group($0.row)?.lowercased() == g.lowercased() }) else { return nil }
-            return "same \(distinct.rawValue) (\(g)) as \(other.row.municipality), chosen for \(other.role)"
+            return .clash(rule: distinct, group: g, with: other.row.municipality, role: other.role)
         }
 
         for p in Perspective.allCases {
@@ -82,11 +135,11 @@ public struct CaseSelection: Sendable, Equatable {
             for i in order {
                 let row = rows[i]
                 if excluded.contains(row.municipality.lowercased()) {
-                    skipped.append(Skip(municipality: row.municipality, reason: "excluded (--exclude)"))
+                    skipped.append(Skip(municipality: row.municipality, reasons: [.excluded]))
                 } else if let earlier = chosen.first(where: { $0.row.municipality == row.municipality }) {
-                    skipped.append(Skip(municipality: row.municipality, reason: "already chosen for \(earlier.role)"))
+                    skipped.append(Skip(municipality: row.municipality, reasons: [.alreadyChosen(role: earlier.role)]))
                 } else if let why = clash(row) {
-                    skipped.append(Skip(municipality: row.municipality, reason: why))
+                    skipped.append(Skip(municipality: row.municipality, reasons: [why]))
                 } else {
                     picked = Case(role: p.code, municipality: row.municipality, rank: ranks[i], share: row.profile[p], skipped: skipped)
                     chosen.append((row, p.code))
@@ -94,7 +147,7 @@ public struct CaseSelection: Sendable, Equatable {
                 }
             }
             cases.append(picked ?? Case(role: p.code, municipality: nil, rank: nil, share: nil, skipped: skipped,
-                                        note: "no municipality left after exclusions and the \(distinct.rawValue) rule"))
+                                        note: .noCandidate(rule: distinct)))
         }
 
         // The average case.
@@ -104,11 +157,11 @@ public struct CaseSelection: Sendable, Equatable {
             for place in ranking.top(p, k: k) { listed[place.municipality, default: []].append("top \(k) \(p.code)") }
             for place in ranking.bottom(p, k: k) { listed[place.municipality, default: []].append("bottom \(k) \(p.code)") }
         }
-        func disqualifications(_ row: ShareRow) -> [String] {
-            var reasons = [String]()
-            if excluded.contains(row.municipality.lowercased()) { reasons.append("excluded (--exclude)") }
-            if let earlier = chosen.first(where: { $0.row.municipality == row.municipality }) { reasons.append("already chosen for \(earlier.role)") }
-            if let lists = listed[row.municipality] { reasons.append("in \(lists.joined(separator: ", "))") }
+        func disqualifications(_ row: ShareRow) -> [Reason] {
+            var reasons = [Reason]()
+            if excluded.contains(row.municipality.lowercased()) { reasons.append(.excluded) }
+            if let earlier = chosen.first(where: { $0.row.municipality == row.municipality }) { reasons.append(.alreadyChosen(role: earlier.role)) }
+            if let lists = listed[row.municipality] { reasons.append(.listed(lists)) }
             if let why = clash(row) { reasons.append(why) }
             return reasons
         }
@@ -120,8 +173,8 @@ public struct CaseSelection: Sendable, Equatable {
                 let reasons = disqualifications(row)
                 if reasons.isEmpty {
                     candidates.append(Candidate(municipality: row.municipality, distance: d))
-                } else if candidates.isEmpty {
-                    averageSkips.append(Skip(municipality: row.municipality, reason: reasons.joined(separator: "; ")))
+                } else if candidates.isEmpty && !chosen.contains(where: { $0.row.municipality == row.municipality }) {
+                    averageSkips.append(Skip(municipality: row.municipality, reasons: reasons))
                 }
             }
         }
@@ -129,17 +182,17 @@ public struct CaseSelection: Sendable, Equatable {
             if let row = rows.first(where: { $0.municipality.lowercased() == forced.lowercased() }) {
                 let reasons = disqualifications(row)
                 cases.append(Case(role: "average", municipality: row.municipality, rank: nil, share: nil, skipped: [],
-                                  note: reasons.isEmpty ? "chosen with --average; it qualifies" : "chosen with --average; it does not qualify: \(reasons.joined(separator: "; "))"))
+                                  note: .forced(reasons: reasons)))
             } else {
                 cases.append(Case(role: "average", municipality: nil, rank: nil, share: nil, skipped: [],
-                                  note: "--average \(forced): no such municipality in the table"))
+                                  note: .unknown(forced)))
             }
         } else if let first = candidates.first {
             cases.append(Case(role: "average", municipality: first.municipality, rank: nil, share: nil, skipped: averageSkips,
-                              note: "nearest to the mean profile (distance \(String(format: "%.1f", first.distance)) points) among municipalities in no top-\(k) or bottom-\(k) list"))
+                              note: .nearest(distance: first.distance, k: k)))
         } else {
             cases.append(Case(role: "average", municipality: nil, rank: nil, share: nil, skipped: averageSkips,
-                              note: "no municipality qualifies as average"))
+                              note: .noAverage(plans: rows.count, k: k)))
         }
         return CaseSelection(cases: cases, averageCandidates: candidates)
     }

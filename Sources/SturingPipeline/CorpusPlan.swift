@@ -78,9 +78,10 @@ public struct CorpusPlan: Sendable {
     }
 
     static func resolve(_ file: String, directory: String, manifestPath: String) -> String? {
+        // Kept relative when the user's paths are relative, so outputs show "Corpus/plan.pdf".
         let candidates = file.hasPrefix("/") ? [file] : [
-            URL(fileURLWithPath: directory).appendingPathComponent(file).path,
-            URL(fileURLWithPath: manifestPath).deletingLastPathComponent().appendingPathComponent(file).path,
+            (directory as NSString).appendingPathComponent(file),
+            ((manifestPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file),
         ]
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }

@@ -17,7 +17,7 @@ import Testing
 
     @Test func exclusionsAndProvinceRuleAreExplained() throws {
         let s = CaseSelection.select(try RankingTests.appendixG(), exclude: ["haarlemmermeer"])
-        #expect(s.cases[0].skipped.first == CaseSelection.Skip(municipality: "Haarlemmermeer", reason: "excluded (--exclude)"))
+        #expect(s.cases[0].skipped.first == CaseSelection.Skip(municipality: "Haarlemmermeer", reasons: [.excluded]))
         // Amsterdam is next in PA, in Noord-Holland like Haarlemmermeer; with Haarlemmermeer excluded it is chosen.
         #expect(s.cases[0].municipality == "Amsterdam")
         #expect(s.cases[0].rank == 2)
@@ -33,7 +33,8 @@ import Testing
         let s = CaseSelection.select(Ranking(rows: rows), top: 1)
         #expect(s.cases[1].municipality == "C")
         #expect(s.cases[1].rank == 2)
-        #expect(s.cases[1].skipped == [CaseSelection.Skip(municipality: "B", reason: "same province (P1) as A, chosen for PA")])
+        #expect(s.cases[1].skipped == [CaseSelection.Skip(municipality: "B", reasons: [.clash(rule: .province, group: "P1", with: "A", role: "PA")])])
+        #expect(s.cases[1].skipped[0].reason == "same province (P1) as A, chosen for PA")
         let none = CaseSelection.select(Ranking(rows: rows), distinct: .none, top: 1)
         #expect(none.cases[1].municipality == "B")
     }
@@ -42,7 +43,7 @@ import Testing
         let g = try RankingTests.appendixG()
         let forced = CaseSelection.select(g, average: "Haarlemmermeer")
         #expect(forced.cases[4].municipality == "Haarlemmermeer")
-        #expect(forced.cases[4].note?.contains("does not qualify") == true)
+        #expect(forced.cases[4].note?.description.contains("does not qualify") == true)
         let unknown = CaseSelection.select(g, average: "Atlantis")
         #expect(unknown.cases[4].municipality == nil)
     }

@@ -1,0 +1,86 @@
+import CSV
+import Foundation
+import SturingAnalysis
+import SturingCore
+import SturingIngest
+
+/// Reads a table of shares for `rank` and `select`: analyze's scores.csv, or any CSV with a
+/// municipality column and share columns PA, NPM, NPG, SR (or PA_share, ...), plus optional
+/// category, region and province (such as appendix G of Nijdam 2019). Checks the data.
+public enum ShareTableReader {
+    /// The rows and what the checks found.
+    public struct Table: Sendable {
+        /// Usable rows in file order.
+        public var rows: [ShareRow]
+        /// Data problems: rows not adding up to 100 ± 0.5, duplicates, missing values.
+        public var warnings: [String]
+    }
+
+    /// How far a row's shares may be from 100 before it is flagged.
+    public static let tolerance = 0.5
+
+    /// Reads the table at `path`.
+    public static func load(path: String) throws(ManifestError) -> Table {
+        let bytes: [UInt8]
+        do { bytes = try DocumentReader.readBytes(path: path) } catch { throw ManifestError(file: path, message: error.description) }
+        let text: String
+        do { text = try TextDecoder.decode(bytes).text } catch { throw ManifestError(file: path, message: error.description) }
+        return try parse(text, path: path)
+    }
+
+    /// Parses table text.
+    public static func parse(_ text: String, path: String) throws(ManifestError) -> Table {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let semicolon = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count
+        var records = [[String]]()
+        do {
+            let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: semicolon ? ";" : ",")
+            while let r = reader.next() { records.append(r) }
+        } catch {
+            throw ManifestError(file: path, message: "not a readable CSV file: \(error)")
+        }
+        guard let header = records.first?.map({ $0.lowercased() }) else { throw ManifestError(file: path, message: "the table is empty") }
+        func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
+        guard let nameColumn = column(["municipality", "gemeente"]) else {
+            throw ManifestError(file: path, message: "no 'municipality' column (the table needs municipality and PA, NPM, NPG, SR share columns)")
+        }
+        var shareColumns = [Int]()
+        for p in Perspective.allCases {
+            let code = p.code.lowercased()
+            guard let c = column([code, "\(code)_share", "\(code)_aandeel", "\(code)_percent"]) else {
+                throw ManifestError(file: path, message: "no share column for \(p.code) (name it \(p.code) or \(p.code)_share)")
+            }
+            shareColumns.append(c)
+        }
+        let category = column(["category", "categorie"]), region = column(["region", "regio"]), province = column(["province", "provincie"])
+        var rows = [ShareRow](), warnings = [String]()
+        var seen = [String: Int]()
+        for (i, r) in records.enumerated().dropFirst() {
+            let line = i + 1
+            if r.allSatisfy(\.isEmpty) { continue }
+            func field(_ c: Int?) -> String? { c.flatMap { $0 < r.count && !r[$0].isEmpty ? r[$0] : nil } }
+            guard let name = field(nameColumn) else {
+                warnings.append("line \(line): no municipality; row skipped")
+                continue
+            }
+            let values = shareColumns.map { c in field(c).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
+            let missing = zip(Perspective.allCases, values).filter { $0.1 == nil }.map(\.0.code)
+            if !missing.isEmpty {
+                warnings.append("line \(line): \(name) has no value for \(missing.joined(separator: ", ")); left out")
+                continue
+            }
+            let profile = ShareProfile(values.map { $0! })
+            if abs(profile.total - 100) > tolerance {
+                warnings.append("line \(line): \(name)'s shares add up to \(String(format: "%.1f", profile.total)), not 100 (check the source)")
+            }
+            if let first = seen[name.lowercased()] {
+                warnings.append("line \(line): \(name) appears twice (first on line \(first)); both rows are ranked")
+            }
+            seen[name.lowercased()] = line
+            rows.append(ShareRow(municipality: name, category: field(category), region: field(region)?.lowercased(),
+                                 province: field(province), profile: profile))
+        }
+        return Table(rows: rows, warnings: warnings)
+    }
+}
+

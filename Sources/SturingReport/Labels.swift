@@ -1,0 +1,75 @@
+import Foundation
+import SturingCore
+
+/// The language of user-facing reports.
+public enum Language: String, Sendable, CaseIterable {
+    /// Dutch (default).
+    case dutch = "nl"
+    /// English.
+    case english = "en"
+}
+
+/// User-facing labels and number notation for one language.
+public struct Labels: Sendable {
+    /// The language.
+    public let language: Language
+
+    /// Labels for `language`.
+    public init(_ language: Language) { self.language = language }
+
+    var nl: Bool { language == .dutch }
+    /// "Gemiddelden" / "Means".
+    public var means: String { nl ? "Gemiddelden" : "Means" }
+    /// "groep" / "group".
+    public var group: String { nl ? "groep" : "group" }
+    /// "alle plannen" / "all plans".
+    public var all: String { nl ? "alle plannen" : "all plans" }
+    /// "Top" (same in both).
+    public var top: String { "Top" }
+    /// "Laagste" / "Bottom".
+    public var bottom: String { nl ? "Laagste" : "Bottom" }
+
+    /// "rechtmatige overheid (PA)" / "Public Administration (PA)".
+    public func perspective(_ p: Perspective) -> String { "\(nl ? p.dutchLabel : p.englishLabel) (\(p.code))" }
+
+    /// A percentage with one decimal: "31,1 %" in Dutch, "31.1%" in English.
+    public func percent(_ d: Double) -> String {
+        let s = String(format: "%.1f", d)
+        return nl ? s.replacingOccurrences(of: ".", with: ",") + " %" : s + "%"
+    }
+
+    /// A number with `decimals` decimals in the language's notation.
+    public func number(_ d: Double, _ decimals: Int = 1) -> String {
+        let s = String(format: "%.\(decimals)f", d)
+        return nl ? s.replacingOccurrences(of: ".", with: ",") : s
+    }
+}
+
+import SturingAnalysis
+
+extension Labels {
+    /// A case-selection reason in this language.
+    public func reason(_ r: CaseSelection.Reason) -> String {
+        guard nl else { return r.description }
+        switch r {
+        case .excluded: return "uitgesloten (--exclude)"
+        case .alreadyChosen(let role): return "al gekozen voor \(role)"
+        case .clash(let rule, let group, let other, let role):
+            return "zelfde \(rule == .province ? "provincie" : "regio") (\(group)) als \(other), gekozen voor \(role)"
+        case .listed(let lists):
+            return "staat in " + lists.map { $0.replacingOccurrences(of: "bottom", with: "laagste") }.joined(separator: ", ")
+        }
+    }
+
+    /// A case-selection note in this language.
+    public func note(_ n: CaseSelection.Note) -> String {
+        guard nl else { return n.description }
+        switch n {
+        case .noCandidate(let rule): return "geen gemeente over na uitsluitingen en de \(rule == .province ? "provincie" : "regio")regel"
+        case .nearest(let d, let k): return "dichtst bij het gemiddelde profiel (afstand \(number(d)) procentpunt), niet in een top-\(k)- of laagste-\(k)-lijst"
+        case .noAverage(let plans, let k): return "geen gemeente komt in aanmerking als gemiddeld geval: bij \(plans) plannen dekken de top-\(k)- en laagste-\(k)-lijsten ze allemaal (kies een kleinere --top of --average NAAM)"
+        case .forced(let reasons): return reasons.isEmpty ? "gekozen met --average; komt in aanmerking" : "gekozen met --average; komt niet in aanmerking: " + reasons.map(reason).joined(separator: "; ")
+        case .unknown(let name): return "--average \(name): deze gemeente staat niet in de tabel"
+        }
+    }
+}

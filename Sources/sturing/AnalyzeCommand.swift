@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import SturingAnalysis
+import SturingCore
+import SturingIngest
+import SturingPipeline
+import SturingReport
+
+/// `sturing analyze DIR`: scores a folder of plans, ranks the municipalities and selects cases.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Score every plan in a folder, rank the municipalities and select case studies.",
+        discussion: """
+        Writes scores.csv, scores.json, errors.csv, summary.md and documents.jsonl (one line per \
+        file as it finishes) to --out. Exit 0 when every file was scored, 1 when some failed \
+        (listed in errors.csv), 2 for usage or configuration errors.
+        """)
+
+    @Argument(help: "Folder with the plans (PDF or text; subfolders too).")
+    var directory: String
+
+    @Option(name: .long, help: "Manifest CSV (file,municipality,category,region,province,...). Default: DIR/manifest.csv when it exists.")
+    var manifest: String?
+
+    @Flag(name: .long, help: "Ignore DIR/manifest.csv: every file is its own plan.")
+    var noManifest = false
+
+    @Option(name: .long, help: "Output folder (default: Output/<date-time>).")
+    var out: String?
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    @Option(name: .long, help: "Files scored in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Cache folder for extracted text (default: Output/.cache).")
+    var cache: String = "Output/.cache"
+
+    @Flag(name: .long, help: "Do not use or fill the text cache.")
+    var noCache = false
+
+    @Option(name: .long, help: "Length of the top and bottom lists.")
+    var top: Int = 5
+
+    @Option(name: .long, help: "Case selection: no two cases from the same province | region | none.")
+    var distinct: CaseSelection.Distinct = .province
+
+    @Option(name: .long, help: "Municipalities that cannot be cases, comma-separated.")
+    var exclude: String?
+
+    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
+    var csvDialect: CSVDialect = .standard
+
+    @Option(name: .long, help: "Language of summary.md: nl | en.")
+    var lang: Language = .dutch
+
+    @Flag(name: .long, help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if top < 1 { throw ValidationError("--top must be 1 or more") }
+        if manifest != nil && noManifest { throw ValidationError("--manifest and --no-manifest exclude each other") }
+    }
+
+    func run() throws {
+        let compiled = try lexiconOptions.compile()
+        let provenance = LexiconOptions.provenance(compiled)
+        let manifestPath = manifest ?? (noManifest ? nil : defaultManifest())
+        var loadedManifest: Manifest?
+        if let manifestPath {
+            do throws(ManifestError) {
+                loadedManifest = try Manifest.load(path: manifestPath)
+            } catch {
+                throw CLIError(description: error.description)
+            }
+        }
+        let corpus: CorpusPlan
+        do {
+            corpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest)
+        } catch {
+            throw CLIError(description: error.description)
+        }
+        if corpus.files.isEmpty && corpus.failures.isEmpty {
+            throw CLIError(description: "\(directory): no plan files found (put PDF or text files there)")
+        }
+        let outDir = out ?? "Output/\(Self.timestamp())"
+        let jsonl: JSONLinesFile
+        do {
+            jsonl = try JSONLinesFile(path: URL(fileURLWithPath: outDir).appendingPathComponent("documents.jsonl").path)
+        } catch {
+            throw CLIError(description: "\(outDir): cannot write the output folder (\(error.localizedDescription))")
+        }
+        if let m = manifestPath { FileHandle.standardError.write(Data("sturing: manifest \(m)\n".utf8)) }
+        let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+        let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
+        let documentCache = noCache ? nil : DocumentCache(folder: cache)
+        let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache) { _, outcome in
+            switch outcome {
+            case .scored(let s): jsonl.append(CorpusReport.documentLine(s, plan: planOf[s.file]))
+            case .failed(let f): jsonl.append(CorpusReport.errorLine(f))
+            }
+            progress.finished(outcome)
+        }
+        for f in corpus.failures { jsonl.append(CorpusReport.errorLine(f)) }
+
+        let input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
+                                      failures: result.failures, warnings: result.warnings, k: top)
+        let rows = input.shareRows
+        let selection = rows.isEmpty ? nil : CaseSelection.select(Ranking(rows: rows), exclude: Self.list(exclude), distinct: distinct, top: top)
+        let folder = URL(fileURLWithPath: outDir)
+        func write(_ name: String, _ text: String) throws { try AtomicFile.write(text, to: folder.appendingPathComponent(name).path) }
+        try write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect))
+        try write("errors.csv", CorpusReport.errorsCSV(result.failures, dialect: csvDialect))
+        try write("scores.json", CorpusReport.scoresJSON(input, cache: documentCache?.statistics).pretty())
+        try write("summary.md", SummaryMarkdown.render(input, selection: selection, language: lang))
+
+        let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
+        print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)")
+        print("sturing: wrote \(outDir)/{scores.csv, scores.json, errors.csv, summary.md, documents.jsonl}")
+        for w in result.warnings { FileHandle.standardError.write(Data("sturing: warning: \(w)\n".utf8)) }
+        for f in result.failures { FileHandle.standardError.write(Data("sturing: error: \(f.file): \(f.error)\n".utf8)) }
+        if !result.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    func defaultManifest() -> String? {
+        let candidate = URL(fileURLWithPath: directory).appendingPathComponent("manifest.csv").path
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    static func list(_ s: String?) -> [String] {
+        (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func timestamp() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd_HHmmss"
+        return f.string(from: Date())
+    }
+}
+
+extension CaseSelection.Distinct: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,60 @@
+import Foundation
+import SturingPipeline
+
+/// Progress on standard error: a bar on a terminal (files done, pages/s, ETA), plain lines otherwise.
+final class ProgressReporter: @unchecked Sendable {
+    private let total: Int
+    private let isTerminal: Bool
+    private let start = Date()
+    private var done = 0
+    private var pages = 0
+    private var failed = 0
+    private let lock = NSLock()
+
+    /// A reporter for `total` files; `quiet` prints nothing.
+    init(total: Int, quiet: Bool = false) {
+        self.total = total
+        self.isTerminal = !quiet && isatty(STDERR_FILENO) == 1
+        self.quiet = quiet
+    }
+
+    private let quiet: Bool
+
+    /// Records one finished file.
+    func finished(_ outcome: FileOutcome) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        var status = "ok"
+        switch outcome {
+        case .scored(let s):
+            pages += s.pages ?? 0
+            status = s.pages.map { "\($0) pages" } ?? "\(s.tokens) tokens"
+        case .failed:
+            failed += 1
+            status = "failed"
+        }
+        guard !quiet else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(pages) / elapsed : 0
+        let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+        let name = URL(fileURLWithPath: outcome.file).lastPathComponent
+        if isTerminal {
+            let width = 24
+            let filled = total > 0 ? width * done / total : width
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            var line = "\r[\(bar)] \(done)/\(total) files, \(Int(rate)) pages/s, ETA \(Self.clock(eta))  \(name)"
+            if line.count > 110 { line = String(line.prefix(110)) }
+            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        } else {
+            FileHandle.standardError.write(Data("sturing: [\(done)/\(total)] \(outcome.file): \(status)\n".utf8))
+        }
+    }
+
+    /// Seconds as m:ss.
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
