@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingIngest"]),
         .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline"]),
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis"]),
+        // Runs the built `sturing` binary end to end (exit codes, output files).
+        .testTarget(name: "SturingCLITests", dependencies: ["sturing"]),
         .testTarget(name: "SturingReportTests", dependencies: ["SturingReport"]),
     ]
 )

@@ -69,7 +69,8 @@ public struct Manifest: Sendable {
     }
 
     /// Parses manifest text.
-    public static func parse(_ text: String, path: String) throws(ManifestError) -> Manifest {
+    public static func parse(_ raw: String, path: String) throws(ManifestError) -> Manifest {
+        let text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let delimiter: UnicodeScalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
         var records = [[String]]()

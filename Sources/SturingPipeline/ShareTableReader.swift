@@ -29,7 +29,8 @@ public enum ShareTableReader {
     }
 
     /// Parses table text.
-    public static func parse(_ text: String, path: String) throws(ManifestError) -> Table {
+    public static func parse(_ raw: String, path: String) throws(ManifestError) -> Table {
+        let text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let semicolon = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count
         var records = [[String]]()

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the `sturing` binary built next to the test bundle.
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let fixtures = root.appendingPathComponent("Tests/SturingIngestTests/Fixtures")
+    static let appendixG = root.appendingPathComponent("../shared/data/nijdam-2019-bijlage-g.csv").standardized.path
+
+    static var binary: String {
+        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [bundleDir, bundleDir.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
+            let candidate = dir.appendingPathComponent("sturing").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/sturing").path
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    static func run(_ args: [String], cwd: URL = root) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = cwd
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temp() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func lines(_ path: URL) throws -> [String] {
+        try String(contentsOf: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test func analyzeDemoCorpusThenCacheHits() throws {
+        let work = Self.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        let cache = work.appendingPathComponent("cache").path
+        let first = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--top", "2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("10 plans scored, 0 error(s) (text cache: 0 hits, 10 misses)"))
+        let scores = try lines(out.appendingPathComponent("scores.csv"))
+        #expect(scores.count == 11)
+        #expect(scores[0].hasPrefix("municipality,file,category,region,province,title,year,plan_type,tokens,pages,signal_words,PA_count,NPM_count,NPG_count,SR_count,PA_share,NPM_share,NPG_share,SR_share"))
+        #expect(scores[1].hasPrefix("Regelrecht,Corpus/regelrecht-wmo-2015.pdf,100.000-,oost,Gelderland"))
+        #expect(try lines(out.appendingPathComponent("documents.jsonl")).count == 10)
+        #expect(try lines(out.appendingPathComponent("errors.csv")) == ["file,error"])
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.contains("| rechtmatige overheid (PA) | Regelrecht | 1 |"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["documents.jsonl", "errors.csv", "scores.csv", "scores.json", "summary.md"])
+
+        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--quiet"])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("(text cache: 10 hits, 0 misses)"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scores.json"))) as! [String: Any]
+        #expect(json["match"] as? String == "exact")
+        #expect((json["inputs"] as? [[String: String]])?.count == 10)
+    }
+
+    @Test func analyzeWithBadFilesReportsThemAndScoresTheRest() throws {
+        let work = Self.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let corpus = work.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let fm = FileManager.default
+        try fm.copyItem(at: Self.root.appendingPathComponent("Corpus/regelrecht-wmo-2015.pdf"), to: corpus.appendingPathComponent("regelrecht.pdf"))
+        try fm.copyItem(at: Self.root.appendingPathComponent("Corpus/meedoenburg-wmo-2015.txt"), to: corpus.appendingPathComponent("meedoenburg.txt"))
+        try fm.copyItem(at: Self.fixtures.appendingPathComponent("encrypted.pdf"), to: corpus.appendingPathComponent("geheim.pdf"))
+        try fm.copyItem(at: Self.fixtures.appendingPathComponent("empty.txt"), to: corpus.appendingPathComponent("leeg.txt"))
+        try fm.copyItem(at: Self.fixtures.appendingPathComponent("hyphenation.pdf"), to: corpus.appendingPathComponent("extra.pdf"))
+        let manifest = """
+            file;municipality;category;region;province
+            regelrecht.pdf;Regelrecht;100.000-;oost;Gelderland
+            meedoenburg.txt;Meedoenburg;100.000-;zuid;Limburg
+            geheim.pdf;Geheimstad;100.000-;west;Utrecht
+            leeg.txt;Leegdorp;100.000-;noord;Groningen
+            ontbreekt.pdf;Nergens;100.000-;noord;Drenthe
+            kapot.pdf;Kapot;reusachtig;noord;Drenthe
+
+            """
+        try Data(manifest.utf8).write(to: corpus.appendingPathComponent("manifest.csv"))
+        let out = work.appendingPathComponent("out")
+        let r = try Self.run(["analyze", corpus.path, "--out", out.path, "--no-cache", "--quiet"])
+        #expect(r.status == 1)
+        let scores = try lines(out.appendingPathComponent("scores.csv"))
+        #expect(scores.dropFirst().map { String($0.prefix { $0 != "," }) } == ["Regelrecht", "Meedoenburg", "extra"])
+        let errors = try lines(out.appendingPathComponent("errors.csv")).joined(separator: "\n")
+        #expect(errors.contains("manifest.csv:7"))
+        #expect(errors.contains("unknown category 'reusachtig'"))
+        #expect(errors.contains("ontbreekt.pdf"))
+        #expect(errors.contains("geheim.pdf"))
+        #expect(errors.contains("encrypted"))
+        #expect(errors.contains("leeg.txt"))
+        #expect(r.stderr.contains("extra.pdf is not in manifest.csv"))
+        #expect(try lines(out.appendingPathComponent("documents.jsonl")).count == 7)
+    }
+
+    @Test func exitCodes() throws {
+        #expect(try Self.run(["score", "Corpus/regelrecht-wmo-2015.pdf"]).status == 0)
+        #expect(try Self.run(["score", "Corpus/regelrecht-wmo-2015.pdf", "does-not-exist.pdf"]).status == 1)
+        #expect(try Self.run(["score", "--match", "fuzzy", "Corpus/regelrecht-wmo-2015.pdf"]).status == 2)
+        #expect(try Self.run(["frobnicate"]).status == 2)
+        let work = Self.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let bad = work.appendingPathComponent("bad.yaml")
+        try Data("entries:\n  - {term: meten, perspective: XX}\n".utf8).write(to: bad)
+        let r = try Self.run(["score", "--lexicon", bad.path, "Corpus/regelrecht-wmo-2015.pdf"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.yaml:2: entry 'meten': unknown perspective 'XX'"))
+        #expect(try Self.run(["analyze", "no-such-folder"]).status == 2)
+    }
+
+    @Test func rankAndSelectOnAppendixG() throws {
+        let rank = try Self.run(["rank", Self.appendixG, "--format", "json"])
+        #expect(rank.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(rank.stdout.utf8)) as! [String: Any]
+        let all = (json["means"] as! [String: Any])["all"] as! [String: Any]
+        #expect(all["n"] as? Int == 49)
+        #expect(((all["SR"] as! Double) * 10).rounded() / 10 == 31.1)
+        #expect(rank.stderr.contains("Hoorn's shares add up to 101.3"))
+        let select = try Self.run(["select", Self.appendixG, "--format", "json"])
+        let cases = (try JSONSerialization.jsonObject(with: Data(select.stdout.utf8)) as! [String: Any])["cases"] as! [[String: Any]]
+        #expect(cases.prefix(3).map { $0["municipality"] as? String } == ["Haarlemmermeer", "Zwolle", "Helmond"])
+    }
+}
