@@ -17,15 +17,20 @@ public enum TextCleaner {
             return ICUText.nfkc(text)
         }
         if removeRunningLines {
+            // Split on bytes, not Characters: this runs over every page of every PDF.
             var lines = texts.map { text in
-                text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+                text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                    line.last == 0x0D ? Substring(line.dropLast()) : Substring(line)
+                }
             }
             RunningLines.remove(from: &lines, report: &report)
             texts = lines.map { $0.joined(separator: "\n") }
         }
-        let joinedPages = texts
-        let hyphenated = LineEndHyphens.inlineCompounds(joinedPages)
-        let cleaned = joinedPages.map { LineEndHyphens.join($0, knownCompounds: hyphenated, report: &report) }
+        // Most pages have no line-end hyphen: look for one before copying bytes or collecting the
+        // document's hyphenated compounds.
+        guard texts.contains(where: LineEndHyphens.hasLineEndHyphen) else { return (texts, report) }
+        let hyphenated = LineEndHyphens.inlineCompounds(texts)
+        let cleaned = texts.map { LineEndHyphens.hasLineEndHyphen($0) ? LineEndHyphens.join($0, knownCompounds: hyphenated, report: &report) : $0 }
         return (cleaned, report)
     }
 
@@ -46,16 +51,16 @@ enum RunningLines {
     static let zone = 3
 
     static func remove(from pages: inout [[Substring]], report: inout CleaningReport) {
-        let textPages = pages.filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }.count
+        let textPages = pages.filter { $0.contains { !isBlank($0) } }.count
         guard textPages >= 3 else { return }
         let threshold = max(3, (textPages * 2 + 4) / 5)  // 40% of the pages with text, at least 3
         var pagesWithKey = [String: Int]()
         var firstSeen = [String: String]()
-        for page in pages {
+        // The zone lines of each page with their keys, computed once.
+        let zones = pages.map { page in zoneIndices(page).map { (index: $0, key: normalizedKey(page[$0])) } }
+        for (page, zone) in zip(pages, zones) {
             var keys = Set<String>()
-            for index in zoneIndices(page) {
-                let key = normalizedKey(page[index])
-                guard !key.isEmpty else { continue }
+            for (index, key) in zone where !key.isEmpty {
                 keys.insert(key)
                 if firstSeen[key] == nil { firstSeen[key] = String(page[index]).trimmingCharacters(in: .whitespaces) }
             }
@@ -64,7 +69,7 @@ enum RunningLines {
         let running = Set(pagesWithKey.filter { $0.value >= threshold }.keys)
         guard !running.isEmpty else { return }
         for p in pages.indices {
-            let drop = Set(zoneIndices(pages[p]).filter { running.contains(normalizedKey(pages[p][$0])) })
+            let drop = Set(zones[p].filter { running.contains($0.key) }.map(\.index))
             guard !drop.isEmpty else { continue }
             report.repeatedLinesRemoved += drop.count
             pages[p] = pages[p].enumerated().filter { !drop.contains($0.offset) }.map(\.element)
@@ -74,8 +79,21 @@ enum RunningLines {
 
     /// Indices of the first and last `zone` non-blank lines.
     static func zoneIndices(_ page: [Substring]) -> [Int] {
-        let nonBlank = page.indices.filter { !page[$0].allSatisfy(\.isWhitespace) }
-        return Array(Set(nonBlank.prefix(zone) + nonBlank.suffix(zone))).sorted()
+        var top = [Int](), bottom = [Int]()
+        for i in page.indices where !isBlank(page[i]) {
+            top.append(i)
+            if top.count == zone { break }
+        }
+        for i in page.indices.reversed() where !isBlank(page[i]) {
+            bottom.append(i)
+            if bottom.count == zone { break }
+        }
+        return Array(Set(top + bottom)).sorted()
+    }
+
+    /// True for lines of only spaces and tabs (ASCII white space; checked on bytes).
+    static func isBlank(_ line: Substring) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
     }
 
     /// Most words a line may have for its numbers to be treated as page numbers.
@@ -84,9 +102,51 @@ enum RunningLines {
     /// Lowercased and whitespace-collapsed; in short lines digits are replaced by `#`, so
     /// "Pagina 3 van 20" repeats while "Artikel 3 van de wet regelt ..." in running text does not.
     static func normalizedKey(_ line: Substring) -> String {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(line) }
+        return digitMaskedKeyOrPlain(line)
+    }
+
+    /// The general (Unicode) form of `normalizedKey`.
+    static func digitMaskedKeyOrPlain(_ line: Substring) -> String {
         let masked = digitMaskedKey(line)
         if masked.split(separator: " ").count <= shortLineWords { return masked }
         return line.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `normalizedKey` for ASCII lines, on bytes (this runs for six lines of every page).
+    static func asciiKey(_ line: Substring) -> String {
+        var masked = [UInt8](), plain = [UInt8]()
+        masked.reserveCapacity(line.utf8.count)
+        plain.reserveCapacity(line.utf8.count)
+        var lastSpace = true, lastDigit = false, plainSpace = true
+        for b in line.utf8 {
+            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            let isSpace = c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C
+            if isSpace {
+                if !plainSpace { plain.append(0x20) }
+                plainSpace = true
+            } else {
+                plain.append(c)
+                plainSpace = false
+            }
+            if isSpace {
+                if !lastSpace { masked.append(0x20) }
+                lastSpace = true
+                lastDigit = false
+            } else if c >= 0x30 && c <= 0x39 {
+                if !lastDigit { masked.append(0x23) }
+                lastDigit = true
+                lastSpace = false
+            } else {
+                masked.append(c)
+                lastSpace = false
+                lastDigit = false
+            }
+        }
+        if masked.last == 0x20 { masked.removeLast() }
+        if plain.last == 0x20 { plain.removeLast() }
+        let maskedWords = masked.split(separator: 0x20).count
+        return String(decoding: maskedWords <= shortLineWords ? masked : plain, as: UTF8.self)
     }
 
     static func digitMaskedKey(_ line: Substring) -> String {
@@ -117,6 +177,23 @@ enum RunningLines {
 enum LineEndHyphens {
     /// Conjunctions after which a line-end hyphen is an elided compound part ("zorg- en welzijn").
     static let conjunctions: Set<String> = ["en", "of", "tot", "noch", "als", "dan"]
+
+    /// True when some "-" is followed (after spaces or tabs) by a line end.
+    static func hasLineEndHyphen(_ page: String) -> Bool {
+        var page = page
+        return page.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x2D {
+                    var j = i + 1
+                    while j < b.count && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j += 1 }
+                    if j < b.count && b[j] == 0x0A { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// Lowercased hyphenated compounds written on one line somewhere ("e-mail", "zee-eend").
     static func inlineCompounds(_ pages: [String]) -> Set<String> {

@@ -65,3 +65,14 @@ import Testing
         #expect(cleaned[0].hasPrefix("Samenwerken"))
     }
 }
+
+@Suite struct RunningLineKeyTests {
+    @Test func asciiAndUnicodePathsAgree() {
+        for line in ["Pagina 3 van 20", "  Samenwerken   aan ZORG ", "Artikel 3 van de wet regelt de toegang tot de zorg", "- 12 -", ""] {
+            #expect(RunningLines.asciiKey(Substring(line)) == RunningLines.digitMaskedKeyOrPlain(Substring(line)), "\(line)")
+        }
+        #expect(RunningLines.normalizedKey("Pagina 3 van 20") == "pagina # van #")
+        #expect(RunningLines.normalizedKey("Pagina 3 van 20 over één ding") == "pagina 3 van 20 over één ding")
+        #expect(RunningLines.normalizedKey("Één 2015") == "één #")
+    }
+}
