@@ -6,7 +6,12 @@ public enum PlanAggregator {
     /// count and forms add up; shares and densities are computed anew from the sums.
     public static func combine(_ scores: [DocumentScore], name: String) -> DocumentScore {
         precondition(!scores.isEmpty, "a plan needs at least one scored document")
-        if scores.count == 1 { var only = scores[0]; only.file = name; return only }
+        if scores.count == 1 {
+            var only = scores[0]
+            only.file = name
+            only.evidence = [:]  // evidence stays with the documents
+            return only
+        }
         let tokens = scores.reduce(0) { $0 + $1.tokens }
         let knownPages = scores.compactMap(\.pages)
         var terms = [Perspective: [TermCount]]()

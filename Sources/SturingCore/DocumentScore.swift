@@ -22,6 +22,8 @@ public struct DocumentScore: Sendable, Equatable {
     public var cleaning: CleaningReport
     /// Problems that did not stop scoring.
     public var warnings: [String]
+    /// A seeded sample of matches in context per perspective (empty unless requested).
+    public var evidence: [Perspective: [KWICLine]] = [:]
 
     /// Creates a score.
     public init(file: String, sha256: String, tokens: Int, pages: Int?, encoding: String,

@@ -8,9 +8,9 @@ import Synchronization
 /// Scores many files in parallel: each worker thread has its own tokenizer, stemmer and match
 /// cache; a failure in one file never stops the others; results come back in input order.
 public enum BatchScorer {
-    /// Scores `paths` with `jobs` worker threads. `onOutcome` is called (serialised, in completion
-    /// order) as each file finishes, with its input index.
-    public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int,
+    /// Scores `paths` with `jobs` worker threads. `onOutcome` is called on the worker thread as
+    /// each file finishes, with its input index; calls may overlap, so it must be thread-safe.
+    public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
                            read: @escaping @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentReader.read(path: p) },
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> [FileOutcome] {
         let workers = max(1, min(jobs, paths.count))
@@ -20,16 +20,15 @@ public enum BatchScorer {
             let scorer: DocumentScorer
             do throws(TextError) {
                 scorer = try DocumentScorer(lexicon: lexicon)
+                scorer.evidencePerPerspective = evidencePerPerspective
             } catch {
                 setupError.withLock { $0 = error }
                 return
             }
             while let index = state.withLock({ $0.takeNext(limit: paths.count) }) {
                 let outcome = scoreOne(path: paths[index], scorer: scorer, read: read)
-                state.withLock { s in
-                    s.outcomes[index] = outcome
-                    onOutcome(index, outcome)
-                }
+                state.withLock { $0.outcomes[index] = outcome }
+                onOutcome(index, outcome)
             }
         }
         if let error = setupError.withLock({ $0 }) { throw error }

@@ -28,12 +28,14 @@ public struct CorpusResult: Sendable {
 
 /// Scores a planned corpus in parallel and combines the files of each plan.
 public enum CorpusRunner {
-    /// Runs `corpus` with `jobs` workers; `cache` skips extraction of files seen before;
-    /// `onOutcome` is called (serialised) as each file finishes, for streaming and progress.
-    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
+    /// Runs `corpus` with `jobs` workers; `cache` skips extraction of files seen before; each
+    /// document keeps a seeded sample of `evidencePerPerspective` matches in context per perspective;
+    /// `onOutcome` is called on the worker threads as each file finishes (calls may overlap), for
+    /// streaming and progress.
+    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?, evidencePerPerspective: Int = 5,
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
         let outcomes = try BatchScorer.run(
-            paths: corpus.files, lexicon: lexicon, jobs: jobs,
+            paths: corpus.files, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
             read: { path throws(IngestError) in try DocumentReader.read(path: path, cache: cache) },
             onOutcome: onOutcome)
         var byFile = [String: FileOutcome]()

@@ -14,6 +14,10 @@ public struct CorpusReportInput: Sendable {
     public var warnings: [String]
     /// Top/bottom list length and the case-selection settings used in the summary.
     public var k: Int
+    /// Case-selection rule.
+    public var distinct: CaseSelection.Distinct = .province
+    /// Municipalities excluded from case selection.
+    public var exclude: [String] = []
 
     /// Creates the input.
     public init(provenance: Provenance, plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])],
@@ -23,6 +27,12 @@ public struct CorpusReportInput: Sendable {
         self.failures = failures
         self.warnings = warnings
         self.k = k
+    }
+
+    /// The case selection with this input's settings; nil when no plan has shares.
+    public var selection: CaseSelection? {
+        let rows = shareRows
+        return rows.isEmpty ? nil : CaseSelection.select(Ranking(rows: rows), exclude: exclude, distinct: distinct, top: k)
     }
 
     /// The share rows of plans that have shares (at least one signal word).
@@ -96,6 +106,8 @@ public enum CorpusReport {
             ("poppler", .string(p.poppler)),
             ("date", .string(p.date)),
             ("inputs", .array(documents.map { .object([("file", .string($0.1.file)), ("sha256", .string($0.1.sha256))]) })),
+            ("settings", .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
+                                  ("exclude", .array(input.exclude.map { .string($0) }))])),
             ("cache", cache.map { .object([("hits", .int($0.hits)), ("misses", .int($0.misses))]) } ?? .null),
             ("plans", .array(input.plans.map { entry in
                 .object(planFields(entry.plan) + [("files", .array(entry.plan.files.map { .string($0) })),

@@ -69,8 +69,19 @@ public enum ScoreJSON {
             ])),
             ("warnings", .array(s.warnings.map { .string($0) })),
         ]
+        if !s.evidence.isEmpty {
+            pairs.append(("evidence", .object(Perspective.allCases.compactMap { p in
+                s.evidence[p].map { (p.code, .array($0.map(kwic))) }
+            })))
+        }
         pairs.append(contentsOf: extra)
         return .object(pairs)
+    }
+
+    /// One keyword-in-context line.
+    public static func kwic(_ k: KWICLine) -> JSONValue {
+        .object([("file", .string(k.file)), ("page", k.page.map { .int($0) } ?? .null), ("perspective", .string(k.perspective.code)),
+                 ("term", .string(k.term)), ("left", .string(k.left)), ("match", .string(k.match)), ("right", .string(k.right))])
     }
 
     private static func formObject(_ t: TermCount) -> (String, JSONValue) {

@@ -20,14 +20,27 @@ public final class DocumentScorer {
     public let matcher: FormMatcher
 
     private var units: [UInt16] = []
+    private var pageStarts: [Int] = []
     private var stream = TokenStream()
     private var docCounts: [Int32] = []
     private var touched: [Int32] = []
     private var contextFlags: [Int8] = []
+    private var countsFlags: [Int8] = []
+    /// Each entry's perspective index and whether it has exclude phrases (read per matched token,
+    /// without copying the entry).
+    private let entryPerspective: [Int]
+    private let entryHasExcludePhrases: [Bool]
+
+    /// How many matches in context to keep per perspective in each score (0: none).
+    public var evidencePerPerspective = 0
+    /// Words of context on each side of an evidence line.
+    public var evidenceWindow = 8
 
     /// A scorer for `lexicon`.
     public init(lexicon: CompiledLexicon) throws(TextError) {
         self.lexicon = lexicon
+        self.entryPerspective = lexicon.entries.map(\.perspective.index)
+        self.entryHasExcludePhrases = lexicon.entries.map { !$0.excludePhrases.isEmpty }
         self.tokenizer = try WordTokenizer()
         self.matcher = try FormMatcher(lexicon: lexicon, interner: tokenizer.interner)
     }
@@ -40,14 +53,35 @@ public final class DocumentScorer {
         var tally = Tally(entryCount: lexicon.entries.count)
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
-        for id in touched { docCounts[Int(id)] = 0 }
-        return tally.score(for: document, tokens: tokens, lexicon: lexicon)
+        var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
+        if evidencePerPerspective > 0 {
+            score.evidence = sampleEvidence(k: evidencePerPerspective, window: evidenceWindow, file: document.file,
+                                            pages: document.hasPages, seed: Self.seed(document.sha256))
+        }
+        resetCounts()
+        return score
     }
 
-    /// Tokenizes the document's pages into the scorer's buffers (pages separated by a blank line).
+    /// Clears the per-document form counts after a document.
+    private func resetCounts() {
+        for id in touched { docCounts[Int(id)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// A sampling seed from a document's hash (fixed per document, so re-runs agree).
+    static func seed(_ sha256: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in sha256.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// Tokenizes the document's pages into the scorer's buffers (pages separated by a blank line)
+    /// and counts each form's tokens; `resetCounts` must follow.
     func load(_ document: Document) {
         units.removeAll(keepingCapacity: true)
+        pageStarts.removeAll(keepingCapacity: true)
         for page in document.pages {
+            pageStarts.append(units.count)
             appendUTF16(page)
             units.append(0x0A)
             units.append(0x0A)
@@ -88,6 +122,15 @@ public final class DocumentScorer {
         return contextFlags[i] == 1
     }
 
+    /// True when a token of this form can count for some entry (it matches one, or takes part in
+    /// a phrase); cached per form, since the evidence walk asks for every token.
+    private func mayCount(_ id: Int32) -> Bool {
+        let i = Int(id)
+        if i >= countsFlags.count { countsFlags.append(contentsOf: repeatElement(-1, count: max(i + 1 - countsFlags.count, 4096))) }
+        if countsFlags[i] < 0 { countsFlags[i] = (needsContext(id) || !matcher.info(id).matches.isEmpty) ? 1 : 0 }
+        return countsFlags[i] == 1
+    }
+
     /// Counts forms that need no context, once per distinct form.
     private func countByForm(_ tally: inout Tally) {
         for id in touched where !needsContext(id) {
@@ -98,7 +141,7 @@ public final class DocumentScorer {
             var claimed: UInt8 = 0
             var claims = [Int]()
             for e in info.matches {
-                let bit = UInt8(1) << UInt8(lexicon.entries[e].perspective.index)
+                let bit = UInt8(1) << UInt8(entryPerspective[e])
                 if claimed & bit != 0 { continue }
                 claimed |= bit
                 claims.append(e)
@@ -110,40 +153,120 @@ public final class DocumentScorer {
 
     /// Counts forms that take part in phrases or have excluded contexts, token by token.
     private func countInContext(_ tally: inout Tally) {
+        walk(where: { needsContext($0) }) { event in
+            switch event {
+            case .counted(let e, let form, _, _): tally.count(e, form: form, n: 1)
+            case .excluded(let e, let form): tally.exclude(e, form: form, n: 1)
+            case .overlap(let form, let entries): tally.overlap(form: form, entries: entries, n: 1, lexicon: lexicon)
+            }
+        }
+    }
+
+    /// What the token walk finds.
+    enum WalkEvent {
+        /// Entry `entry` counted `form` at tokens `token..<token+length`.
+        case counted(entry: Int, form: String, token: Int, length: Int)
+        /// Entry `entry` would have counted, but an exclude list or phrase kept `form` out.
+        case excluded(entry: Int, form: String)
+        /// Tokens of `form` counted for the perspectives of several entries.
+        case overlap(form: String, entries: [Int])
+    }
+
+    /// Applies the counting rules token by token to the tokens whose form passes `include`:
+    /// phrases first (longest first), then single-word entries; a token counts at most once per
+    /// perspective. Counting (for forms that need context) and evidence share this walk, so a
+    /// context line always shows a match that was counted.
+    private func walk(where include: (Int32) -> Bool, _ emit: (WalkEvent) -> Void) {
         var claimedUntil = [Int](repeating: -1, count: Perspective.allCases.count)
         let n = stream.count
         for i in 0..<n {
             let id = stream.forms[i]
-            guard needsContext(id) else { continue }
-            for pe in lexicon.phraseEntries {
-                let entry = lexicon.entries[pe]
-                let p = entry.perspective.index
-                guard claimedUntil[p] < i, let length = phraseLength(entry.components, at: i) else { continue }
-                let form = (i..<(i + length)).map { matcher.info(stream.forms[$0]).form }.joined(separator: " ")
-                if let phrase = excludingPhrase(entry, at: i) {
-                    tally.exclude(pe, form: "\(form) [\(phrase)]", n: 1)
-                    continue
+            guard include(id) else { continue }
+            if needsContext(id) {
+                for pe in lexicon.phraseEntries {
+                    let entry = lexicon.entries[pe]
+                    let p = entry.perspective.index
+                    guard claimedUntil[p] < i, let length = phraseLength(entry.components, at: i) else { continue }
+                    let form = (i..<(i + length)).map { matcher.info(stream.forms[$0]).form }.joined(separator: " ")
+                    if let phrase = excludingPhrase(entry, at: i) {
+                        emit(.excluded(entry: pe, form: "\(form) [\(phrase)]"))
+                        continue
+                    }
+                    emit(.counted(entry: pe, form: form, token: i, length: length))
+                    claimedUntil[p] = i + length - 1
                 }
-                tally.count(pe, form: form, n: 1)
-                claimedUntil[p] = i + length - 1
             }
             let info = matcher.info(id)
-            for e in info.excludedBy { tally.exclude(e, form: info.form, n: 1) }
+            for e in info.excludedBy { emit(.excluded(entry: e, form: info.form)) }
             var claims = [Int]()
             for e in info.matches {
-                let entry = lexicon.entries[e]
-                let p = entry.perspective.index
+                let p = entryPerspective[e]
                 guard claimedUntil[p] < i else { continue }
-                if let phrase = excludingPhrase(entry, at: i) {
-                    tally.exclude(e, form: "\(info.form) [\(phrase)]", n: 1)
+                if entryHasExcludePhrases[e], let phrase = excludingPhrase(lexicon.entries[e], at: i) {
+                    emit(.excluded(entry: e, form: "\(info.form) [\(phrase)]"))
                     continue
                 }
-                tally.count(e, form: info.form, n: 1)
+                emit(.counted(entry: e, form: info.form, token: i, length: 1))
                 claimedUntil[p] = i
                 claims.append(e)
             }
-            if claims.count > 1 { tally.overlap(form: info.form, entries: claims, n: 1, lexicon: lexicon) }
+            if claims.count > 1 { emit(.overlap(form: info.form, entries: claims)) }
         }
+    }
+
+    /// Every counted match of the entries that pass `entryFilter`, in context, in text order.
+    /// `window` is the number of words shown on each side.
+    public func occurrences(_ document: Document, window: Int = 8, entryFilter: (CompiledLexicon.Entry) -> Bool) -> [KWICLine] {
+        load(document)
+        defer { resetCounts() }
+        var lines = [KWICLine]()
+        walk(where: { self.mayCount($0) }) { event in
+            guard case .counted(let e, _, let token, let length) = event, entryFilter(lexicon.entries[e]) else { return }
+            lines.append(kwic(entry: e, token: token, length: length, window: window, file: document.file, pages: document.hasPages))
+        }
+        return lines
+    }
+
+    /// A seeded random sample of at most `k` counted matches per perspective (reservoir sampling;
+    /// the same document and seed always give the same sample). Call after `load`.
+    func sampleEvidence(k: Int, window: Int, file: String, pages: Bool, seed: UInt64) -> [Perspective: [KWICLine]] {
+        var rng = SplitMix64(seed: seed)
+        var seen = [Int](repeating: 0, count: Perspective.allCases.count)
+        var chosen = [[(entry: Int, token: Int, length: Int)]](repeating: [], count: Perspective.allCases.count)
+        walk(where: { self.mayCount($0) }) { event in
+            guard case .counted(let e, _, let token, let length) = event else { return }
+            let p = entryPerspective[e]
+            seen[p] += 1
+            if chosen[p].count < k {
+                chosen[p].append((e, token, length))
+            } else {
+                let j = Int(rng.next() % UInt64(seen[p]))
+                if j < k { chosen[p][j] = (e, token, length) }
+            }
+        }
+        var result = [Perspective: [KWICLine]]()
+        for p in Perspective.allCases where !chosen[p.index].isEmpty {
+            result[p] = chosen[p.index].sorted { $0.token < $1.token }
+                .map { kwic(entry: $0.entry, token: $0.token, length: $0.length, window: window, file: file, pages: pages) }
+        }
+        return result
+    }
+
+    /// The context line of a match at tokens `token..<token+length`.
+    private func kwic(entry: Int, token: Int, length: Int, window: Int, file: String, pages: Bool) -> KWICLine {
+        let last = token + length - 1
+        let leftStart = Int(stream.starts[max(0, token - window)])
+        let matchStart = Int(stream.starts[token]), matchEnd = Int(stream.ends[last])
+        let rightEnd = Int(stream.ends[min(stream.count - 1, last + window)])
+        func text(_ a: Int, _ b: Int) -> String {
+            guard a < b else { return "" }
+            let raw = units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF16.self) }
+            return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        let page = pages ? (pageStarts.lastIndex { $0 <= matchStart } ?? 0) + 1 : nil
+        let e = lexicon.entries[entry]
+        return KWICLine(file: file, page: page, perspective: e.perspective, term: e.term,
+                        left: text(leftStart, matchStart), match: text(matchStart, matchEnd), right: text(matchEnd, rightEnd))
     }
 
     /// The number of tokens a phrase covers when it starts at token `i`, or nil.

@@ -12,8 +12,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Score every plan in a folder, rank the municipalities and select case studies.",
         discussion: """
-        Writes scores.csv, scores.json, errors.csv, summary.md and documents.jsonl (one line per \
-        file as it finishes) to --out. Exit 0 when every file was scored, 1 when some failed \
+        Writes report.html, summary.md, scores.csv, scores.json, errors.csv and documents.jsonl \
+        (one line per file as it finishes) to --out. Exit 0 when every file was scored, 1 when some failed \
         (listed in errors.csv), 2 for usage or configuration errors.
         """)
 
@@ -52,7 +52,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
-    @Option(name: .long, help: "Language of summary.md: nl | en.")
+    @Option(name: .long, help: "Language of report.html and summary.md: nl | en.")
     var lang: Language = .dutch
 
     @Flag(name: .long, help: "No progress on standard error.")
@@ -105,20 +105,22 @@ struct AnalyzeCommand: ParsableCommand {
         }
         for f in corpus.failures { jsonl.append(CorpusReport.errorLine(f)) }
 
-        let input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
+        var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
                                       failures: result.failures, warnings: result.warnings, k: top)
-        let rows = input.shareRows
-        let selection = rows.isEmpty ? nil : CaseSelection.select(Ranking(rows: rows), exclude: Self.list(exclude), distinct: distinct, top: top)
+        input.distinct = distinct
+        input.exclude = Self.list(exclude)
+        let selection = input.selection
         let folder = URL(fileURLWithPath: outDir)
         func write(_ name: String, _ text: String) throws { try AtomicFile.write(text, to: folder.appendingPathComponent(name).path) }
         try write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect))
         try write("errors.csv", CorpusReport.errorsCSV(result.failures, dialect: csvDialect))
         try write("scores.json", CorpusReport.scoresJSON(input, cache: documentCache?.statistics).pretty())
         try write("summary.md", SummaryMarkdown.render(input, selection: selection, language: lang))
+        try write("report.html", HTMLReport.render(input, selection: selection, language: lang))
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
         print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)")
-        print("sturing: wrote \(outDir)/{scores.csv, scores.json, errors.csv, summary.md, documents.jsonl}")
+        print("sturing: wrote \(outDir)/{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl}")
         for w in result.warnings { FileHandle.standardError.write(Data("sturing: warning: \(w)\n".utf8)) }
         for f in result.failures { FileHandle.standardError.write(Data("sturing: error: \(f.file): \(f.error)\n".utf8)) }
         if !result.failures.isEmpty { throw ExitCode(1) }

@@ -1,0 +1,228 @@
+import Foundation
+import SturingAnalysis
+import SturingCore
+
+/// report.html: one self-contained page (inline CSS and SVG, no network) that a researcher or an
+/// audit office can open from a USB stick and print on A4. Dutch by default.
+public enum HTMLReport {
+    /// Evidence lines shown per perspective.
+    public static let evidenceLines = 12
+    /// Plans with fewer signal words than this are listed as a warning.
+    public static let fewSignalWords = 20
+
+    /// Renders the report.
+    public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
+        let L = Labels(language)
+        let nl = language == .dutch
+        func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+        let p = input.provenance
+        let rows = input.shareRows
+        let ranking = Ranking(rows: rows)
+        let mean = ranking.overall?.profile
+        let files = input.plans.reduce(0) { $0 + $1.documents.count }
+
+        var h = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        h += "<title>\(t("Sturing in beleidsplannen", "Steering in policy plans")) — \(esc(p.lexiconName))</title>"
+        h += "<style>\(css)</style></head><body>\n"
+        h += "<header><h1>\(t("Sturing in beleidsplannen sociaal domein", "Steering in social-domain policy plans"))</h1>"
+        h += "<p class=\"lead\">\(t("Hoe sturen gemeenten volgens hun beleidsplannen? Telling van signaalwoorden per sturingsperspectief (Nijdam, 2019).", "How do municipalities steer according to their policy plans? Signal-word counts per steering perspective (Nijdam, 2019)."))</p></header>\n"
+
+        // Summary
+        h += "<section id=\"samenvatting\"><h2>\(t("Samenvatting", "Summary"))</h2><ul class=\"facts\">"
+        h += "<li><b>\(input.plans.count)</b> \(t("plannen gescoord", "plans scored")) (\(files) \(t("bestanden", "files"))), <b>\(input.failures.count)</b> \(t("fout(en)", "error(s)"))</li>"
+        h += "<li>\(t("Lexicon", "Lexicon")): <b>\(esc(p.lexiconName)) \(esc(p.lexiconVersion))</b>; \(t("matching", "matching")): <b>\(esc(p.match.rawValue))</b>; \(esc(p.stemmer))</li>"
+        h += "<li>\(t("Datum", "Date")): \(esc(p.date))</li></ul>"
+        h += "<p>\(t("Het <i>aandeel</i> van een perspectief is het aantal signaalwoorden van dat perspectief als percentage van alle signaalwoorden van de vier perspectieven. Perspectieven:", "A perspective's <i>share</i> is its number of signal words as a percentage of the signal words of all four perspectives. Perspectives:"))</p><ul class=\"legend\">"
+        for q in Perspective.allCases {
+            h += "<li><span class=\"sw\" style=\"background:\(SVGCharts.color(q))\"></span>\(esc(L.perspective(q)))</li>"
+        }
+        h += "</ul></section>\n"
+
+        // Mean profiles
+        if let overall = ranking.overall {
+            var groups: [(name: String, n: Int, profile: ShareProfile)] = [(L.all, overall.n, overall.profile)]
+            groups += ranking.means(by: { $0.category }).map { ($0.group, $0.mean.n, $0.mean.profile) }
+            groups += ranking.means(by: { $0.region }).map { ($0.group, $0.mean.n, $0.mean.profile) }
+            h += "<section id=\"profiel\"><h2>\(t("Gemiddeld profiel", "Mean profile"))</h2><figure>"
+            h += SVGCharts.profileBars(title: t("Gemiddelde aandelen: alle plannen, per categorie en per regio", "Mean shares: all plans, by category and by region"), groups: groups, labels: L)
+            h += "</figure></section>\n"
+        }
+
+        // Ranked bars and top/bottom per perspective
+        if let mean {
+            h += "<section id=\"rangorde\"><h2>\(t("Rangorde per perspectief", "Ranking per perspective"))</h2>"
+            for q in Perspective.allCases {
+                h += "<div class=\"persp\"><figure>"
+                h += SVGCharts.rankedBars(title: L.perspective(q), perspective: q, rows: rows.map { ($0.municipality, $0.profile[q]) }, mean: mean[q], labels: L)
+                h += "</figure>"
+                h += "<div class=\"tb\"><table><caption>\(t("Top", "Top")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
+                for x in ranking.top(q, k: input.k) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
+                h += "</table><table><caption>\(t("Laagste", "Bottom")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
+                for x in ranking.bottom(q, k: input.k) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
+                h += "</table></div></div>"
+            }
+            h += "</section>\n"
+        }
+
+        // Heat map
+        h += "<section id=\"overzicht\"><h2>\(t("Alle gemeenten", "All municipalities"))</h2>"
+        h += "<p class=\"hint\">\(t("Klik op een kolomkop om te sorteren.", "Click a column header to sort."))</p>"
+        h += "<table class=\"heat sortable\"><thead><tr><th>\(t("gemeente", "municipality"))</th><th>\(t("categorie", "category"))</th><th>\(t("regio", "region"))</th><th>\(t("provincie", "province"))</th><th class=\"num\">tokens</th><th class=\"num\">\(t("signaalwoorden", "signal words"))</th>"
+        for q in Perspective.allCases { h += "<th class=\"num\">\(q.code)</th>" }
+        h += "</tr></thead><tbody>"
+        for (plan, s, _) in input.plans {
+            h += "<tr><td>\(esc(plan.municipality))</td><td>\(esc(plan.category ?? ""))</td><td>\(esc(plan.region ?? ""))</td><td>\(esc(plan.province ?? ""))</td>"
+            h += "<td class=\"num\" data-v=\"\(s.tokens)\">\(s.tokens)</td><td class=\"num\" data-v=\"\(s.totalSignalWords)\">\(s.totalSignalWords)</td>"
+            for q in Perspective.allCases {
+                if let share = s.perspectives[q]?.share {
+                    let alpha = min(0.9, 0.08 + share / 70)
+                    h += "<td class=\"num\" data-v=\"\(SVGCharts.f(share))\" style=\"background:\(rgba(SVGCharts.color(q), alpha))\">\(L.percent(share))</td>"
+                } else {
+                    h += "<td class=\"num\" data-v=\"-1\">—</td>"
+                }
+            }
+            h += "</tr>"
+        }
+        h += "</tbody></table></section>\n"
+
+        // Case selection
+        if let selection, let mean {
+            h += "<section id=\"casussen\"><h2>\(t("Selectie van casussen", "Case selection"))</h2>"
+            h += "<p>\(t("Per perspectief de hoogst scorende gemeente die niet is uitgesloten en niet in dezelfde provincie ligt als een al gekozen casus; daarna een gemiddelde gemeente: in geen top- of laagste-lijst en zo dicht mogelijk bij het gemiddelde profiel.", "Per perspective the highest-scoring municipality that is not excluded and not in the same province as a case already chosen; then an average municipality: in no top or bottom list and as close as possible to the mean profile."))</p><div class=\"cases\">"
+            for c in selection.cases {
+                h += "<div class=\"case\">"
+                let role = SelectionReport.role(c, L)
+                if let name = c.municipality, let row = rows.first(where: { $0.municipality == name }) {
+                    h += SVGCharts.ring(title: name, subtitle: role, profile: row.profile, mean: mean, labels: L)
+                } else {
+                    h += "<h3>\(esc(role)): —</h3>"
+                }
+                let why = SelectionReport.explanation(c, L)
+                if let r = c.rank, let sh = c.share { h += "<p>\(t("Rang", "Rank")) \(r), \(L.percent(sh))</p>" }
+                if !why.isEmpty { h += "<ul class=\"why\">" + why.map { "<li>\(esc($0))</li>" }.joined() + "</ul>" }
+                h += "</div>"
+            }
+            h += "</div></section>\n"
+        }
+
+        // Terms and evidence
+        h += "<section id=\"termen\"><h2>\(t("Welke woorden dragen de perspectieven?", "Which words drive each perspective?"))</h2>"
+        for q in Perspective.allCases {
+            h += "<div class=\"terms\"><h3><span class=\"sw\" style=\"background:\(SVGCharts.color(q))\"></span>\(esc(L.perspective(q)))</h3>"
+            let terms = topTerms(input, q)
+            if terms.isEmpty {
+                h += "<p>—</p>"
+            } else {
+                h += "<table><tr><th>\(t("term", "term"))</th><th class=\"num\">\(t("aantal", "count"))</th><th>\(t("gevonden vormen", "matched forms"))</th></tr>"
+                for (term, count, forms) in terms.prefix(8) {
+                    h += "<tr><td>\(esc(term))</td><td class=\"num\">\(count)</td><td>\(esc(forms.prefix(5).map { "\($0.form) \($0.count)" }.joined(separator: ", ")))</td></tr>"
+                }
+                h += "</table>"
+            }
+            let evidence = sampleEvidence(input, q)
+            if !evidence.isEmpty {
+                h += "<table class=\"kwic\"><caption>\(t("Steekproef van vindplaatsen (vaste seed: een nieuwe run geeft dezelfde steekproef)", "Sample of occurrences (fixed seed: a re-run gives the same sample)"))</caption>"
+                h += "<tr><th>\(t("gemeente", "municipality"))</th><th>p.</th><th class=\"l\">…</th><th>\(t("treffer", "match"))</th><th>…</th></tr>"
+                for (name, line) in evidence {
+                    h += "<tr><td>\(esc(name))</td><td class=\"num\">\(line.page.map(String.init) ?? "")</td><td class=\"l\">\(esc(line.left))</td><td class=\"m\">\(esc(line.match))</td><td>\(esc(line.right))</td></tr>"
+                }
+                h += "</table>"
+            }
+            h += "</div>"
+        }
+        h += "</section>\n"
+
+        // Errors and warnings
+        let few = input.plans.filter { $0.score.totalSignalWords < fewSignalWords }
+        let docWarnings = input.plans.flatMap { e in e.score.warnings.map { (e.plan.municipality, $0) } }
+        h += "<section id=\"problemen\"><h2>\(t("Fouten en waarschuwingen", "Errors and warnings"))</h2>"
+        if input.failures.isEmpty && input.warnings.isEmpty && docWarnings.isEmpty && few.isEmpty {
+            h += "<p>\(t("Geen.", "None."))</p>"
+        }
+        if !input.failures.isEmpty {
+            h += "<h3>\(t("Niet gescoord", "Not scored"))</h3><table><tr><th>\(t("bestand", "file"))</th><th>\(t("probleem en wat te doen", "problem and what to do"))</th></tr>"
+            for f in input.failures { h += "<tr><td><code>\(esc(f.file))</code></td><td>\(esc(f.error))</td></tr>" }
+            h += "</table>"
+        }
+        if !few.isEmpty {
+            h += "<h3>\(t("Plannen met weinig signaalwoorden (minder dan \(fewSignalWords))", "Plans with few signal words (fewer than \(fewSignalWords))"))</h3><ul>"
+            for e in few { h += "<li>\(esc(e.plan.municipality)): \(e.score.totalSignalWords)</li>" }
+            h += "</ul>"
+        }
+        if !input.warnings.isEmpty || !docWarnings.isEmpty {
+            h += "<h3>\(t("Waarschuwingen", "Warnings"))</h3><ul>"
+            for w in input.warnings { h += "<li>\(esc(w))</li>" }
+            for (name, w) in docWarnings { h += "<li>\(esc(name)): \(esc(w))</li>" }
+            h += "</ul>"
+        }
+        h += "</section>\n"
+
+        // Provenance
+        h += "<section id=\"herkomst\"><h2>\(t("Herkomst", "Provenance"))</h2><table>"
+        h += "<tr><th>sturing</th><td>\(esc(p.toolVersion))</td></tr>"
+        h += "<tr><th>\(t("lexicon", "lexicon"))</th><td>\(esc(p.lexiconName)) \(esc(p.lexiconVersion)) (<code>\(esc(p.lexiconPath))</code>)<br>sha256 <code>\(esc(p.lexiconSHA256))</code></td></tr>"
+        h += "<tr><th>matching</th><td>\(esc(p.match.rawValue))</td></tr><tr><th>stemmer</th><td>\(esc(p.stemmer))</td></tr>"
+        h += "<tr><th>ICU / poppler</th><td>\(esc(p.icu)) / \(esc(p.poppler))</td></tr><tr><th>\(t("datum", "date"))</th><td>\(esc(p.date))</td></tr></table>"
+        h += "<details><summary>\(t("Invoerbestanden en sha256", "Input files and sha256")) (\(files))</summary><table class=\"hashes\">"
+        for (_, _, docs) in input.plans { for d in docs { h += "<tr><td><code>\(esc(d.file))</code></td><td><code>\(esc(d.sha256))</code></td></tr>" } }
+        h += "</table></details></section>\n"
+        h += "<script>\(script)</script>\n</body></html>\n"
+        return h
+    }
+
+    /// The terms of perspective `p` over all plans, most counted first, with their forms.
+    static func topTerms(_ input: CorpusReportInput, _ p: Perspective) -> [(String, Int, [(form: String, count: Int)])] {
+        var order = [String](), counts = [String: Int](), forms = [String: [String: Int]]()
+        for (_, s, _) in input.plans {
+            for t in s.terms[p] ?? [] where t.count > 0 {
+                if counts[t.term] == nil { order.append(t.term) }
+                counts[t.term, default: 0] += t.count
+                for f in t.forms { forms[t.term, default: [:]][f.form, default: 0] += f.count }
+            }
+        }
+        return order.map { term in
+            (term, counts[term]!, forms[term, default: [:]].map { (form: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form })
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    /// A seeded sample of evidence lines for `p` across plans (same input, same sample).
+    static func sampleEvidence(_ input: CorpusReportInput, _ p: Perspective) -> [(String, KWICLine)] {
+        var all = [(String, KWICLine)]()
+        for (plan, _, docs) in input.plans { for d in docs { all += (d.evidence[p] ?? []).map { (plan.municipality, $0) } } }
+        guard all.count > evidenceLines else { return all }
+        var state: UInt64 = 0x5EED_0000 &+ UInt64(p.index)
+        for i in stride(from: all.count - 1, to: 0, by: -1) {  // seeded Fisher–Yates
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            all.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
+        }
+        return Array(all.prefix(evidenceLines))
+    }
+
+    static func esc(_ s: String) -> String { SVGCharts.esc(s) }
+
+    static func rgba(_ hex: String, _ alpha: Double) -> String {
+        let v = Int(hex.dropFirst(), radix: 16) ?? 0
+        return "rgba(\(v >> 16 & 255),\(v >> 8 & 255),\(v & 255),\(String(format: "%.2f", alpha)))"
+    }
+
+    static let css = """
+    body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#111;max-width:1100px;margin:0 auto;padding:16px;line-height:1.4;font-size:14px}
+    h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #ddd;padding-bottom:3px;margin-top:28px}h3{font-size:15px}
+    .lead{color:#444;margin-top:0}.hint{color:#555;font-size:12px}
+    table{border-collapse:collapse;margin:6px 0 12px}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+    th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:bold;padding:2px 0}
+    .sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}.legend{list-style:none;padding-left:0}
+    figure{margin:8px 0;break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto;font-family:inherit}
+    .persp{break-inside:avoid-page;margin-bottom:16px}.tb{display:flex;gap:24px;flex-wrap:wrap}
+    .cases{display:flex;flex-wrap:wrap;gap:16px}.case{border:1px solid #ddd;padding:8px;width:350px;break-inside:avoid;page-break-inside:avoid}
+    .why{font-size:12px;padding-left:18px}.kwic td{font-size:12px}.kwic td.l{text-align:right}.kwic td.m{font-weight:bold;white-space:nowrap}
+    .heat th{cursor:pointer}.heat td{white-space:nowrap}.hashes td{font-size:11px}
+    @page{size:A4;margin:14mm}
+    @media print{body{max-width:none;padding:0;font-size:11px}.hint{display:none}h2{break-after:avoid}details{display:block}details>summary{display:none}}
+    """
+
+    static let script = """
+    document.querySelectorAll('table.sortable').forEach(function(t){var hs=t.tHead.rows[0].cells;for(var i=0;i<hs.length;i++){(function(i){var asc=false;hs[i].addEventListener('click',function(){asc=!asc;var b=t.tBodies[0],r=Array.prototype.slice.call(b.rows);r.sort(function(x,y){var a=x.cells[i],c=y.cells[i];var va=a.getAttribute('data-v'),vc=c.getAttribute('data-v');var d=(va!==null&&vc!==null)?(parseFloat(va)-parseFloat(vc)):a.textContent.localeCompare(c.textContent,'nl');return asc?d:-d;});r.forEach(function(e){b.appendChild(e);});});})(i);}});
+    """
+}

@@ -1,0 +1,123 @@
+import Foundation
+import SturingAnalysis
+import SturingCore
+
+/// SVG charts drawn by our code: self-contained, with titles and labels in the SVG itself and a
+/// fixed colour-blind-safe colour per perspective (Okabe–Ito palette).
+public enum SVGCharts {
+    /// The colour of each perspective: blue, vermillion, bluish green, reddish purple.
+    public static func color(_ p: Perspective) -> String {
+        switch p {
+        case .pa: "#0072B2"
+        case .npm: "#D55E00"
+        case .npg: "#009E73"
+        case .sr: "#CC79A7"
+        }
+    }
+
+    /// A ring chart: the outer ring is `profile`, the inner ring `mean`, with a legend; the title
+    /// (municipality) and subtitle (role) stand on two lines so long names fit.
+    public static func ring(title: String, subtitle: String, profile: ShareProfile, mean: ShareProfile, labels: Labels) -> String {
+        let w = 340.0, h = 240.0, cx = 115.0, cy = 135.0
+        let full = "\(title) — \(subtitle)"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(full))\">"
+        out += "<title>\(esc(full))</title>"
+        out += "<text x=\"\(Int(w / 2))\" y=\"16\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
+        out += "<text x=\"\(Int(w / 2))\" y=\"31\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(esc(subtitle))</text>"
+        out += arcs(profile, cx: cx, cy: cy, outer: 95, inner: 68)
+        out += arcs(mean, cx: cx, cy: cy, outer: 62, inner: 40)
+        let nl = labels.language == .dutch
+        out += "<text x=\"\(Int(cx))\" y=\"\(Int(cy) - 2)\" text-anchor=\"middle\" font-size=\"9\">\(nl ? "buiten: gemeente" : "outer: municipality")</text>"
+        out += "<text x=\"\(Int(cx))\" y=\"\(Int(cy) + 10)\" text-anchor=\"middle\" font-size=\"9\">\(nl ? "binnen: gemiddelde" : "inner: mean")</text>"
+        for (i, p) in Perspective.allCases.enumerated() {
+            let y = 70 + i * 40
+            out += "<rect x=\"225\" y=\"\(y - 11)\" width=\"12\" height=\"12\" fill=\"\(color(p))\"/>"
+            out += "<text x=\"242\" y=\"\(y)\" font-size=\"12\" font-weight=\"bold\">\(p.code) \(labels.percent(profile[p]))</text>"
+            out += "<text x=\"242\" y=\"\(y + 14)\" font-size=\"10\" fill=\"#444\">\(nl ? "gem." : "mean") \(labels.percent(mean[p]))</text>"
+        }
+        return out + "</svg>"
+    }
+
+    static func arcs(_ profile: ShareProfile, cx: Double, cy: Double, outer: Double, inner: Double) -> String {
+        let total = max(profile.total, 0.0001)
+        var angle = -Double.pi / 2
+        var out = ""
+        for p in Perspective.allCases {
+            let sweep = 2 * Double.pi * profile[p] / total
+            guard sweep > 0 else { continue }
+            let end = angle + min(sweep, 2 * Double.pi - 0.0001)
+            let large = sweep > Double.pi ? 1 : 0
+            func pt(_ r: Double, _ a: Double) -> String { "\(f(cx + r * cos(a))) \(f(cy + r * sin(a)))" }
+            out += "<path d=\"M \(pt(outer, angle)) A \(f(outer)) \(f(outer)) 0 \(large) 1 \(pt(outer, end)) L \(pt(inner, end)) A \(f(inner)) \(f(inner)) 0 \(large) 0 \(pt(inner, angle)) Z\" fill=\"\(color(p))\" stroke=\"#fff\" stroke-width=\"1\"><title>\(p.code) \(f(profile[p]))</title></path>"
+            angle = end
+        }
+        return out
+    }
+
+    /// A ranked horizontal bar chart of one perspective's shares, the mean marked by a dashed line.
+    public static func rankedBars(title: String, perspective p: Perspective, rows: [(name: String, share: Double)],
+                                  mean: Double, labels: Labels) -> String {
+        let sorted = rows.enumerated().sorted { $0.element.share != $1.element.share ? $0.element.share > $1.element.share : $0.offset < $1.offset }.map(\.element)
+        let rowH = 14.0, top = 44.0, labelW = 170.0, barW = 420.0, w = labelW + barW + 70
+        let h = top + rowH * Double(sorted.count) + 12
+        let maxShare = max(sorted.first?.share ?? 1, mean, 1)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(title))\">"
+        out += "<title>\(esc(title))</title><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
+        let mx = labelW + barW * mean / maxShare
+        let meanLabel = (labels.language == .dutch ? "gemiddelde " : "mean ") + labels.percent(mean)
+        out += "<text x=\"\(f(mx))\" y=\"36\" font-size=\"10\" text-anchor=\"middle\" fill=\"#222\">\(meanLabel)</text>"
+        for (i, r) in sorted.enumerated() {
+            let y = top + rowH * Double(i)
+            out += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 10))\" font-size=\"10\" text-anchor=\"end\">\(esc(r.name))</text>"
+            out += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 1))\" width=\"\(f(barW * r.share / maxShare))\" height=\"\(f(rowH - 3))\" fill=\"\(color(p))\"/>"
+            out += "<text x=\"\(f(labelW + barW * r.share / maxShare + 4))\" y=\"\(f(y + 10))\" font-size=\"9\">\(labels.percent(r.share))</text>"
+        }
+        out += "<line x1=\"\(f(mx))\" y1=\"40\" x2=\"\(f(mx))\" y2=\"\(f(h - 8))\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
+        return out + "</svg>"
+    }
+
+    /// 100% stacked bars of mean profiles (one bar per group), with percentages in the segments.
+    public static func profileBars(title: String, groups: [(name: String, n: Int, profile: ShareProfile)], labels: Labels) -> String {
+        let rowH = 26.0, top = 50.0, labelW = 150.0, barW = 460.0, w = labelW + barW + 10
+        let h = top + rowH * Double(groups.count) + 10
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(title))\">"
+        out += "<title>\(esc(title))</title><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
+        for (i, p) in Perspective.allCases.enumerated() {
+            let x = labelW + Double(i) * 110
+            out += "<rect x=\"\(f(x))\" y=\"26\" width=\"10\" height=\"10\" fill=\"\(color(p))\"/><text x=\"\(f(x + 14))\" y=\"35\" font-size=\"10\">\(p.code)</text>"
+        }
+        for (i, g) in groups.enumerated() {
+            let y = top + rowH * Double(i)
+            out += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 15))\" font-size=\"11\" text-anchor=\"end\">\(esc(g.name)) (n=\(g.n))</text>"
+            var x = labelW
+            let total = max(g.profile.total, 0.0001)
+            for p in Perspective.allCases {
+                let width = barW * g.profile[p] / total
+                out += "<rect x=\"\(f(x))\" y=\"\(f(y + 2))\" width=\"\(f(width))\" height=\"\(f(rowH - 6))\" fill=\"\(color(p))\"><title>\(p.code) \(labels.percent(g.profile[p]))</title></rect>"
+                if width > 34 {
+                    out += "<text x=\"\(f(x + width / 2))\" y=\"\(f(y + 15))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#fff\">\(labels.percent(g.profile[p]))</text>"
+                }
+                x += width
+            }
+        }
+        return out + "</svg>"
+    }
+
+    static func f(_ d: Double) -> String { String(format: "%.1f", d) }
+
+    /// Escapes text for XML/HTML.
+    public static func esc(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import SturingCore
+import SturingReport
+
+/// `sturing report SCORES.json|OUTDIR`: redraws report.html (and summary.md) from an earlier run.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the HTML report of an earlier analyze run (from its scores.json or output folder).")
+
+    @Argument(help: "analyze's scores.json, or the folder that holds it.")
+    var source: String
+
+    @Option(name: .long, help: "The HTML file to write (default: report.html, or report.en.html with --lang en, next to scores.json).")
+    var out: String?
+
+    @Option(name: .long, help: "Language: nl | en.")
+    var lang: Language = .dutch
+
+    @Flag(name: .long, help: "Also write summary.md (summary.en.md with --lang en) next to the HTML file.")
+    var markdown = false
+
+    func run() throws {
+        var isDir: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: source, isDirectory: &isDir)
+        let json = isDir.boolValue ? URL(fileURLWithPath: source).appendingPathComponent("scores.json").path : source
+        let input: CorpusReportInput
+        do { input = try ScoresJSONReader.load(path: json) } catch { throw CLIError(description: "\(error)") }
+        let folder = URL(fileURLWithPath: json).deletingLastPathComponent()
+        let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"
+        let target = out ?? folder.appendingPathComponent("report\(suffix).html").path
+        let selection = input.selection
+        try AtomicFile.write(HTMLReport.render(input, selection: selection, language: lang), to: target)
+        print("sturing: wrote \(target)")
+        if markdown {
+            let md = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("summary\(suffix).md").path
+            try AtomicFile.write(SummaryMarkdown.render(input, selection: selection, language: lang), to: md)
+            print("sturing: wrote \(md)")
+        }
+    }
+}
