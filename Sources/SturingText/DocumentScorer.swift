@@ -255,15 +255,23 @@ public final class DocumentScorer {
     /// The context line of a match at tokens `token..<token+length`.
     private func kwic(entry: Int, token: Int, length: Int, window: Int, file: String, pages: Bool) -> KWICLine {
         let last = token + length - 1
-        let leftStart = Int(stream.starts[max(0, token - window)])
         let matchStart = Int(stream.starts[token]), matchEnd = Int(stream.ends[last])
-        let rightEnd = Int(stream.ends[min(stream.count - 1, last + window)])
+        // Context stays on the match's page.
+        let pageIndex = pageStarts.lastIndex { $0 <= matchStart } ?? 0
+        let pageStart = pageStarts.isEmpty ? 0 : pageStarts[pageIndex]
+        let pageEnd = pageIndex + 1 < pageStarts.count ? pageStarts[pageIndex + 1] : units.count
+        var first = token
+        while first > 0 && token - first < window && Int(stream.starts[first - 1]) >= pageStart { first -= 1 }
+        var end = last
+        while end + 1 < stream.count && end - last < window && Int(stream.ends[end + 1]) <= pageEnd { end += 1 }
+        let leftStart = Int(stream.starts[first])
+        let rightEnd = Int(stream.ends[end])
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
             let raw = units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF16.self) }
             return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
-        let page = pages ? (pageStarts.lastIndex { $0 <= matchStart } ?? 0) + 1 : nil
+        let page = pages ? pageIndex + 1 : nil
         let e = lexicon.entries[entry]
         return KWICLine(file: file, page: page, perspective: e.perspective, term: e.term,
                         left: text(leftStart, matchStart), match: text(matchStart, matchEnd), right: text(matchEnd, rightEnd))

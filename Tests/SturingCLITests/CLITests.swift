@@ -136,4 +136,30 @@ import Testing
         let cases = (try JSONSerialization.jsonObject(with: Data(select.stdout.utf8)) as! [String: Any])["cases"] as! [[String: Any]]
         #expect(cases.prefix(3).map { $0["municipality"] as? String } == ["Haarlemmermeer", "Zwolle", "Helmond"])
     }
+
+    @Test func kwicShowsCountedOccurrences() throws {
+        let r = try Self.run(["kwic", "Tests/SturingIngestTests/Fixtures/running-header.pdf", "--term", "samenwerken", "--format", "csv"])
+        #expect(r.status == 0)
+        let rows = r.stdout.split(separator: "\n")
+        #expect(rows.count == 3)  // header + the two body occurrences; the running header is not counted
+        #expect(rows[1].hasPrefix("Tests/SturingIngestTests/Fixtures/running-header.pdf,2,NPG,samenwerken,Visie Wij willen,samenwerken,"))
+        #expect(try Self.run(["kwic", "Corpus", "--perspective", "XX"]).status == 2)
+        #expect(try Self.run(["kwic", "Corpus", "--term", "onbekend"]).status == 2)
+    }
+
+    @Test func reportRedrawsFromScoresJSON() throws {
+        let work = Self.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        #expect(try Self.run(["analyze", "Corpus", "--out", out.path, "--no-cache", "--quiet", "--top", "2"]).status == 0)
+        let original = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let target = work.appendingPathComponent("again.html")
+        #expect(try Self.run(["report", out.path, "--out", target.path]).status == 0)
+        #expect(try String(contentsOf: target, encoding: .utf8) == original)
+        #expect(try Self.run(["report", out.appendingPathComponent("scores.json").path, "--lang", "en", "--markdown"]).status == 0)
+        let english = try String(contentsOf: out.appendingPathComponent("report.en.html"), encoding: .utf8)
+        #expect(english.contains("Case selection"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.en.md").path))
+        #expect(try Self.run(["report", work.appendingPathComponent("nothing.json").path]).status == 2)
+    }
 }

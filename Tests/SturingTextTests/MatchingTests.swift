@@ -136,3 +136,43 @@ import Testing
         #expect(throws: ScoringError.noWords) { try score("123 456 !!", entries: "  - {term: meten, perspective: NPM}\n") }
     }
 }
+
+@Suite struct EvidenceTests {
+    static let entries = """
+          - {term: kaders, perspective: PA, exclude_phrases: ["in het kader van"]}
+          - {term: meten, perspective: NPM, exclude: [met]}
+
+        """
+
+    func scorer() throws -> DocumentScorer {
+        let lexicon = try LexiconLoader.loadYAML("entries:\n" + Self.entries, path: "t.yaml", sha256: "")
+        return try DocumentScorer(lexicon: try CompiledLexicon(lexicon, setting: .lexicon))
+    }
+
+    static let doc = Document(file: "plan.pdf", sha256: "abc", kind: .pdf, encoding: "pdf",
+                              pages: ["In het kader van de wet stellen wij kaders.", "Wij meten\nmet zorg. Het kader is klaar."], hasPages: true)
+
+    @Test func occurrencesShowOnlyCountedMatchesWithPagesAndContext() throws {
+        let lines = try scorer().occurrences(Self.doc, window: 2) { $0.perspective == .pa }
+        #expect(lines.map(\.match) == ["kaders", "kader"])
+        #expect(lines.map(\.page) == [1, 2])
+        #expect(lines[0].left == "stellen wij")
+        #expect(lines[1].right == "is klaar")
+        let npm = try scorer().occurrences(Self.doc, window: 3) { $0.term == "meten" }
+        #expect(npm.count == 1)
+        #expect(npm[0].right == "met zorg. Het")  // newlines folded to spaces
+    }
+
+    @Test func evidenceSampleIsSeededAndBounded() throws {
+        let text = (0..<50).map { "Zin \($0): wij meten het en stellen kaders." }.joined(separator: " ")
+        let doc = Document(file: "x.txt", sha256: "seed", kind: .text, encoding: "UTF-8", pages: [text], hasPages: false)
+        let a = try scorer(), b = try scorer()
+        a.evidencePerPerspective = 5
+        b.evidencePerPerspective = 5
+        let sa = try a.score(doc), sb = try b.score(doc)
+        #expect(sa.evidence[.pa]?.count == 5)
+        #expect(sa.evidence == sb.evidence)
+        #expect(sa.evidence[.pa]?.allSatisfy { $0.page == nil && $0.match == "kaders" } == true)
+        #expect(sa.count(.pa) == 50)  // sampling does not change counts
+    }
+}

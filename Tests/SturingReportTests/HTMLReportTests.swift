@@ -1,0 +1,97 @@
+import Foundation
+import SturingAnalysis
+import SturingCore
+import Testing
+@testable import SturingReport
+
+@Suite struct HTMLReportTests {
+    static func input() -> CorpusReportInput {
+        let shares: [(String, String, [Int])] = [("Alfa", "Utrecht", [10, 20, 30, 40]), ("Beta", "Drenthe", [40, 30, 20, 10]),
+                                                 ("Gamma", "Limburg", [25, 25, 25, 25]), ("Delta", "Zeeland", [5, 15, 50, 30])]
+        var plans = [(plan: Plan, score: DocumentScore, documents: [DocumentScore])]()
+        for (i, (name, province, counts)) in shares.enumerated() {
+            var s = ScoreJSONTests.score(counts: counts)
+            s.file = "\(name.lowercased()).pdf"
+            s.evidence = [.pa: [KWICLine(file: s.file, page: 1, perspective: .pa, term: "regelen", left: "wij <b>", match: "regels", right: "& meer")]]
+            plans.append((Plan(municipality: name, category: i == 0 ? "G4" : "100.000-", region: "west", province: province, files: [s.file]), s, [s]))
+        }
+        return CorpusReportInput(provenance: ScoreJSONTests.provenance, plans: plans,
+                                 failures: [FileFailure(file: "kapot.pdf", error: "PDF is damaged")], warnings: ["let op"], k: 1)
+    }
+
+    @Test func selfContainedAndComplete() {
+        let input = Self.input()
+        let html = HTMLReport.render(input, selection: input.selection)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<link") && !html.contains("src=") && !html.contains("https://"))
+        for section in ["samenvatting", "profiel", "rangorde", "overzicht", "casussen", "termen", "problemen", "herkomst"] {
+            #expect(html.contains("id=\"\(section)\""), "missing section \(section)")
+        }
+        #expect(html.contains("rechtmatige overheid (PA)"))
+        #expect(html.contains("kapot.pdf") && html.contains("PDF is damaged"))
+        #expect(html.contains("wij &lt;b&gt;") && html.contains("&amp; meer"))  // escaped evidence
+        #expect(html.contains("sha256"))
+    }
+
+    @Test func dutchAndEnglish() {
+        let input = Self.input()
+        let nl = HTMLReport.render(input, selection: input.selection, language: .dutch)
+        let en = HTMLReport.render(input, selection: input.selection, language: .english)
+        #expect(nl.contains("lang=\"nl\"") && nl.contains("Selectie van casussen") && nl.contains("40,0 %"))
+        #expect(en.contains("lang=\"en\"") && en.contains("Case selection") && en.contains("40.0%") && en.contains("Public Administration (PA)"))
+    }
+
+    @Test func deterministic() {
+        let input = Self.input()
+        #expect(HTMLReport.render(input, selection: input.selection) == HTMLReport.render(input, selection: input.selection))
+    }
+
+    @Test func ringChartHasFourSegmentsPerRingAndReadableLabels() {
+        let svg = SVGCharts.ring(title: "Alfa", subtitle: "rechtmatige overheid (PA)", profile: ShareProfile([10, 20, 30, 40]),
+                                 mean: ShareProfile([25, 25, 25, 25]), labels: Labels(.dutch))
+        #expect(svg.components(separatedBy: "<path").count - 1 == 8)
+        #expect(svg.contains("<title>Alfa — rechtmatige overheid (PA)</title>"))
+        #expect(svg.contains("PA 10,0 %") && svg.contains("gem. 25,0 %"))
+        #expect(svg.contains("#0072B2") && svg.contains("#CC79A7"))
+    }
+
+    @Test func rankedBarsAreSortedWithTheMeanMarked() {
+        let svg = SVGCharts.rankedBars(title: "PA", perspective: .pa, rows: [("Laag", 5), ("Hoog", 50), ("Midden", 20)], mean: 25, labels: Labels(.dutch))
+        let hoog = svg.range(of: ">Hoog<")!.lowerBound, midden = svg.range(of: ">Midden<")!.lowerBound, laag = svg.range(of: ">Laag<")!.lowerBound
+        #expect(hoog < midden && midden < laag)
+        #expect(svg.contains("gemiddelde 25,0 %"))
+        #expect(svg.contains("stroke-dasharray"))
+    }
+
+    @Test func fourHundredMunicipalitiesStayUnderThreeMegabytes() {
+        var input = Self.input()
+        let template = input.plans[0]
+        input.plans = (0..<400).map { i in
+            var e = template
+            e.plan.municipality = "Gemeente \(i)"
+            e.plan.province = "Provincie \(i % 12)"
+            return e
+        }
+        let html = HTMLReport.render(input, selection: input.selection)
+        #expect(html.utf8.count < 3_000_000)
+    }
+
+    @Test func scoresJSONRoundTripGivesTheSameReport() throws {
+        var input = Self.input()
+        input.distinct = .region
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-html-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("scores.json").path
+        try AtomicFile.write(CorpusReport.scoresJSON(input, cache: nil).pretty(), to: path)
+        let back = try ScoresJSONReader.load(path: path)
+        #expect(back.distinct == .region)
+        #expect(HTMLReport.render(back, selection: back.selection) == HTMLReport.render(input, selection: input.selection))
+    }
+
+    @Test func excelDialect() {
+        let csv = CorpusReport.scoresCSV(Self.input(), dialect: .excelNL)
+        #expect(csv.hasPrefix("\u{FEFF}municipality;file;"))
+        #expect(csv.contains(";10,0;20,0;30,0;40,0;"))
+        #expect(CorpusReport.scoresCSV(Self.input()).contains(",10.0,20.0,30.0,40.0,"))
+    }
+}
