@@ -22,10 +22,8 @@ public final class DocumentScorer {
     private var units: [UInt16] = []
     private var pageStarts: [Int] = []
     private var stream = TokenStream()
-    private var docCounts: [Int32] = []
+    private let table = FormTable()
     private var touched: [Int32] = []
-    private var contextFlags: [Int8] = []
-    private var countsFlags: [Int8] = []
     /// Each entry's perspective index and whether it has exclude phrases (read per matched token,
     /// without copying the entry).
     private let entryPerspective: [Int]
@@ -64,7 +62,8 @@ public final class DocumentScorer {
 
     /// Clears the per-document form counts after a document.
     private func resetCounts() {
-        for id in touched { docCounts[Int(id)] = 0 }
+        let rows = table.base
+        for id in touched { rows[Int(id)].count = 0 }
         touched.removeAll(keepingCapacity: true)
     }
 
@@ -88,12 +87,13 @@ public final class DocumentScorer {
         }
         stream.removeAll()
         touched.removeAll(keepingCapacity: true)
-        units.withUnsafeBufferPointer { buf in
-            tokenizer.tokenize(buf, into: &stream) { id in
-                let i = Int(id)
-                if i >= docCounts.count { docCounts.append(contentsOf: repeatElement(0, count: max(i + 1 - docCounts.count, 4096))) }
-                if docCounts[i] == 0 { touched.append(id) }
-                docCounts[i] &+= 1
+        units.withUnsafeBufferPointer { buf in tokenizer.tokenize(buf, into: &stream) }
+        table.reserve(tokenizer.interner.count)
+        let rows = table.base
+        stream.forms.withUnsafeBufferPointer { ids in
+            for id in ids {
+                if rows[Int(id)].count == 0 { touched.append(id) }
+                rows[Int(id)].count &+= 1
             }
         }
     }
@@ -115,27 +115,33 @@ public final class DocumentScorer {
         }
     }
 
-    private func needsContext(_ id: Int32) -> Bool {
-        let i = Int(id)
-        if i >= contextFlags.count { contextFlags.append(contentsOf: repeatElement(-1, count: max(i + 1 - contextFlags.count, 4096))) }
-        if contextFlags[i] < 0 { contextFlags[i] = matcher.info(id).needsContext ? 1 : 0 }
-        return contextFlags[i] == 1
+    /// How form `id` counts (computed once per form, then read from the table).
+    @inline(__always)
+    private func kind(_ id: Int32) -> FormTable.Kind {
+        let k = table.base[Int(id)].kind
+        return k == .unknown ? classify(id) : k
     }
 
-    /// True when a token of this form can count for some entry (it matches one, or takes part in
-    /// a phrase); cached per form, since the evidence walk asks for every token.
-    private func mayCount(_ id: Int32) -> Bool {
-        let i = Int(id)
-        if i >= countsFlags.count { countsFlags.append(contentsOf: repeatElement(-1, count: max(i + 1 - countsFlags.count, 4096))) }
-        if countsFlags[i] < 0 { countsFlags[i] = (needsContext(id) || !matcher.info(id).matches.isEmpty) ? 1 : 0 }
-        return countsFlags[i] == 1
+    private func classify(_ id: Int32) -> FormTable.Kind {
+        let info = matcher.info(id)
+        var seen: UInt8 = 0
+        var claims = [Int]()
+        for e in info.matches {
+            let bit = UInt8(1) << UInt8(entryPerspective[e])
+            if seen & bit == 0 { seen |= bit; claims.append(e) }
+        }
+        let k: FormTable.Kind = info.needsContext ? .context : (claims.isEmpty ? .none : .direct)
+        table.set(Int(id), kind: k, claims: claims)
+        return k
     }
+
+    private func needsContext(_ id: Int32) -> Bool { kind(id) == .context }
 
     /// Counts forms that need no context, once per distinct form.
     private func countByForm(_ tally: inout Tally) {
         for id in touched where !needsContext(id) {
             let info = matcher.info(id)
-            let n = Int(docCounts[Int(id)])
+            let n = Int(table.base[Int(id)].count)
             for e in info.excludedBy { tally.exclude(e, form: info.form, n: n) }
             guard !info.matches.isEmpty else { continue }
             var claimed: UInt8 = 0
@@ -174,44 +180,68 @@ public final class DocumentScorer {
 
     /// Applies the counting rules token by token to the tokens whose form passes `include`:
     /// phrases first (longest first), then single-word entries; a token counts at most once per
-    /// perspective. Counting (for forms that need context) and evidence share this walk, so a
+    /// perspective. Counting (for forms that need context) and evidence share these rules, so a
     /// context line always shows a match that was counted.
     private func walk(where include: (Int32) -> Bool, _ emit: (WalkEvent) -> Void) {
         var claimedUntil = [Int](repeating: -1, count: Perspective.allCases.count)
-        let n = stream.count
-        for i in 0..<n {
-            let id = stream.forms[i]
-            guard include(id) else { continue }
-            if needsContext(id) {
-                for pe in lexicon.phraseEntries {
-                    let entry = lexicon.entries[pe]
-                    let p = entry.perspective.index
-                    guard claimedUntil[p] < i, let length = phraseLength(entry.components, at: i) else { continue }
-                    let form = (i..<(i + length)).map { matcher.info(stream.forms[$0]).form }.joined(separator: " ")
-                    if let phrase = excludingPhrase(entry, at: i) {
-                        emit(.excluded(entry: pe, form: "\(form) [\(phrase)]"))
-                        continue
-                    }
-                    emit(.counted(entry: pe, form: form, token: i, length: length))
-                    claimedUntil[p] = i + length - 1
+        for i in 0..<stream.count where include(stream.forms[i]) {
+            step(i, claimedUntil: &claimedUntil, emit)
+        }
+    }
+
+    /// Walks every token that can count. Tokens of forms that need no context count for their
+    /// claims directly (one per perspective, first entry in lexicon order), without the rule
+    /// machinery; the others go through `step`. Emits only `.counted` events.
+    private func walkCounted(_ emit: (WalkEvent) -> Void) {
+        var claimedUntil = [Int](repeating: -1, count: Perspective.allCases.count)
+        let ids = stream.forms
+        for i in 0..<ids.count {
+            let id = ids[i]
+            switch kind(id) {
+            case .none, .unknown:
+                continue
+            case .context:
+                step(i, claimedUntil: &claimedUntil) { if case .counted = $0 { emit($0) } }
+            case .direct:
+                let row = table.base[Int(id)]
+                for c in 0..<Int(row.claimCount) {
+                    emit(.counted(entry: Int(table.claims[Int(row.claimStart) + c]), form: "", token: i, length: 1))
                 }
             }
-            let info = matcher.info(id)
-            for e in info.excludedBy { emit(.excluded(entry: e, form: info.form)) }
-            var claims = [Int]()
-            for e in info.matches {
-                let p = entryPerspective[e]
-                guard claimedUntil[p] < i else { continue }
-                if entryHasExcludePhrases[e], let phrase = excludingPhrase(lexicon.entries[e], at: i) {
-                    emit(.excluded(entry: e, form: "\(info.form) [\(phrase)]"))
+        }
+    }
+
+    /// The counting rules at token `i`.
+    private func step(_ i: Int, claimedUntil: inout [Int], _ emit: (WalkEvent) -> Void) {
+        let id = stream.forms[i]
+        if needsContext(id) {
+            for pe in lexicon.phraseEntries {
+                let p = entryPerspective[pe]
+                guard claimedUntil[p] < i, let length = phraseLength(lexicon.entries[pe].components, at: i) else { continue }
+                let form = (i..<(i + length)).map { matcher.info(stream.forms[$0]).form }.joined(separator: " ")
+                if entryHasExcludePhrases[pe], let phrase = excludingPhrase(lexicon.entries[pe], at: i) {
+                    emit(.excluded(entry: pe, form: "\(form) [\(phrase)]"))
                     continue
                 }
-                emit(.counted(entry: e, form: info.form, token: i, length: 1))
-                claimedUntil[p] = i
-                claims.append(e)
+                emit(.counted(entry: pe, form: form, token: i, length: length))
+                claimedUntil[p] = i + length - 1
             }
-            if claims.count > 1 { emit(.overlap(form: info.form, entries: claims)) }
         }
+        let info = matcher.info(id)
+        for e in info.excludedBy { emit(.excluded(entry: e, form: info.form)) }
+        var claims = [Int]()
+        for e in info.matches {
+            let p = entryPerspective[e]
+            guard claimedUntil[p] < i else { continue }
+            if entryHasExcludePhrases[e], let phrase = excludingPhrase(lexicon.entries[e], at: i) {
+                emit(.excluded(entry: e, form: "\(info.form) [\(phrase)]"))
+                continue
+            }
+            emit(.counted(entry: e, form: info.form, token: i, length: 1))
+            claimedUntil[p] = i
+            claims.append(e)
+        }
+        if claims.count > 1 { emit(.overlap(form: info.form, entries: claims)) }
     }
 
     /// Every counted match of the entries that pass `entryFilter`, in context, in text order.
@@ -220,7 +250,7 @@ public final class DocumentScorer {
         load(document)
         defer { resetCounts() }
         var lines = [KWICLine]()
-        walk(where: { self.mayCount($0) }) { event in
+        walkCounted { event in
             guard case .counted(let e, _, let token, let length) = event, entryFilter(lexicon.entries[e]) else { return }
             lines.append(kwic(entry: e, token: token, length: length, window: window, file: document.file, pages: document.hasPages))
         }
@@ -233,7 +263,7 @@ public final class DocumentScorer {
         var rng = SplitMix64(seed: seed)
         var seen = [Int](repeating: 0, count: Perspective.allCases.count)
         var chosen = [[(entry: Int, token: Int, length: Int)]](repeating: [], count: Perspective.allCases.count)
-        walk(where: { self.mayCount($0) }) { event in
+        walkCounted { event in
             guard case .counted(let e, _, let token, let length) = event else { return }
             let p = entryPerspective[e]
             seen[p] += 1
