@@ -11,6 +11,7 @@ public enum BatchScorer {
     /// Scores `paths` with `jobs` worker threads. `onOutcome` is called on the worker thread as
     /// each file finishes, with its input index; calls may overlap, so it must be thread-safe.
     public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
+                           tokenCache: TokenCache? = nil,
                            read: @escaping @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentReader.read(path: p) },
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> [FileOutcome] {
         let workers = max(1, min(jobs, paths.count))
@@ -21,6 +22,7 @@ public enum BatchScorer {
             do throws(TextError) {
                 scorer = try DocumentScorer(lexicon: lexicon)
                 scorer.evidencePerPerspective = evidencePerPerspective
+                scorer.tokenCache = tokenCache
             } catch {
                 setupError.withLock { $0 = error }
                 return

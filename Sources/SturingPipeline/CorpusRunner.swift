@@ -36,6 +36,7 @@ public enum CorpusRunner {
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
         let outcomes = try BatchScorer.run(
             paths: corpus.files, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
+            tokenCache: cache.map { TokenCache(folder: $0.folder.path, textVersion: DocumentCache.formatVersion) },
             read: { path throws(IngestError) in try DocumentReader.read(path: path, cache: cache) },
             onOutcome: onOutcome)
         var byFile = [String: FileOutcome]()

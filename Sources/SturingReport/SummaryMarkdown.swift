@@ -54,6 +54,23 @@ public enum SummaryMarkdown {
             }.joined(separator: "; ")
             out += "- **\(L.perspective(persp))**: \(text.isEmpty ? "—" : text)\n"
         }
+        out += "\n## " + (nl ? "Steekproef van vindplaatsen" : "Sample of occurrences") + "\n\n"
+        out += nl ? "Per perspectief een vaste steekproef (dezelfde bij elke run) van getelde treffers in hun context.\n"
+                  : "Per perspective a fixed sample (the same on every run) of counted matches in their context.\n"
+        for persp in Perspective.allCases {
+            let lines = HTMLReport.sampleEvidence(input, persp)
+            guard !lines.isEmpty else { continue }
+            out += "\n**\(L.perspective(persp))**\n\n| \(nl ? "gemeente" : "municipality") | p. | … | \(nl ? "treffer" : "match") | … |\n|---|---:|---:|---|---|\n"
+            for (name, k) in lines {
+                func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+                out += "| \(cell(name)) | \(k.page.map(String.init) ?? "") | \(cell(k.left)) | **\(cell(k.match))** | \(cell(k.right)) |\n"
+            }
+        }
+        let few = input.plans.filter { $0.score.totalSignalWords < HTMLReport.fewSignalWords }
+        if !few.isEmpty {
+            out += "\n## " + (nl ? "Plannen met weinig signaalwoorden" : "Plans with few signal words") + "\n\n"
+            out += few.map { "- \($0.plan.municipality): \($0.score.totalSignalWords)" }.joined(separator: "\n") + "\n"
+        }
         let docWarnings = input.plans.flatMap { entry in entry.score.warnings.map { "\(entry.plan.municipality): \($0)" } }
         let warnings = input.warnings + docWarnings
         if !warnings.isEmpty {

@@ -33,6 +33,8 @@ public final class DocumentScorer {
     public var evidencePerPerspective = 0
     /// Words of context on each side of an evidence line.
     public var evidenceWindow = 8
+    /// Where to keep and find documents' tokens (nil: tokenize every time).
+    public var tokenCache: TokenCache?
 
     /// A scorer for `lexicon`.
     public init(lexicon: CompiledLexicon) throws(TextError) {
@@ -87,7 +89,15 @@ public final class DocumentScorer {
         }
         stream.removeAll()
         touched.removeAll(keepingCapacity: true)
-        units.withUnsafeBufferPointer { buf in tokenizer.tokenize(buf, into: &stream) }
+        let cached = tokenCache?.load(sha256: document.sha256, textLength: units.count)
+        if let cached {
+            let ids = cached.vocabulary.map { form in form.withUnsafeBufferPointer { tokenizer.interner.intern($0.baseAddress!, $0.count) } }
+            stream.forms = cached.forms.map { ids[Int($0)] }
+            stream.starts = cached.starts.map { Int32($0) }
+            stream.ends = cached.ends.map { Int32($0) }
+        } else {
+            units.withUnsafeBufferPointer { buf in tokenizer.tokenize(buf, into: &stream) }
+        }
         table.reserve(tokenizer.interner.count)
         let rows = table.base
         stream.forms.withUnsafeBufferPointer { ids in
@@ -96,6 +106,21 @@ public final class DocumentScorer {
                 rows[Int(id)].count &+= 1
             }
         }
+        if let tokenCache, cached == nil { storeTokens(tokenCache, sha256: document.sha256) }
+    }
+
+    /// Writes the document's tokens to the cache, with form indices local to the document.
+    private func storeTokens(_ cache: TokenCache, sha256: String) {
+        var local = [Int32: UInt32]()
+        var vocabulary = [[UInt8]]()
+        vocabulary.reserveCapacity(touched.count)
+        for id in touched {
+            local[id] = UInt32(vocabulary.count)
+            vocabulary.append(Array(tokenizer.interner.form(id).utf8))
+        }
+        cache.store(sha256: sha256, TokenCache.Tokens(
+            vocabulary: vocabulary, forms: stream.forms.map { local[$0]! },
+            starts: stream.starts.map { UInt32($0) }, ends: stream.ends.map { UInt32($0) }))
     }
 
     private func appendUTF16(_ text: String) {
