@@ -65,6 +65,7 @@ import Testing
 
     @Test func symlinkLoopAndFifo() throws {
         let dir = Fixture.tempFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let a = dir.appendingPathComponent("a.txt").path, b = dir.appendingPathComponent("b.txt").path
         try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: b)
         try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: a)
@@ -76,6 +77,7 @@ import Testing
 
     @Test func knownBinaryFormatsAreNamed() throws {
         let dir = Fixture.tempFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let docx = dir.appendingPathComponent("plan.pdf")
         try Data([0x50, 0x4B, 0x03, 0x04] + Array("....word/document.xml".utf8)).write(to: docx)
         #expect(failure(docx.path) == .binary(kind: "a Word document (.docx)"))
@@ -83,6 +85,7 @@ import Testing
 
     @Test func textWithFormFeedsHasPages() throws {
         let dir = Fixture.tempFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("plan.txt")
         try Data("Pagina een over zorg.\u{0C}Pagina twee over werk.\u{0C}".utf8).write(to: file)
         let doc = try DocumentReader.read(path: file.path)

@@ -28,6 +28,7 @@ import Testing
     @Test func sameContentInEveryEncodingGivesIdenticalCounts() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-enc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         var le: [UInt8] = [0xFF, 0xFE], be: [UInt8] = [0xFE, 0xFF]
         for u in Self.plan.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)]; be += [UInt8(u >> 8), UInt8(u & 0xFF)] }
         let paths = [

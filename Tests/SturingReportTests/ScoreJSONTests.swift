@@ -77,6 +77,7 @@ import Testing
 
     @Test func atomicWriteLeavesNoTempFiles() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-atomic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("sub/out.json").path
         try AtomicFile.write("one", to: path)
         try AtomicFile.write("two", to: path)
