@@ -29,6 +29,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Also write scores.json, scores.csv and scores.txt (atomically) into this folder.")
     var out: String?
 
+    @Option(name: .long, help: "Language of the table: nl | en.")
+    var lang: Language = .dutch
+
     @Option(name: .long, help: "Files scored in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -50,7 +53,7 @@ struct ScoreCommand: ParsableCommand {
         }
         func render(_ format: Format) -> String {
             switch format {
-            case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures)
+            case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures, language: lang)
             case .json: ScoreJSON.report(provenance: provenance, scores: scores, failures: failures).pretty()
             case .csv: ScoreCSV.render(scores: scores, failures: failures)
             }
