@@ -1,3 +1,4 @@
+import Foundation
 import SturingCore
 
 /// The case-study selection of Nijdam (2019): per perspective the highest-ranked municipality that
@@ -197,5 +198,3 @@ public struct CaseSelection: Sendable, Equatable {
         return CaseSelection(cases: cases, averageCandidates: candidates)
     }
 }
-
-import Foundation

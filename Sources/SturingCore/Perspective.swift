@@ -1,3 +1,5 @@
+import Foundation
+
 /// One of the four steering perspectives (sturingsperspectieven), always in this order.
 public enum Perspective: String, CaseIterable, Codable, Sendable, Comparable, CustomStringConvertible {
     /// Public Administration: steering on rules (rechtmatige overheid).
@@ -53,5 +55,3 @@ public enum Perspective: String, CaseIterable, Codable, Sendable, Comparable, Cu
 
     public static func < (lhs: Perspective, rhs: Perspective) -> Bool { lhs.index < rhs.index }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import SturingCore
 
 /// Cleans extracted page texts before tokenizing: soft hyphens, NFKC, running headers/footers and
@@ -311,5 +312,3 @@ enum LineEndHyphens {
         return e
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Foundation
+import SturingAnalysis
 import SturingCore
 
 /// The language of user-facing reports.
@@ -45,7 +46,6 @@ public struct Labels: Sendable {
     }
 }
 
-import SturingAnalysis
 
 extension Labels {
     /// A case-selection reason in this language.

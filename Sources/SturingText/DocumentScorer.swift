@@ -1,3 +1,4 @@
+import CICU
 import SturingCore
 
 /// Scores documents against a compiled lexicon: tokenize, match, count, and explain the counts.
@@ -370,7 +371,6 @@ public final class DocumentScorer {
     }
 }
 
-import CICU
 
 @inline(__always)
 func cicuUTF8ToUTF16(_ dst: UnsafeMutablePointer<UInt16>, _ cap: Int32, _ src: UnsafePointer<CChar>, _ len: Int32, _ err: inout Int32) -> Int32 {

@@ -1,3 +1,4 @@
+import Foundation
 import SturingCore
 
 /// Checks a lexicon's entries: terms, globs, duplicates.
@@ -49,5 +50,3 @@ public enum LexiconValidator {
         return nil
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import SturingCore
 
 /// Running counts for one document, per lexicon entry, with the forms behind each count.
@@ -73,5 +74,3 @@ public enum ScoringThresholds {
     /// Below this many signal words a document's shares are flagged as unstable.
     public static let fewSignalWords = 20
 }
-
-import Foundation

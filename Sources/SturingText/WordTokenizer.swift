@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// Splits UTF-16 text into Dutch letter-word tokens with ICU word boundaries and lowercases them
 /// into a `FormInterner`. One instance per thread: it owns an ICU break iterator and scratch buffers.
@@ -128,5 +129,3 @@ public final class WordTokenizer {
         return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
-
-import Foundation

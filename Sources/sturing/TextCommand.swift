@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SturingCore
 import SturingIngest
 
 /// `sturing text FILE`: prints the cleaned text that is tokenized, so every count can be checked.
@@ -35,5 +36,3 @@ struct TextCommand: ParsableCommand {
         }
     }
 }
-
-import SturingCore

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SturingCore
 
@@ -18,5 +19,3 @@ import Testing
         #expect(SHA256Hex.digest(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
-
-import Foundation
