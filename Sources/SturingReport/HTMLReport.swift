@@ -7,6 +7,8 @@ import SturingCore
 public enum HTMLReport {
     /// Evidence lines shown per perspective.
     public static let evidenceLines = 12
+    /// Most municipalities in one ranked bar chart (about one A4 page).
+    public static let chartRows = 50
     /// Plans with fewer signal words than this are listed as a warning.
     public static let fewSignalWords = 20
 
@@ -53,9 +55,17 @@ public enum HTMLReport {
         if let mean {
             h += "<section id=\"rangorde\"><h2>\(t("Rangorde per perspectief", "Ranking per perspective"))</h2>"
             for q in Perspective.allCases {
-                h += "<div class=\"persp\"><figure>"
-                h += SVGCharts.rankedBars(title: L.perspective(q), perspective: q, rows: rows.map { ($0.municipality, $0.profile[q]) }, mean: mean[q], labels: L)
-                h += "</figure>"
+                // Long rankings are drawn in chunks, so no chart is taller than an A4 page.
+                let ranked = rows.enumerated().sorted { a, b in
+                    a.element.profile[q] != b.element.profile[q] ? a.element.profile[q] > b.element.profile[q] : a.offset < b.offset
+                }.map { (name: $0.element.municipality, share: $0.element.profile[q]) }
+                let chunks = stride(from: 0, to: ranked.count, by: chartRows).map { Array(ranked[$0..<min($0 + chartRows, ranked.count)]) }
+                h += "<div class=\"persp\">"
+                for (i, chunk) in chunks.enumerated() {
+                    let range = chunks.count > 1 ? " (\(i * chartRows + 1)–\(i * chartRows + chunk.count) \(t("van", "of")) \(ranked.count))" : ""
+                    h += "<figure>" + SVGCharts.rankedBars(title: L.perspective(q) + range, perspective: q, rows: chunk, mean: mean[q],
+                                                           labels: L, scale: ranked.first?.share) + "</figure>"
+                }
                 h += "<div class=\"tb\"><table><caption>\(t("Top", "Top")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
                 for x in ranking.top(q, k: input.k) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
                 h += "</table><table><caption>\(t("Laagste", "Bottom")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
@@ -214,7 +224,7 @@ public enum HTMLReport {
     th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:bold;padding:2px 0}
     .sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}.legend{list-style:none;padding-left:0}
     figure{margin:8px 0;break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto;font-family:inherit}
-    .persp{break-inside:avoid-page;margin-bottom:16px}.tb{display:flex;gap:24px;flex-wrap:wrap}
+    .persp{margin-bottom:16px}tr{break-inside:avoid}.tb{display:flex;gap:24px;flex-wrap:wrap}
     .cases{display:flex;flex-wrap:wrap;gap:16px}.case{border:1px solid #ddd;padding:8px;width:350px;break-inside:avoid;page-break-inside:avoid}
     .why{font-size:12px;padding-left:18px}.kwic td{font-size:12px}.kwic td.l{text-align:right}.kwic td.m{font-weight:bold;white-space:nowrap}
     .heat th{cursor:pointer}.heat td{white-space:nowrap}.hashes td{font-size:11px}

@@ -55,12 +55,14 @@ public enum SVGCharts {
     }
 
     /// A ranked horizontal bar chart of one perspective's shares, the mean marked by a dashed line.
+    /// `scale` is the share that fills the bar width (pass the largest share of all chunks, so
+    /// chunks of one long ranking share a scale); nil uses the largest share in `rows`.
     public static func rankedBars(title: String, perspective p: Perspective, rows: [(name: String, share: Double)],
-                                  mean: Double, labels: Labels) -> String {
+                                  mean: Double, labels: Labels, scale: Double? = nil) -> String {
         let sorted = rows.enumerated().sorted { $0.element.share != $1.element.share ? $0.element.share > $1.element.share : $0.offset < $1.offset }.map(\.element)
         let rowH = 14.0, top = 44.0, labelW = 170.0, barW = 420.0, w = labelW + barW + 70
         let h = top + rowH * Double(sorted.count) + 12
-        let maxShare = max(sorted.first?.share ?? 1, mean, 1)
+        let maxShare = max(scale ?? sorted.first?.share ?? 1, mean, 1)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(title))\">"
         out += "<title>\(esc(title))</title><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
         let mx = labelW + barW * mean / maxShare

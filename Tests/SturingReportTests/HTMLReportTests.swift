@@ -95,3 +95,18 @@ import Testing
         #expect(CorpusReport.scoresCSV(Self.input()).contains(",10.0,20.0,30.0,40.0,"))
     }
 }
+
+@Suite struct LongRankingTests {
+    @Test func longRankingsAreChunkedForPrinting() {
+        var input = HTMLReportTests.input()
+        let template = input.plans[0]
+        input.plans = (0..<120).map { i in
+            var e = template
+            e.plan.municipality = "Gemeente \(i)"
+            return e
+        }
+        let html = HTMLReport.render(input, selection: nil)
+        #expect(html.contains("rechtmatige overheid (PA) (1–50 van 120)"))
+        #expect(html.contains("rechtmatige overheid (PA) (101–120 van 120)"))
+    }
+}
