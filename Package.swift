@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
         .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingIngest"]),
-        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline"]),
+        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingText"]),
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis"]),
         // Runs the built `sturing` binary end to end (exit codes, output files).
         .testTarget(name: "SturingCLITests", dependencies: ["sturing"]),

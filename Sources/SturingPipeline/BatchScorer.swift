@@ -10,13 +10,36 @@ import Synchronization
 public enum BatchScorer {
     /// Scores `paths` with `jobs` worker threads. `onOutcome` is called on the worker thread as
     /// each file finishes, with its input index; calls may overlap, so it must be thread-safe.
+    /// `onSlowFile` is called for a file still being read after `slowAfter` seconds (and again
+    /// every `slowAfter` seconds after that).
     public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
                            tokenCache: TokenCache? = nil,
+                           slowAfter: Double = 60,
+                           onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            read: @escaping @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentReader.read(path: p) },
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> [FileOutcome] {
         let workers = max(1, min(jobs, paths.count))
         let state = Mutex(State(outcomes: Array(repeating: nil, count: paths.count)))
         let setupError = Mutex<TextError?>(nil)
+        // A watchdog names files that take unusually long (a damaged PDF can keep poppler busy),
+        // so a long run is never silent.
+        let inFlight = Mutex([Int: (start: Double, reported: Double)]())
+        let watchdog = DispatchSource.makeTimerSource(queue: .global())
+        watchdog.schedule(deadline: .now() + slowAfter, repeating: slowAfter / 2)
+        watchdog.setEventHandler {
+            let now = Date().timeIntervalSince1970
+            let slow = inFlight.withLock { files -> [(Int, Double)] in
+                var result = [(Int, Double)]()
+                for (index, entry) in files where now - entry.start >= slowAfter && now - entry.reported >= slowAfter {
+                    files[index]?.reported = now
+                    result.append((index, now - entry.start))
+                }
+                return result
+            }
+            for (index, seconds) in slow { onSlowFile(paths[index], seconds) }
+        }
+        watchdog.resume()
+        defer { watchdog.cancel() }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let scorer: DocumentScorer
             do throws(TextError) {
@@ -28,7 +51,9 @@ public enum BatchScorer {
                 return
             }
             while let index = state.withLock({ $0.takeNext(limit: paths.count) }) {
+                inFlight.withLock { $0[index] = (Date().timeIntervalSince1970, 0) }
                 let outcome = scoreOne(path: paths[index], scorer: scorer, read: read)
+                inFlight.withLock { $0[index] = nil }
                 state.withLock { $0.outcomes[index] = outcome }
                 onOutcome(index, outcome)
             }

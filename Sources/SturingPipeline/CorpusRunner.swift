@@ -33,10 +33,12 @@ public enum CorpusRunner {
     /// `onOutcome` is called on the worker threads as each file finishes (calls may overlap), for
     /// streaming and progress.
     public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?, evidencePerPerspective: Int = 5,
+                           onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
         let outcomes = try BatchScorer.run(
             paths: corpus.files, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
             tokenCache: cache.map { TokenCache(folder: $0.folder.path, textVersion: DocumentCache.formatVersion) },
+            onSlowFile: onSlowFile,
             read: { path throws(IngestError) in try DocumentReader.read(path: path, cache: cache) },
             onOutcome: onOutcome)
         var byFile = [String: FileOutcome]()

@@ -96,7 +96,9 @@ struct AnalyzeCommand: ParsableCommand {
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
         let documentCache = noCache ? nil : DocumentCache(folder: cache)
-        let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache) { _, outcome in
+        let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache, onSlowFile: { file, seconds in
+            FileHandle.standardError.write(Data("\nsturing: still reading \(file) after \(Int(seconds)) s (a damaged PDF can keep poppler busy; interrupt with Ctrl-C and move the file out, or wait)\n".utf8))
+        }) { _, outcome in
             switch outcome {
             case .scored(let s): jsonl.append(CorpusReport.documentLine(s, plan: planOf[s.file]))
             case .failed(let f): jsonl.append(CorpusReport.errorLine(f))

@@ -1,6 +1,8 @@
 import Foundation
 import SturingCore
 import SturingText
+import SturingIngest
+import Synchronization
 import Testing
 @testable import SturingPipeline
 
@@ -69,6 +71,20 @@ import Testing
         #expect(header.count("samenwerken") == 2)  // the running header "Samenwerken aan zorg" is not counted
         #expect(header.count("kaders") == 1)
         #expect(header.pages == 5)
+    }
+
+    @Test func slowFilesAreNamed() throws {
+        let slow = Mutex([String]())
+        let path = Self.fixtures.appendingPathComponent("hyphenation.pdf").path
+        let outcomes = try BatchScorer.run(
+            paths: [path], lexicon: try compiled(), jobs: 1, slowAfter: 0.3,
+            onSlowFile: { file, _ in slow.withLock { $0.append(file) } },
+            read: { p throws(IngestError) in
+                Thread.sleep(forTimeInterval: 1.0)
+                return try DocumentReader.read(path: p)
+            })
+        #expect(outcomes.count == 1)
+        #expect(slow.withLock { $0.first } == path)
     }
 
     @Test func runIsDeterministicAcrossJobCounts() throws {
