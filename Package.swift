@@ -54,11 +54,11 @@ let package = Package(
 
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
         .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"], exclude: ["Fixtures"]),
-        .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingIngest"]),
+        .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingCore"]),
         .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingText"]),
-        .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis"]),
+        .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis", "SturingCore"]),
         // Runs the built `sturing` binary end to end (exit codes, output files).
         .testTarget(name: "SturingCLITests", dependencies: ["sturing"]),
-        .testTarget(name: "SturingReportTests", dependencies: ["SturingReport"]),
+        .testTarget(name: "SturingReportTests", dependencies: ["SturingReport", "SturingAnalysis", "SturingCore"]),
     ]
 )
