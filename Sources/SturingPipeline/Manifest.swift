@@ -1,7 +1,5 @@
-import CSV
 import Foundation
 import SturingCore
-import SturingIngest
 
 /// The manifest of a corpus: which file belongs to which municipality, with its groups.
 ///
@@ -57,34 +55,18 @@ public struct Manifest: Sendable {
 
     /// Reads a manifest; throws a `ManifestError` when the file as a whole is unusable.
     public static func load(path: String) throws(ManifestError) -> Manifest {
-        let bytes: [UInt8]
-        do { bytes = try DocumentReader.readBytes(path: path) } catch {
-            throw ManifestError(file: path, message: "\(error.description)")
-        }
-        let text: String
-        do { text = try TextDecoder.decode(bytes).text } catch {
-            throw ManifestError(file: path, message: "not readable as text: \(error.description)")
-        }
-        return try parse(text, path: path)
+        try parse(try CSVRecords.text(path: path), path: path)
     }
 
     /// Parses manifest text.
     public static func parse(_ raw: String, path: String) throws(ManifestError) -> Manifest {
-        let text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: UnicodeScalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
-        var records = [[String]]()
-        do {
-            let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: delimiter)
-            while let row = reader.next() { records.append(row) }
-        } catch {
-            throw ManifestError(file: path, message: "not a readable CSV file: \(error) (save it as CSV, comma or semicolon separated)")
-        }
+        let records = try CSVRecords.parse(raw, path: path)
         guard let header = records.first else {
             throw ManifestError(file: path, message: "the manifest is empty (add a header line: file,municipality,category,region,province)")
         }
         var columns = [String: Int]()
         var warnings = [String]()
+        let delimiter = raw.prefix { $0 != "\n" }.contains(";") ? ";" : ","
         for (i, name) in header.enumerated() {
             let key = name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
             if let canonical = aliases[key] {
@@ -94,7 +76,7 @@ public struct Manifest: Sendable {
             }
         }
         guard let fileColumn = columns["file"], let nameColumn = columns["municipality"] else {
-            throw ManifestError(file: path, message: "the header needs the columns 'file' and 'municipality' (found: \(header.joined(separator: String(Character(delimiter)))))")
+            throw ManifestError(file: path, message: "the header needs the columns 'file' and 'municipality' (found: \(header.joined(separator: delimiter)))")
         }
         var rows = [Row](), problems = [Problem]()
         var seenFiles = [String: Int]()

@@ -1,8 +1,6 @@
-import CSV
 import Foundation
 import SturingAnalysis
 import SturingCore
-import SturingIngest
 
 /// Reads a table of shares for `rank` and `select`: analyze's scores.csv, or any CSV with a
 /// municipality column and share columns PA, NPM, NPG, SR (or PA_share, ...), plus optional
@@ -21,25 +19,12 @@ public enum ShareTableReader {
 
     /// Reads the table at `path`.
     public static func load(path: String) throws(ManifestError) -> Table {
-        let bytes: [UInt8]
-        do { bytes = try DocumentReader.readBytes(path: path) } catch { throw ManifestError(file: path, message: error.description) }
-        let text: String
-        do { text = try TextDecoder.decode(bytes).text } catch { throw ManifestError(file: path, message: error.description) }
-        return try parse(text, path: path)
+        try parse(try CSVRecords.text(path: path), path: path)
     }
 
     /// Parses table text.
     public static func parse(_ raw: String, path: String) throws(ManifestError) -> Table {
-        let text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let semicolon = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count
-        var records = [[String]]()
-        do {
-            let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: semicolon ? ";" : ",")
-            while let r = reader.next() { records.append(r) }
-        } catch {
-            throw ManifestError(file: path, message: "not a readable CSV file: \(error)")
-        }
+        let records = try CSVRecords.parse(raw, path: path)
         guard let header = records.first?.map({ $0.lowercased() }) else { throw ManifestError(file: path, message: "the table is empty") }
         func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
         guard let nameColumn = column(["municipality", "gemeente"]) else {

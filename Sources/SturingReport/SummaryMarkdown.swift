@@ -39,18 +39,8 @@ public enum SummaryMarkdown {
         }
         out += "\n## " + (nl ? "Termen die de perspectieven dragen" : "Terms that drive each perspective") + "\n\n"
         for persp in Perspective.allCases {
-            var totals = [String: (count: Int, forms: [String: Int])]()
-            for (_, s, _) in input.plans {
-                for t in s.terms[persp] ?? [] where t.count > 0 {
-                    var entry = totals[t.term] ?? (0, [:])
-                    entry.count += t.count
-                    for f in t.forms { entry.forms[f.form, default: 0] += f.count }
-                    totals[t.term] = entry
-                }
-            }
-            let top = totals.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.prefix(5)
-            let text = top.map { term, v in
-                "\(term) \(v.count) (" + v.forms.sorted { $0.value > $1.value }.prefix(3).map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+            let text = HTMLReport.topTerms(input, persp).prefix(5).map { term, count, forms in
+                "\(term) \(count) (" + forms.prefix(3).map { "\($0.form) \($0.count)" }.joined(separator: ", ") + ")"
             }.joined(separator: "; ")
             out += "- **\(L.perspective(persp))**: \(text.isEmpty ? "—" : text)\n"
         }
