@@ -63,15 +63,21 @@ import Testing
         #expect(svg.contains("stroke-dasharray"))
     }
 
-    @Test func fourHundredMunicipalitiesStayUnderThreeMegabytes() {
+    /// The fixture input with `n` copies of its first plan, in 12 provinces.
+    static func manyPlans(_ n: Int) -> CorpusReportInput {
         var input = Self.input()
         let template = input.plans[0]
-        input.plans = (0..<400).map { i in
+        input.plans = (0..<n).map { i in
             var e = template
             e.plan.municipality = "Gemeente \(i)"
             e.plan.province = "Provincie \(i % 12)"
             return e
         }
+        return input
+    }
+
+    @Test func fourHundredMunicipalitiesStayUnderThreeMegabytes() {
+        let input = Self.manyPlans(400)
         let html = HTMLReport.render(input, selection: input.selection)
         #expect(html.utf8.count < 3_000_000)
     }
@@ -98,14 +104,7 @@ import Testing
 
 @Suite struct LongRankingTests {
     @Test func longRankingsAreChunkedForPrinting() {
-        var input = HTMLReportTests.input()
-        let template = input.plans[0]
-        input.plans = (0..<120).map { i in
-            var e = template
-            e.plan.municipality = "Gemeente \(i)"
-            return e
-        }
-        let html = HTMLReport.render(input, selection: nil)
+        let html = HTMLReport.render(HTMLReportTests.manyPlans(120), selection: nil)
         #expect(html.contains("rechtmatige overheid (PA) (1–50 van 120)"))
         #expect(html.contains("rechtmatige overheid (PA) (101–120 van 120)"))
     }
