@@ -14,25 +14,20 @@ public enum ScoreCSV {
     }
 
     /// Renders scores then failures as CSV text.
-    public static func render(scores: [DocumentScore], failures: [FileFailure]) -> String {
+    public static func render(scores: [DocumentScore], failures: [FileFailure], dialect: CSVDialect = .standard) -> String {
         var rows = [header]
         for s in scores {
             var row = [s.file, "\(s.tokens)", s.pages.map(String.init) ?? "", "\(s.totalSignalWords)"]
             row += Perspective.allCases.map { "\(s.perspectives[$0]?.count ?? 0)" }
-            row += Perspective.allCases.map { s.perspectives[$0]?.share.map { number($0) } ?? "" }
-            row += Perspective.allCases.map { number(s.perspectives[$0]?.per10kTokens ?? 0) }
+            row += Perspective.allCases.map { s.perspectives[$0]?.share.map { dialect.number($0) } ?? "" }
+            row += Perspective.allCases.map { dialect.number(s.perspectives[$0]?.per10kTokens ?? 0) }
             row += [s.sha256, s.warnings.joined(separator: " | "), ""]
             rows.append(row)
         }
         for f in failures {
             rows.append([f.file] + Array(repeating: "", count: header.count - 3) + ["", f.error])
         }
-        return CSVText.write(rows)
-    }
-
-    /// A number with up to 4 decimals, point as decimal separator.
-    public static func number(_ d: Double) -> String {
-        JSONValue.format(d)
+        return dialect.write(rows)
     }
 }
 

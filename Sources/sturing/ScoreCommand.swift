@@ -29,6 +29,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Also write scores.json, scores.csv and scores.txt (atomically) into this folder.")
     var out: String?
 
+    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
+    var csvDialect: CSVDialect = .standard
+
     @Option(name: .long, help: "Language of the table: nl | en.")
     var lang: Language = .dutch
 
@@ -55,7 +58,7 @@ struct ScoreCommand: ParsableCommand {
             switch format {
             case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures, language: lang)
             case .json: ScoreJSON.report(provenance: provenance, scores: scores, failures: failures).pretty()
-            case .csv: ScoreCSV.render(scores: scores, failures: failures)
+            case .csv: ScoreCSV.render(scores: scores, failures: failures, dialect: csvDialect)
             }
         }
         let text = render(format)
