@@ -10,7 +10,7 @@ public enum HTMLReport {
     /// Most municipalities in one ranked bar chart (about one A4 page).
     public static let chartRows = 50
     /// Plans with fewer signal words than this are listed as a warning.
-    public static let fewSignalWords = 20
+    public static let fewSignalWords = ScoringThresholds.fewSignalWords
 
     /// Renders the report.
     public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {

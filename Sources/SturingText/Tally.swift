@@ -68,9 +68,3 @@ struct Tally {
         forms.map { (form: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form }
     }
 }
-
-/// Thresholds for warnings about scores.
-public enum ScoringThresholds {
-    /// Below this many signal words a document's shares are flagged as unstable.
-    public static let fewSignalWords = 20
-}
