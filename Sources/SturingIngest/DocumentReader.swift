@@ -9,7 +9,7 @@ public enum DocumentReader {
     /// Reads, detects, extracts and cleans the file at `path`, using `cache` when given.
     public static func read(path: String, cache: DocumentCache? = nil) throws(IngestError) -> Document {
         let bytes = try readBytes(path: path)
-        let sha = SHA256Hex.digest(Data(bytes))
+        let sha = SHA256Hex.digest(bytes)
         if let cached = cache?.load(sha256: sha, path: path) { return cached }
         let document: Document
         switch FileSniffer.sniff(bytes) {

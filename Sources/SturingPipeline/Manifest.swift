@@ -66,7 +66,6 @@ public struct Manifest: Sendable {
         }
         var columns = [String: Int]()
         var warnings = [String]()
-        let delimiter = raw.prefix { $0 != "\n" }.contains(";") ? ";" : ","
         for (i, name) in header.enumerated() {
             let key = name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
             if let canonical = aliases[key] {
@@ -76,7 +75,7 @@ public struct Manifest: Sendable {
             }
         }
         guard let fileColumn = columns["file"], let nameColumn = columns["municipality"] else {
-            throw ManifestError(file: path, message: "the header needs the columns 'file' and 'municipality' (found: \(header.joined(separator: delimiter)))")
+            throw ManifestError(file: path, message: "the header needs the columns 'file' and 'municipality' (found: \(header.joined(separator: ", ")))")
         }
         var rows = [Row](), problems = [Problem]()
         var seenFiles = [String: Int]()

@@ -59,11 +59,10 @@ public final class DocumentScorer {
             score.evidence = sampleEvidence(k: evidencePerPerspective, window: evidenceWindow, file: document.file,
                                             pages: document.hasPages, seed: Self.seed(document.sha256))
         }
-        resetCounts()
         return score
     }
 
-    /// Clears the per-document form counts after a document.
+    /// Clears the previous document's form counts.
     private func resetCounts() {
         let rows = table.base
         for id in touched { rows[Int(id)].count = 0 }
@@ -78,7 +77,7 @@ public final class DocumentScorer {
     }
 
     /// Tokenizes the document's pages into the scorer's buffers (pages separated by a blank line)
-    /// and counts each form's tokens; `resetCounts` must follow.
+    /// and counts each form's tokens (the previous document's counts are cleared first).
     func load(_ document: Document) {
         units.removeAll(keepingCapacity: true)
         pageStarts.removeAll(keepingCapacity: true)
@@ -89,7 +88,7 @@ public final class DocumentScorer {
             units.append(0x0A)
         }
         stream.removeAll()
-        touched.removeAll(keepingCapacity: true)
+        resetCounts()
         let cached = tokenCache?.load(sha256: document.sha256, textLength: units.count)
         if let cached {
             let ids = cached.vocabulary.map { form in form.withUnsafeBufferPointer { tokenizer.interner.intern($0.baseAddress!, $0.count) } }
@@ -133,7 +132,7 @@ public final class DocumentScorer {
             let written = units.withUnsafeMutableBufferPointer { dst in
                 bytes.withMemoryRebound(to: CChar.self) { src in
                     var err: Int32 = 0
-                    let n = cicuUTF8ToUTF16(dst.baseAddress! + old, Int32(bytes.count + 1), src.baseAddress!, Int32(bytes.count), &err)
+                    let n = cicu_utf8_to_utf16(dst.baseAddress! + old, Int32(bytes.count + 1), src.baseAddress!, Int32(bytes.count), &err)
                     return err > 0 ? 0 : Int(n)
                 }
             }
@@ -274,7 +273,6 @@ public final class DocumentScorer {
     /// `window` is the number of words shown on each side.
     public func occurrences(_ document: Document, window: Int = 8, entryFilter: (CompiledLexicon.Entry) -> Bool) -> [KWICLine] {
         load(document)
-        defer { resetCounts() }
         var lines = [KWICLine]()
         walkCounted { event in
             guard case .counted(let e, _, let token, let length) = event, entryFilter(lexicon.entries[e]) else { return }
@@ -369,10 +367,4 @@ public final class DocumentScorer {
         }
         return true
     }
-}
-
-
-@inline(__always)
-func cicuUTF8ToUTF16(_ dst: UnsafeMutablePointer<UInt16>, _ cap: Int32, _ src: UnsafePointer<CChar>, _ len: Int32, _ err: inout Int32) -> Int32 {
-    cicu_utf8_to_utf16(dst, cap, src, len, &err)
 }

@@ -210,7 +210,7 @@ extension LexiconLoader {
         let path = "built-in:\(BuiltinLexicon.fileName)"
         // The file ends with a newline that the embedding (a multi-line literal) drops.
         let text = BuiltinLexicon.yaml + "\n"
-        let sha = SHA256Hex.digest(Data(text.utf8))
+        let sha = SHA256Hex.digest(Array(text.utf8))
         return try loadYAML(text, path: path, sha256: sha)
     }
 }

@@ -5,10 +5,10 @@ import SturingPipeline
 final class ProgressReporter: @unchecked Sendable {
     private let total: Int
     private let isTerminal: Bool
+    private let quiet: Bool
     private let start = Date()
     private var done = 0
     private var pages = 0
-    private var failed = 0
     private let lock = NSLock()
 
     /// A reporter for `total` files; `quiet` prints nothing.
@@ -17,8 +17,6 @@ final class ProgressReporter: @unchecked Sendable {
         self.isTerminal = !quiet && isatty(STDERR_FILENO) == 1
         self.quiet = quiet
     }
-
-    private let quiet: Bool
 
     /// Records one finished file.
     func finished(_ outcome: FileOutcome) {
@@ -31,7 +29,6 @@ final class ProgressReporter: @unchecked Sendable {
             pages += s.pages ?? 0
             status = s.pages.map { "\($0) pages" } ?? "\(s.tokens) tokens"
         case .failed:
-            failed += 1
             status = "failed"
         }
         guard !quiet else { return }
