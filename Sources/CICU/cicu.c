@@ -10,8 +10,16 @@
 
 struct cicu_word_breaker {
     UBreakIterator *bi;
+    const uint16_t *text;
     int32_t position;
     int32_t length;
+    int32_t done;
+    /* The word being built: segments joined by single hyphens ("maat-regelen", "HH2-klanten"). */
+    int32_t has_pending;
+    int32_t pending_start;
+    int32_t pending_end;
+    int32_t pending_letter;
+    int32_t hyphen_end; /* end of a hyphen that follows the pending word, or -1 */
 };
 
 cicu_word_breaker *cicu_wb_open(const char *locale, int32_t *error) {
@@ -35,25 +43,68 @@ void cicu_wb_set_text(cicu_word_breaker *wb, const uint16_t *text, int32_t lengt
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(wb->bi, (const UChar *)text, length, &status);
     *error = (int32_t)status;
+    wb->text = text;
     wb->position = 0;
     wb->length = length;
+    wb->done = 0;
+    wb->has_pending = 0;
+    wb->hyphen_end = -1;
+}
+
+static int is_word_hyphen(uint16_t c) { return c == 0x2D || c == 0x2010 || c == 0x2011; }
+
+/* Emits the pending word when it holds a letter (pure numbers such as "2015-2019" are not words). */
+static int flush_pending(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t n) {
+    int emitted = 0;
+    if (wb->has_pending && wb->pending_letter) {
+        starts[n] = wb->pending_start;
+        ends[n] = wb->pending_end;
+        emitted = 1;
+    }
+    wb->has_pending = 0;
+    wb->hyphen_end = -1;
+    return emitted;
 }
 
 int32_t cicu_wb_next_words(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t capacity) {
     int32_t n = 0;
-    if (wb->position >= wb->length) return 0;
-    int32_t start = wb->position;
     while (n < capacity) {
-        int32_t end = ubrk_next(wb->bi);
-        if (end == UBRK_DONE) { wb->position = wb->length; break; }
-        int32_t status = ubrk_getRuleStatus(wb->bi);
-        if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) {
-            starts[n] = start;
-            ends[n] = end;
-            n++;
+        if (wb->done) {
+            n += flush_pending(wb, starts, ends, n);
+            break;
         }
-        start = end;
+        int32_t start = wb->position;
+        int32_t end = ubrk_next(wb->bi);
+        if (end == UBRK_DONE) {
+            wb->done = 1;
+            wb->position = wb->length;
+            continue;
+        }
         wb->position = end;
+        int32_t status = ubrk_getRuleStatus(wb->bi);
+        int word = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_IDEO_LIMIT;
+        int letter = status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT;
+        if (word) {
+            if (wb->has_pending && wb->hyphen_end == start) {
+                /* "maat" "-" "regelen": one compound word, as its closed spelling is. */
+                wb->pending_end = end;
+                wb->pending_letter |= letter;
+                wb->hyphen_end = -1;
+                continue;
+            }
+            n += flush_pending(wb, starts, ends, n);
+            wb->has_pending = 1;
+            wb->pending_start = start;
+            wb->pending_end = end;
+            wb->pending_letter = letter;
+            continue;
+        }
+        if (wb->has_pending && wb->hyphen_end < 0 && start == wb->pending_end && end - start == 1
+            && is_word_hyphen(wb->text[start])) {
+            wb->hyphen_end = end;
+            continue;
+        }
+        n += flush_pending(wb, starts, ends, n);
     }
     return n;
 }

@@ -51,12 +51,15 @@ public struct LexiconEntry: Sendable, Equatable {
     public var excludePhrases: [String]
     /// Why the entry is set up this way.
     public var note: String
+    /// Sentences that show the entry's rules: how often the entry must count in each.
+    public var tests: [LexiconTest]
     /// The line in the lexicon file where the entry starts (1-based; 0 when unknown).
     public var line: Int
 
     /// Creates an entry.
     public init(term: String, perspective: Perspective, match: MatchMode, include: [String] = [],
-                exclude: [String] = [], excludePhrases: [String] = [], note: String = "", line: Int = 0) {
+                exclude: [String] = [], excludePhrases: [String] = [], note: String = "",
+                tests: [LexiconTest] = [], line: Int = 0) {
         self.term = term
         self.perspective = perspective
         self.match = match
@@ -64,6 +67,25 @@ public struct LexiconEntry: Sendable, Equatable {
         self.exclude = exclude
         self.excludePhrases = excludePhrases
         self.note = note
+        self.tests = tests
+        self.line = line
+    }
+}
+
+/// A sentence and how many times one lexicon entry must count in it: the executable form of the
+/// rule an entry's note states ("Stuur een e-mail naar ons." counts 0 times for sturen).
+public struct LexiconTest: Sendable, Equatable {
+    /// The sentence (scored alone, as one page).
+    public var text: String
+    /// How many times the entry must count in it.
+    public var count: Int
+    /// The line in the lexicon file (1-based; 0 when unknown).
+    public var line: Int
+
+    /// Creates a test.
+    public init(text: String, count: Int, line: Int = 0) {
+        self.text = text
+        self.count = count
         self.line = line
     }
 }

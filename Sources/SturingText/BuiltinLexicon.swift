@@ -7,8 +7,10 @@ public enum BuiltinLexicon {
     /// The YAML text of Lexicons/nijdam-2019.yaml.
     public static let yaml = #"""
 # The 64 signal words of Nijdam (2019), appendix C, curated for stem matching.
-# Every decision that departs from plain stemming has a note; see ../shared/notes/LEXICON-STUDY.md
-# and the tests in Tests/SturingTextTests/ShippedLexiconTests.swift, which check each decision.
+# Every decision that departs from plain stemming has a note, and every note has `tests`: sentences
+# with the number of times the entry must count in them. Tests/SturingTextTests/LexiconRuleTests.swift
+# runs them all, and fails when an entry with a note has none. A hyphenated compound is matched as
+# its closed spelling ("maat-regelen" as "maatregelen"), so the same rules hold for both.
 name: nijdam-2019
 version: "1.0"
 source: "Nijdam, E. (2019). Sturing in 3D. Appendix C (signaalwoorden); curated by sturing for Snowball Dutch stemming."
@@ -24,10 +26,15 @@ entries:
   - term: professioneel
     perspective: PA
     include: [professionele]
-    note: "The classic stemmer leaves 'professionele' apart from 'professioneel'; included."
+    note: "Some Snowball versions leave 'professionele' apart from 'professioneel'; included."
+    tests:
+      - {text: "Professioneel handelen door professionele krachten.", count: 2}
   - term: regelen
     perspective: PA
-    note: "Stem also counts regels and regeling (rules: fits PA). Never compound: that would count maatregel(en)."
+    note: "Stem also counts regels and regeling (rules: fits PA). Never compound: that would count maatregel(en), also written maat-regelen."
+    tests:
+      - {text: "Wij regelen het; de regels en de regeling.", count: 3}
+      - {text: "Wij nemen maatregelen en maat-regelen.", count: 0}
   - term: medezeggenschap
     perspective: PA
   - term: administratie
@@ -37,15 +44,25 @@ entries:
   - term: besluiten
     perspective: PA
     note: "Stem also counts the noun besluit (a formal decision: PA); intended."
+    tests:
+      - {text: "Het college kan besluiten; het besluit volgt.", count: 2}
   - term: toegangsproces
     perspective: PA
   - term: kaders
     perspective: PA
-    exclude_phrases: ["in het kader van"]
-    note: "Stem adds 'kader'; in the test text most of those were the idiom 'in het kader van' (in the context of), which is excluded."
+    exclude_phrases: ["in het kader", "in dit kader", "in dat kader", "in kader van"]
+    note: "Stem adds 'kader'; most of those are the idiom 'in het/dit/dat kader (van)' (in the context of), which is excluded in each spelling. A compound such as Wmo-kader counts as Wmokader would: not at all."
+    tests:
+      - {text: "De kaders zijn helder en het kader staat vast.", count: 2}
+      - {text: "In het kader van de Wmo; in dit kader; in dat kader; in kader van de wet.", count: 0}
+      - {text: "Het Wmo-kader en het Wmokader.", count: 0}
   - term: recht
     perspective: PA
-    note: "Stem only: a prefix or substring would hit Utrecht, rechter, rechtstreeks, bijstandsgerechtigden."
+    exclude: [rechts]
+    note: "Stem only: a prefix or substring would hit Utrecht, rechter, rechtstreeks, bijstandsgerechtigden. The stem also takes 'rechts' (right-hand side): excluded. Compounds (rechtmatigheids-toets) count as their closed spelling: not at all."
+    tests:
+      - {text: "Het recht op zorg en de rechten van inwoners.", count: 2}
+      - {text: "Rechts op de foto; de rechter in Utrecht; een rechtmatigheids-toets.", count: 0}
   - term: garantie
     perspective: PA
   - term: zorgaanbod
@@ -53,12 +70,24 @@ entries:
   - term: zekerheid
     perspective: PA
     exclude: [zeker, zekere, zekerder]
-    note: "Stem 'zeker' would add the adverb/adjective zeker(e) (certainly); excluded."
+    exclude_phrases: ["sociale zekerheid"]
+    note: "Stem 'zeker' would add the adverb/adjective zeker(e) (certainly); excluded. 'sociale zekerheid' is the name of a policy domain, not a guarantee: excluded."
+    tests:
+      - {text: "Inwoners willen zekerheid; zekerheden bieden.", count: 2}
+      - {text: "Zeker is de zekere zaak; de wetten van de sociale zekerheid.", count: 0}
   - term: behoefte
     perspective: PA
+    exclude: [behoeft]
+    note: "The stem 'behoeft' is also the verb form behoeft (needs to): excluded."
+    tests:
+      - {text: "De behoefte en de behoeften van inwoners.", count: 2}
+      - {text: "Dit behoeft geen uitleg.", count: 0}
   - term: opvangen
     perspective: PA
-    note: "Stem also counts 'opvang' (maatschappelijke opvang, a statutory Wmo task); kept. Never compound: kinderopvang."
+    note: "Stem also counts 'opvang' (maatschappelijke opvang, a statutory Wmo task); kept. Never compound: kinderopvang, also written kinder-opvang."
+    tests:
+      - {text: "Wij opvangen; de maatschappelijke opvang.", count: 2}
+      - {text: "De kinderopvang en de kinder-opvang.", count: 0}
   - term: rechtsbescherming
     perspective: PA
   - term: bescherming
@@ -69,13 +98,19 @@ entries:
   - term: korting
     perspective: NPM
     exclude: [kort, korte, korter, kortere, kortst*]
-    note: "The classic stem of korting is 'kort': the adjective kort(e) (short) is excluded."
+    note: "In some Snowball versions the stem of korting is 'kort': the adjective kort(e) (short) is excluded."
+    tests:
+      - {text: "Een korting en kortingen.", count: 2}
+      - {text: "Korte lijnen, kort en kortst.", count: 0}
   - term: verbetering
     perspective: NPM
   - term: markt
     perspective: NPM
     exclude: [mark]
-    note: "Never compound: *markt would count arbeidsmarkt (labour market). 'mark' excluded."
+    note: "Never compound: *markt would count arbeidsmarkt (labour market). 'mark' excluded. markt-werking counts as marktwerking: not at all."
+    tests:
+      - {text: "De markt en de markten.", count: 2}
+      - {text: "De arbeidsmarkt, marktwerking, markt-werking en een mark.", count: 0}
   - term: kwaliteitseisen
     perspective: NPM
   - term: besparing
@@ -86,39 +121,57 @@ entries:
     perspective: NPM
   - term: meten
     perspective: NPM
-    exclude: [met]
-    note: "The classic stem of meten is 'met', the preposition (thousands of hits); 'met' excluded."
+    exclude: [met, metten]
+    note: "The classic stem of meten is 'met': the preposition met (thousands of hits) and 'metten' (korte metten maken) are excluded."
+    tests:
+      - {text: "Wij meten het effect; de gemeente meet.", count: 2}
+      - {text: "Met zorg en met aandacht; korte metten maken.", count: 0}
   - term: sturen
     perspective: NPM
-    include: [stuurt]
-    note: "Stem also counts 'sturing' (recorded, intended); the stemmer misses 'stuurt', included (not the imperative 'stuur': mostly \"stuur een e-mail\", to send)."
+    include: [stuurt, sturing]
+    exclude: [stuur]
+    note: "'sturing' (steering) counts, as intended; the stemmer misses it and 'stuurt', both included. The imperative 'stuur' (mostly \"stuur een e-mail\", to send) is excluded."
+    tests:
+      - {text: "De gemeente wil sturen, stuurt op resultaat en kiest sturing.", count: 3}
+      - {text: "Stuur een e-mail naar ons.", count: 0}
   - term: resultaat
     perspective: NPM
   - term: prestatie
     perspective: NPM
     include: [prestaties]
     exclude: ["tegenprestatie*"]
-    note: "The classic stem misses the plural 'prestaties' (included). 'tegenprestatie' (a Participatiewet duty) never counts."
+    note: "The classic stem misses the plural 'prestaties' (included). 'tegenprestatie' (a Participatiewet duty) never counts, also not as tegen-prestatie; meer-prestatie counts as meerprestatie: not at all."
+    tests:
+      - {text: "De prestatie en de prestaties.", count: 2}
+      - {text: "De tegenprestatie, de tegen-prestatie en de Meer-prestatie.", count: 0}
   - term: efficiënt
     perspective: NPM
     include: [efficiënter, efficiëntere]
     note: "Comparatives are missed by the stemmer; included."
+    tests:
+      - {text: "Efficiënt, efficiënte, efficiënter en efficiëntere zorg.", count: 4}
   - term: doelmatig
     perspective: NPM
   - term: effectief
     perspective: NPM
     include: [effectieve, effectiever, effectievere]
     note: "The classic stem misses the inflected forms; included."
+    tests:
+      - {text: "Effectief, effectieve, effectiever en effectievere hulp.", count: 4}
   - term: doeltreffend
     perspective: NPM
   # --- NPG: netwerkende overheid ------------------------------------------------------------
   - term: samenwerken
     perspective: NPG
     note: "Stem also counts 'samenwerking'; intended."
+    tests:
+      - {text: "Wij samenwerken; de samenwerking.", count: 2}
   - term: verbinden
     perspective: NPG
     include: [verbindt, verbonden]
     note: "Irregular forms missed by the stemmer; included."
+    tests:
+      - {text: "Wij verbinden; dat verbindt; zij zijn verbonden.", count: 3}
   - term: netwerken
     perspective: NPG
   - term: regisseren
@@ -127,28 +180,44 @@ entries:
     perspective: NPG
     include: [creëert, creëerde, creëerden, gecreëerd]
     note: "The classic stem is 'crer' and misses the inflected forms; included."
+    tests:
+      - {text: "Wij creëren, zij creëert, creëerde, creëerden en heeft gecreëerd.", count: 5}
   - term: middenveld
     perspective: NPG
   - term: partnerschap
     perspective: NPG
     include: [partnerschappen]
     note: "The classic stem misses the plural; included."
+    tests:
+      - {text: "Het partnerschap en de partnerschappen.", count: 2}
   - term: wijkteam
     perspective: NPG
   - term: innovatie
     perspective: NPG
     include: [innovaties]
     note: "The classic stem misses the plural; included."
+    tests:
+      - {text: "Innovatie en innovaties.", count: 2}
   - term: diensten
     perspective: NPG
-    exclude_phrases: ["sociale dienst", "sociale diensten"]
-    note: "Most exact hits in the study text were 'sociale dienst(en)', the municipal organisation, not services; that phrase is excluded."
+    exclude_phrases: ["sociale dienst", "sociale diensten", "ten dienste"]
+    note: "Most exact hits in the study text were 'sociale dienst(en)', the municipal organisation, not services; that phrase is excluded, also written sociale-dienst (one compound word that matches nothing). 'ten dienste (van)' (at the service of) is an idiom: excluded."
+    tests:
+      - {text: "Diensten en een dienst voor inwoners.", count: 2}
+      - {text: "De sociale dienst, de sociale diensten, de sociale-dienst; ten dienste van de burger.", count: 0}
   - term: taak
     perspective: NPG
     exclude: [tak, takken, take]
     note: "The classic stem of taak/taken is 'tak' (branch): tak, takken and take are excluded."
+    tests:
+      - {text: "De taak en de taken.", count: 2}
+      - {text: "Een tak met takken; take care.", count: 0}
   - term: klant
     perspective: NPG
+    note: "Compounds count as their closed spelling: HH2-klanten (as HH2klanten) does not count."
+    tests:
+      - {text: "De klant en de klanten.", count: 2}
+      - {text: "De HH2-klanten en klantmanagers.", count: 0}
   - term: laagdrempelig
     perspective: NPG
   - term: opdrachten
@@ -162,6 +231,9 @@ entries:
     perspective: SR
     include: [participeert]
     note: "Stem 'participer' does not count 'participatie' (different stem), as in the appendix; 'participeert' included."
+    tests:
+      - {text: "Inwoners participeren; iedereen participeert.", count: 2}
+      - {text: "De participatie.", count: 0}
   - term: participatiesamenleving
     perspective: SR
   - term: maatschappij
@@ -169,7 +241,10 @@ entries:
   - term: meedoen
     perspective: SR
     include: [meedoet]
-    note: "Separable forms ('doet ... mee') cannot be matched by any token mode."
+    note: "'meedoet' is missed by the stemmer; included. Separable forms ('doet ... mee') are not matched."
+    tests:
+      - {text: "Iedereen kan meedoen; wie meedoet.", count: 2}
+      - {text: "Iedereen doet mee.", count: 0}
   - term: veerkracht
     perspective: SR
   - term: gezamenlijk
@@ -178,11 +253,16 @@ entries:
     perspective: SR
     include: [gemeenschappen]
     note: "The classic stem misses the plural; included."
+    tests:
+      - {text: "De gemeenschap en gemeenschappen.", count: 2}
   - term: vrijwilliger
     perspective: SR
     include: ["vrijwilliger*"]
     exclude: [vrijwillig, vrijwillige]
     note: "Stem would add vrijwillig(e) (voluntary): excluded. vrijwilligers(werk) included by glob."
+    tests:
+      - {text: "De vrijwilliger, vrijwilligers en vrijwilligerswerk.", count: 3}
+      - {text: "Vrijwillig en vrijwillige inzet.", count: 0}
   - term: burgerkracht
     perspective: SR
   - term: zelfstandig
@@ -190,21 +270,32 @@ entries:
   - term: zelfredzaam
     perspective: SR
     include: [zelfredzame]
-    note: "Stem 'zelfredzam' also counts zelfredzaamheid; 'zelfredzame' included."
+    note: "Stem 'zelfredzam' also counts zelfredzaamheid, also written zelf-redzaamheid; 'zelfredzame' included."
+    tests:
+      - {text: "Zelfredzaam, zelfredzame inwoners, zelfredzaamheid en zelf-redzaamheid.", count: 4}
   - term: betrokkenheid
     perspective: SR
     exclude: [betrokken, betrokkene, betrokkenen]
     note: "The classic stem adds the participle 'betrokken' (involved) and 'betrokkene(n)'; excluded."
+    tests:
+      - {text: "De betrokkenheid van inwoners.", count: 1}
+      - {text: "Betrokken inwoners; de betrokkene en betrokkenen.", count: 0}
   - term: maatwerk
     perspective: SR
   - term: verantwoordelijkheden
     perspective: SR
-    exclude: [verantwoording]
-    note: "The classic stem adds 'verantwoording' (accountability, an NPM notion); excluded."
+    exclude: [verantwoording, verantwoord, verantwoorde, verantwoorden, verantwoordelijk, verantwoordelijke]
+    note: "Only the noun counts (verantwoordelijkheid, -heden). The classic stem 'verantwoord' also takes verantwoording (accountability, an NPM notion), the verb verantwoorden, the adjective verantwoord(e) and verantwoordelijk(e): excluded."
+    tests:
+      - {text: "Eigen verantwoordelijkheid en gedeelde verantwoordelijkheden.", count: 2}
+      - {text: "De verantwoording; verantwoord en verantwoorde zorg; wij verantwoorden; zij zijn verantwoordelijk.", count: 0}
   - term: vertrouwen
     perspective: SR
     exclude: ["vertrouwelijk*"]
     note: "Stem would add vertrouwelijk(e) (confidential); excluded."
+    tests:
+      - {text: "Wij vertrouwen op inwoners; het vertrouwen groeit.", count: 2}
+      - {text: "Vertrouwelijk en vertrouwelijke gegevens.", count: 0}
   - term: wederkerige
     perspective: SR
 """#

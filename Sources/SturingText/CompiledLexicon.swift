@@ -47,7 +47,7 @@ public struct CompiledLexicon: Sendable {
         self.stemmer = SnowballStemmer.identification
         var entries = [Entry]()
         for (i, e) in lexicon.entries.enumerated() {
-            let words = e.term.split(separator: " ").map { WordTokenizer.normalizeTerm(String($0)) }
+            let words = e.term.split(separator: " ").map { WordTokenizer.matchKey(WordTokenizer.normalizeTerm(String($0))) }
             let components: [WordPattern] = words.map { word in
                 let bare = String(word.filter { $0 != "*" })
                 switch setting {

@@ -338,7 +338,7 @@ public final class DocumentScorer {
             let t = i + k
             if k > 0 && !adjacent(t - 1, t) { return nil }
             let info = matcher.info(stream.forms[t])
-            if !pattern.matches(form: info.form, stem: info.stem) { return nil }
+            if !pattern.matches(form: info.key, stem: info.stem) { return nil }
         }
         return components.count
     }

@@ -3,8 +3,10 @@
 public final class FormMatcher {
     /// What the lexicon says about one word form.
     public struct FormInfo {
-        /// The lowercased form.
+        /// The lowercased form, as written (hyphens of a compound kept: "zelf-redzaamheid").
         public var form: String
+        /// What patterns compare: the form without compound hyphens ("zelfredzaamheid").
+        public var key: String
         /// Its Snowball stem (empty when the lexicon needs no stems).
         public var stem: String
         /// Single-word entries the form counts for, in lexicon order.
@@ -39,7 +41,9 @@ public final class FormMatcher {
         return computed
     }
 
-    private func compute(_ form: String) -> FormInfo {
+    /// Matches the form by its key (a hyphenated compound as its closed spelling).
+    private func compute(_ token: String) -> FormInfo {
+        let form = WordTokenizer.matchKey(token)
         let stem = lexicon.usesStems ? stemmer.stem(form) : ""
         var matches = [Int](), excluded = [Int]()
         var needsContext = false
@@ -58,6 +62,6 @@ public final class FormMatcher {
                 if !entry.excludePhrases.isEmpty { needsContext = true }
             }
         }
-        return FormInfo(form: form, stem: stem, matches: matches, excludedBy: excluded, needsContext: needsContext)
+        return FormInfo(form: token, key: form, stem: stem, matches: matches, excludedBy: excluded, needsContext: needsContext)
     }
 }

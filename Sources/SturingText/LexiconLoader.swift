@@ -8,7 +8,7 @@ public enum LexiconLoader {
     /// Keys allowed at the top of a YAML lexicon.
     static let topKeys: Set<String> = ["name", "version", "source", "language", "match", "perspectives", "entries", "description"]
     /// Keys allowed in an entry.
-    static let entryKeys: Set<String> = ["term", "perspective", "match", "include", "exclude", "exclude_phrases", "note"]
+    static let entryKeys: Set<String> = ["term", "perspective", "match", "include", "exclude", "exclude_phrases", "note", "tests"]
 
     /// Loads and validates the lexicon at `path`; the format follows the content (YAML unless it
     /// looks like a `perspective,term` CSV).
@@ -141,7 +141,26 @@ public enum LexiconLoader {
         }
         return LexiconEntry(term: term, perspective: perspective, match: mode, include: try list("include"),
                             exclude: try list("exclude"), excludePhrases: try list("exclude_phrases"),
-                            note: map["note"]?.string ?? "", line: at)
+                            note: map["note"]?.string ?? "", tests: try tests(map["tests"], term: term, path: path), line: at)
+    }
+
+    /// An entry's `tests`: a list of `{text: "...", count: N}`.
+    static func tests(_ node: Node?, term: String, path: String) throws(LexiconError) -> [LexiconTest] {
+        guard let node else { return [] }
+        guard let seq = node.sequence else {
+            throw LexiconError(file: path, line: line(node), message: "entry '\(term)': tests must be a list of {text: \"...\", count: N}")
+        }
+        var out = [LexiconTest]()
+        for item in seq {
+            guard let map = item.mapping, let text = map["text"]?.string, !text.isEmpty,
+                  let countText = map["count"]?.string, let count = Int(countText), count >= 0,
+                  map.count == 2 else {
+                throw LexiconError(file: path, line: line(item),
+                                   message: "entry '\(term)': a test needs exactly text (a sentence) and count (how often the entry counts in it, 0 or more)")
+            }
+            out.append(LexiconTest(text: text, count: count, line: line(item)))
+        }
+        return out
     }
 
     static func line(_ node: Node) -> Int { node.mark?.line ?? 0 }  // Yams marks are 1-based

@@ -19,7 +19,7 @@ public final class TokenCache: Sendable {
     /// A token cache in `folder` for texts made by ingestion version `textVersion`.
     public init(folder: String, textVersion: String) {
         self.folder = URL(fileURLWithPath: folder)
-        self.key = "tokens-1-\(textVersion)-icu\(WordTokenizer.icuVersion)"
+        self.key = "tokens-2-\(textVersion)-icu\(WordTokenizer.icuVersion)"
     }
 
     /// Hits and misses so far.

@@ -13,7 +13,7 @@ public enum WordPattern: Sendable, Equatable, CustomStringConvertible {
 
     /// A pattern for an include/exclude item or a phrase word: a glob when it holds `*`, else exact.
     public static func literalOrGlob(_ word: String) -> WordPattern {
-        let w = WordTokenizer.normalizeTerm(word)
+        let w = WordTokenizer.matchKey(WordTokenizer.normalizeTerm(word))
         let starts = w.hasPrefix("*"), ends = w.hasSuffix("*")
         let core = String(w.drop { $0 == "*" }.reversed().drop { $0 == "*" }.reversed())
         switch (starts, ends) {

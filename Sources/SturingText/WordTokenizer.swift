@@ -122,6 +122,18 @@ public final class WordTokenizer {
         return s.precomposedStringWithCompatibilityMapping
     }
 
+    /// The key a form is matched by: the form without the hyphens inside a compound, so that
+    /// "zelf-redzaamheid" matches exactly as "zelfredzaamheid" does.
+    public static func matchKey(_ form: String) -> String {
+        guard form.unicodeScalars.contains(where: isCompoundHyphen) else { return form }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: form.unicodeScalars.lazy.filter { !isCompoundHyphen($0) })
+        return String(scalars)
+    }
+
+    /// The hyphens that join the parts of a compound token (hyphen-minus, hyphen, non-breaking hyphen).
+    static func isCompoundHyphen(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "\u{2010}" || s == "\u{2011}" }
+
     /// The ICU version, for provenance.
     public static var icuVersion: String {
         var buf = [CChar](repeating: 0, count: 32)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct RankingTests {
     static func appendixG() throws -> Ranking {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/nijdam-2019-bijlage-g.csv").standardized
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../data/nijdam-2019-bijlage-g.csv").standardized
         let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
         return Ranking(rows: lines.map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

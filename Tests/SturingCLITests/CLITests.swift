@@ -5,7 +5,7 @@ import Testing
 @Suite struct CLITests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
     static let fixtures = root.appendingPathComponent("Tests/SturingIngestTests/Fixtures")
-    static let appendixG = root.appendingPathComponent("../shared/data/nijdam-2019-bijlage-g.csv").standardized.path
+    static let appendixG = root.appendingPathComponent("data/nijdam-2019-bijlage-g.csv").path
 
     static var binary: String {
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -4,8 +4,8 @@ import Testing
 @testable import SturingText
 
 @Suite struct LexiconLoaderTests {
-    static let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data").standardized
+    static let referenceData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../data").standardized
 
     func loadError(_ yaml: String) -> LexiconError? {
         do { _ = try LexiconLoader.loadYAML(yaml, path: "bad.yaml", sha256: ""); return nil } catch { return error }
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func appendixCCSVLoadsAsExactForms() throws {
-        let lexicon = try LexiconLoader.load(path: Self.sharedData.appendingPathComponent("nijdam-2019-signaalwoorden.csv").path)
+        let lexicon = try LexiconLoader.load(path: Self.referenceData.appendingPathComponent("nijdam-2019-signaalwoorden.csv").path)
         #expect(lexicon.entries.count == 64)
         for p in Perspective.allCases { #expect(lexicon.entries.filter { $0.perspective == p }.count == 16) }
         #expect(lexicon.entries.allSatisfy { $0.match == .exact })
@@ -61,5 +61,16 @@ import Testing
     @Test func semicolonCSV() throws {
         let l = try LexiconLoader.loadCSV("perspective;term\nPA;regelen\nSR;meedoen\n", path: "l.csv", sha256: "")
         #expect(l.entries.map(\.term) == ["regelen", "meedoen"])
+    }
+}
+
+extension LexiconLoaderTests {
+    @Test func entryTestsAreReadAndCheckedForShape() throws {
+        let ok = try LexiconLoader.loadYAML("name: x\nentries:\n  - term: meten\n    perspective: NPM\n    tests:\n      - {text: \"Wij meten.\", count: 1}\n",
+                                            path: "t.yaml", sha256: "")
+        #expect(ok.entries[0].tests == [LexiconTest(text: "Wij meten.", count: 1, line: 6)])
+        let e = loadError("name: x\nentries:\n  - term: meten\n    perspective: NPM\n    tests:\n      - {text: \"Wij meten.\", count: veel}\n")
+        #expect(e?.line == 6)
+        #expect(e?.message.contains("a test needs exactly text") == true)
     }
 }

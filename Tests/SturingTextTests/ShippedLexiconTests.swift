@@ -18,7 +18,7 @@ import Testing
 
     @Test func holdsTheSixtyFourAppendixCTerms() throws {
         let lexicon = try LexiconLoader.builtin()
-        let csv = try LexiconLoader.load(path: LexiconLoaderTests.sharedData.appendingPathComponent("nijdam-2019-signaalwoorden.csv").path)
+        let csv = try LexiconLoader.load(path: LexiconLoaderTests.referenceData.appendingPathComponent("nijdam-2019-signaalwoorden.csv").path)
         #expect(lexicon.entries.map { "\($0.perspective.code):\($0.term)" } == csv.entries.map { "\($0.perspective.code):\($0.term)" })
         #expect(lexicon.defaultMatch == .stem)
         #expect(lexicon.entries.filter { !$0.include.isEmpty || !$0.exclude.isEmpty || !$0.excludePhrases.isEmpty }.allSatisfy { !$0.note.isEmpty })

@@ -11,8 +11,26 @@ import Testing
     }
 
     @Test func dutchWordsLowercasedNumbersAndPunctuationDropped() throws {
-        #expect(try tokens("Zorg-aanbod, auto's en IJsselmonde; D66 en G4 in 2015.") ==
-                ["zorg", "aanbod", "auto's", "en", "ijsselmonde", "en", "in"])
+        #expect(try tokens("Zorgaanbod, auto's en IJsselmonde; D66 en G4 in 2015-2019.") ==
+                ["zorgaanbod", "auto's", "en", "ijsselmonde", "en", "in"])
+    }
+
+    /// Issue 8: a hyphenated compound is one word, as its closed spelling is.
+    @Test func hyphenatedCompoundsAreOneToken() throws {
+        #expect(try tokens("Zorg-aanbod, maat-regelen, HH2-klanten, Wmo-2015 en e-mail.") ==
+                ["zorg-aanbod", "maat-regelen", "hh2-klanten", "wmo-2015", "en", "e-mail"])
+        // Non-breaking hyphen and U+2010 as well; a suspended hyphen or a dash keeps words apart.
+        #expect(try tokens("zelf\u{2011}redzaam sociale\u{2010}dienst") == ["zelf\u{2011}redzaam", "sociale\u{2010}dienst"])
+        #expect(try tokens("zorg- en welzijn, zorg - welzijn, zorg--welzijn, -regels") ==
+                ["zorg", "en", "welzijn", "zorg", "welzijn", "zorg", "welzijn", "regels"])
+    }
+
+    @Test func compoundsAcrossTheChunkBoundary() throws {
+        // More tokens than one ICU chunk (4096): no compound is split or lost at the seam.
+        let text = Array(repeating: "maat-regelen", count: 5000).joined(separator: " ")
+        let forms = try tokens(text)
+        #expect(forms.count == 5000)
+        #expect(Set(forms) == ["maat-regelen"])
     }
 
     @Test func diacriticsAndTypographicApostrophes() throws {

@@ -23,8 +23,10 @@ void cicu_wb_close(cicu_word_breaker *wb);
 /// Points the iterator at `text` (UTF-16, `length` units). The text must outlive the iteration.
 void cicu_wb_set_text(cicu_word_breaker *wb, const uint16_t *text, int32_t length, int32_t *error);
 /// Fills up to `capacity` word tokens (rule status 200..499: letters, kana, ideographs) from the
-/// current position on: their start and end offsets in UTF-16 units. Returns how many were
-/// written; 0 means the text is exhausted.
+/// current position on: their start and end offsets in UTF-16 units. Word segments joined by a
+/// single hyphen (U+002D, U+2010, U+2011) with no space are one token ("maat-regelen",
+/// "HH2-klanten"), kept when any segment holds a letter. Returns how many were written; 0 means
+/// the text is exhausted.
 int32_t cicu_wb_next_words(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t capacity);
 
 /// Lowercases UTF-16 text with the rules of `locale`. Returns the length needed (may exceed capacity).
