@@ -48,6 +48,8 @@ public struct CaseSelection: Sendable, Equatable {
         case forced(reasons: [Reason])
         /// --average named a municipality that is not in the table.
         case unknown(String)
+        /// --average named a municipality whose shares rest on too few signal words to be ranked.
+        case notRanked(String, signalWords: Int, minimum: Int)
 
         public var description: String {
             switch self {
@@ -56,6 +58,7 @@ public struct CaseSelection: Sendable, Equatable {
             case .noAverage(let n, let k): "no municipality qualifies as average: with \(n) plans the top-\(k) and bottom-\(k) lists cover them all (use a smaller --top, or --average NAME)"
             case .forced(let reasons): reasons.isEmpty ? "chosen with --average; it qualifies" : "chosen with --average; it does not qualify: \(reasons.map(\.description).joined(separator: "; "))"
             case .unknown(let name): "--average \(name): no such municipality in the table"
+            case .notRanked(let name, let n, let min): "--average \(name): not ranked, its shares rest on \(n) signal words (fewer than \(min), --min-signal-words)"
             }
         }
     }
@@ -184,6 +187,9 @@ public struct CaseSelection: Sendable, Equatable {
                 let reasons = disqualifications(row)
                 cases.append(Case(role: "average", municipality: row.municipality, rank: nil, share: nil, skipped: [],
                                   note: .forced(reasons: reasons)))
+            } else if let row = ranking.unranked.first(where: { $0.municipality.lowercased() == forced.lowercased() }) {
+                cases.append(Case(role: "average", municipality: nil, rank: nil, share: nil, skipped: [],
+                                  note: .notRanked(row.municipality, signalWords: row.signalWords ?? 0, minimum: ranking.minSignalWords)))
             } else {
                 cases.append(Case(role: "average", municipality: nil, rank: nil, share: nil, skipped: [],
                                   note: .unknown(forced)))

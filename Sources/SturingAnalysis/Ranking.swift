@@ -20,11 +20,24 @@ public struct Ranking: Sendable {
         public var share: Double
     }
 
-    /// The rows, in input order.
+    /// The ranked rows, in input order: those with at least `minSignalWords` signal words, or with
+    /// no count known. Means, ranks, top/bottom lists and the case selection use these only.
     public let rows: [ShareRow]
+    /// Rows whose shares rest on fewer than `minSignalWords` signal words: listed, never ranked.
+    public let unranked: [ShareRow]
+    /// The threshold (0: every row is ranked).
+    public let minSignalWords: Int
 
-    /// Creates a ranking over `rows`.
-    public init(rows: [ShareRow]) { self.rows = rows }
+    /// Creates a ranking over `rows`; rows with fewer than `minSignalWords` signal words are set apart.
+    public init(rows: [ShareRow], minSignalWords: Int = 0) {
+        self.minSignalWords = minSignalWords
+        var ranked = [ShareRow](), unranked = [ShareRow]()
+        for row in rows {
+            if let n = row.signalWords, n < minSignalWords { unranked.append(row) } else { ranked.append(row) }
+        }
+        self.rows = ranked
+        self.unranked = unranked
+    }
 
     /// The mean of all rows; nil for an empty table.
     public var overall: GroupMean? {
@@ -44,9 +57,16 @@ public struct Ranking: Sendable {
     /// The lowest `k` places for `perspective` (rank 1 = lowest share); ties run past `k` as in `top`.
     public func bottom(_ perspective: Perspective, k: Int) -> [Place] { ranked(perspective, k: k, descending: false) }
 
-    /// Every row's rank for `perspective` (highest share = 1), in input order.
+    /// Every row's rank for `perspective` (highest share = 1, ties share the best rank), in input
+    /// order. One sort: O(n log n) in the number of rows.
     public func ranks(_ perspective: Perspective) -> [Int] {
-        rows.map { row in 1 + rows.filter { $0.profile[perspective] > row.profile[perspective] }.count }
+        let order = rows.indices.sorted { rows[$0].profile[perspective] > rows[$1].profile[perspective] }
+        var ranks = [Int](repeating: 0, count: rows.count)
+        for (i, index) in order.enumerated() {
+            let tied = i > 0 && rows[order[i - 1]].profile[perspective] == rows[index].profile[perspective]
+            ranks[index] = tied ? ranks[order[i - 1]] : i + 1
+        }
+        return ranks
     }
 
     private func ranked(_ p: Perspective, k: Int, descending: Bool) -> [Place] {

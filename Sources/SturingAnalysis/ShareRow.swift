@@ -10,9 +10,13 @@ public struct ShareRow: Sendable, Equatable {
     public var province: String?
     /// The four shares.
     public var profile: ShareProfile
+    /// How many signal words the shares rest on (nil when the table does not say, as in appendix G).
+    public var signalWords: Int?
 
     /// Creates a row.
-    public init(municipality: String, category: String? = nil, region: String? = nil, province: String? = nil, profile: ShareProfile) {
+    public init(municipality: String, category: String? = nil, region: String? = nil, province: String? = nil,
+                profile: ShareProfile, signalWords: Int? = nil) {
+        self.signalWords = signalWords
         self.municipality = municipality
         self.category = category
         self.region = region

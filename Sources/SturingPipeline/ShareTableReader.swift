@@ -4,7 +4,8 @@ import SturingCore
 
 /// Reads a table of shares for `rank` and `select`: analyze's scores.csv, or any CSV with a
 /// municipality column and share columns PA, NPM, NPG, SR (or PA_share, ...), plus optional
-/// category, region and province (such as appendix G of Nijdam 2019). Checks the data.
+/// category, region and province (such as appendix G of Nijdam 2019), and `signal_words` (the
+/// count the shares rest on, which decides whether a row is ranked). Checks the data.
 public enum ShareTableReader {
     /// The rows and what the checks found.
     public struct Table: Sendable {
@@ -39,6 +40,7 @@ public enum ShareTableReader {
             shareColumns.append(c)
         }
         let category = column(["category", "categorie"]), region = column(["region", "regio"]), province = column(["province", "provincie"])
+        let signalWords = column(["signal_words", "signaalwoorden"])
         var rows = [ShareRow](), warnings = [String]()
         var seen = [String: Int]()
         for (i, r) in records.enumerated().dropFirst() {
@@ -63,8 +65,16 @@ public enum ShareTableReader {
                 warnings.append("line \(line): \(name) appears twice (first on line \(first)); both rows are ranked")
             }
             seen[name.lowercased()] = line
+            var count: Int?
+            if let text = field(signalWords) {
+                guard let n = Int(text), n >= 0 else {
+                    warnings.append("line \(line): \(name)'s signal_words '\(text)' is not a count; left out")
+                    continue
+                }
+                count = n
+            }
             rows.append(ShareRow(municipality: name, category: field(category), region: field(region)?.lowercased(),
-                                 province: field(province), profile: profile))
+                                 province: field(province), profile: profile, signalWords: count))
         }
         return Table(rows: rows, warnings: warnings)
     }

@@ -18,6 +18,8 @@ public struct CorpusReportInput: Sendable {
     public var distinct: CaseSelection.Distinct = .province
     /// Municipalities excluded from case selection.
     public var exclude: [String] = []
+    /// Plans with fewer signal words are scored and listed but not ranked, averaged or selected.
+    public var minSignalWords: Int = ScoringThresholds.fewSignalWords
 
     /// Creates the input.
     public init(provenance: Provenance, plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])],
@@ -29,19 +31,27 @@ public struct CorpusReportInput: Sendable {
         self.k = k
     }
 
-    /// The case selection with this input's settings; nil when no plan has shares.
+    /// The case selection with this input's settings; nil when no plan can be ranked.
     public var selection: CaseSelection? {
-        let rows = shareRows
-        return rows.isEmpty ? nil : CaseSelection.select(Ranking(rows: rows), exclude: exclude, distinct: distinct, top: k)
+        let ranking = self.ranking
+        return ranking.rows.isEmpty ? nil : CaseSelection.select(ranking, exclude: exclude, distinct: distinct, top: k)
     }
 
-    /// The share rows of plans that have shares (at least one signal word).
+    /// The ranking of the plans with shares; plans below `minSignalWords` are set apart as unranked.
+    public var ranking: Ranking { Ranking(rows: shareRows, minSignalWords: minSignalWords) }
+
+    /// True when the plan's shares rest on enough signal words to be ranked.
+    public func isRanked(_ score: DocumentScore) -> Bool {
+        score.totalSignalWords > 0 && score.totalSignalWords >= minSignalWords
+    }
+
+    /// The share rows of plans that have shares (at least one signal word), with their signal-word counts.
     public var shareRows: [ShareRow] {
         plans.compactMap { p in
             let shares = Perspective.allCases.compactMap { p.score.perspectives[$0]?.share }
             guard shares.count == 4 else { return nil }
             return ShareRow(municipality: p.plan.municipality, category: p.plan.category, region: p.plan.region,
-                            province: p.plan.province, profile: ShareProfile(shares))
+                            province: p.plan.province, profile: ShareProfile(shares), signalWords: p.score.totalSignalWords)
         }
     }
 }
@@ -50,22 +60,27 @@ public struct CorpusReportInput: Sendable {
 public enum CorpusReport {
     /// Header of scores.csv.
     public static var scoresHeader: [String] {
-        ["municipality", "file", "category", "region", "province", "title", "year", "plan_type", "tokens", "pages", "signal_words"]
+        ["municipality", "file", "category", "region", "province", "title", "year", "plan_type", "tokens", "pages", "signal_words", "ranked"]
             + Perspective.allCases.map { "\($0.code)_count" } + Perspective.allCases.map { "\($0.code)_share" }
             + Perspective.allCases.map { "\($0.code)_per_10k" } + ["warnings"]
     }
 
-    /// scores.csv: one row per municipality. `dialect` picks separator and decimal mark.
-    public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard) -> String {
+    /// scores.csv: one row per municipality. `dialect` picks separator and decimal mark; `ranked`
+    /// says whether the plan takes part in ranks, means and the selection, and when it does not, the
+    /// first warning says why in `language`.
+    public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard, language: Language = .dutch) -> String {
         var rows = [scoresHeader]
+        let L = Labels(language)
         for (plan, s, _) in input.plans {
+            let ranked = input.isRanked(s)
             var row = [plan.municipality, plan.files.joined(separator: "; "), plan.category ?? "", plan.region ?? "",
                        plan.province ?? "", plan.title ?? "", plan.year ?? "", plan.planType ?? "",
-                       "\(s.tokens)", s.pages.map(String.init) ?? "", "\(s.totalSignalWords)"]
+                       "\(s.tokens)", s.pages.map(String.init) ?? "", "\(s.totalSignalWords)", ranked ? "yes" : "no"]
             row += Perspective.allCases.map { "\(s.perspectives[$0]?.count ?? 0)" }
             row += Perspective.allCases.map { s.perspectives[$0]?.share.map { dialect.number($0) } ?? "" }
             row += Perspective.allCases.map { dialect.number(s.perspectives[$0]?.per10kTokens ?? 0) }
-            row.append(s.warnings.joined(separator: " | "))
+            let why = ranked ? [] : [L.notRanked(signalWords: s.totalSignalWords, minimum: input.minSignalWords)]
+            row.append((why + s.warnings).joined(separator: " | "))
             rows.append(row)
         }
         return dialect.write(rows)
@@ -107,10 +122,12 @@ public enum CorpusReport {
             ("date", .string(p.date)),
             ("inputs", .array(documents.map { .object([("file", .string($0.1.file)), ("sha256", .string($0.1.sha256))]) })),
             ("settings", .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
+                                  ("min_signal_words", .int(input.minSignalWords)),
                                   ("exclude", .array(input.exclude.map { .string($0) }))])),
             ("cache", cache.map { .object([("hits", .int($0.hits)), ("misses", .int($0.misses))]) } ?? .null),
             ("plans", .array(input.plans.map { entry in
                 .object(planFields(entry.plan) + [("files", .array(entry.plan.files.map { .string($0) })),
+                                                  ("ranked", .bool(input.isRanked(entry.score))),
                                                   ("score", ScoreJSON.document(entry.score))])
             })),
             ("documents", .array(documents.map { ScoreJSON.document($0.1, extra: planFields($0.0)) })),

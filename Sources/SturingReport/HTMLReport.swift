@@ -9,17 +9,14 @@ public enum HTMLReport {
     public static let evidenceLines = 12
     /// Most municipalities in one ranked bar chart (about one A4 page).
     public static let chartRows = 50
-    /// Plans with fewer signal words than this are listed as a warning.
-    public static let fewSignalWords = ScoringThresholds.fewSignalWords
-
     /// Renders the report.
     public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
         let L = Labels(language)
         let nl = language == .dutch
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
         let p = input.provenance
-        let rows = input.shareRows
-        let ranking = Ranking(rows: rows)
+        let ranking = input.ranking
+        let rows = ranking.rows
         let mean = ranking.overall?.profile
         let files = input.plans.reduce(0) { $0 + $1.documents.count }
 
@@ -39,7 +36,19 @@ public enum HTMLReport {
         for q in Perspective.allCases {
             h += "<li><span class=\"sw\" style=\"background:\(SVGCharts.color(q))\"></span>\(esc(L.perspective(q)))</li>"
         }
-        h += "</ul></section>\n"
+        h += "</ul>"
+        // Plans that are scored but not ranked: said before any ranking is shown.
+        let unranked = input.plans.filter { !input.isRanked($0.score) }
+        if !unranked.isEmpty {
+            h += "<div class=\"warn\"><h3>\(t("Niet gerangschikt: te weinig signaalwoorden", "Not ranked: too few signal words"))</h3>"
+            h += "<p>\(t("Deze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).", "These plans are scored, but their shares rest on fewer than \(input.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words)."))</p><ul>"
+            for e in unranked {
+                let n = e.score.totalSignalWords
+                h += "<li>\(esc(e.plan.municipality)): \(n) \(t(n == 1 ? "signaalwoord" : "signaalwoorden", n == 1 ? "signal word" : "signal words"))</li>"
+            }
+            h += "</ul></div>"
+        }
+        h += "</section>\n"
 
         // Mean profiles
         if let overall = ranking.overall {
@@ -82,7 +91,8 @@ public enum HTMLReport {
         for q in Perspective.allCases { h += "<th class=\"num\">\(q.code)</th>" }
         h += "</tr></thead><tbody>"
         for (plan, s, _) in input.plans {
-            h += "<tr><td>\(esc(plan.municipality))</td><td>\(esc(plan.category ?? ""))</td><td>\(esc(plan.region ?? ""))</td><td>\(esc(plan.province ?? ""))</td>"
+            let mark = input.isRanked(s) ? "" : " <small>(\(t("niet gerangschikt", "not ranked")))</small>"
+            h += "<tr><td>\(esc(plan.municipality))\(mark)</td><td>\(esc(plan.category ?? ""))</td><td>\(esc(plan.region ?? ""))</td><td>\(esc(plan.province ?? ""))</td>"
             h += "<td class=\"num\" data-v=\"\(s.tokens)\">\(s.tokens)</td><td class=\"num\" data-v=\"\(s.totalSignalWords)\">\(s.totalSignalWords)</td>"
             for q in Perspective.allCases {
                 if let share = s.perspectives[q]?.share {
@@ -144,21 +154,15 @@ public enum HTMLReport {
         h += "</section>\n"
 
         // Errors and warnings
-        let few = input.plans.filter { $0.score.totalSignalWords < fewSignalWords }
         let docWarnings = input.plans.flatMap { e in e.score.warnings.map { (e.plan.municipality, $0) } }
         h += "<section id=\"problemen\"><h2>\(t("Fouten en waarschuwingen", "Errors and warnings"))</h2>"
-        if input.failures.isEmpty && input.warnings.isEmpty && docWarnings.isEmpty && few.isEmpty {
+        if input.failures.isEmpty && input.warnings.isEmpty && docWarnings.isEmpty {
             h += "<p>\(t("Geen.", "None."))</p>"
         }
         if !input.failures.isEmpty {
             h += "<h3>\(t("Niet gescoord", "Not scored"))</h3><table><tr><th>\(t("bestand", "file"))</th><th>\(t("probleem en wat te doen", "problem and what to do"))</th></tr>"
             for f in input.failures { h += "<tr><td><code>\(esc(f.file))</code></td><td>\(esc(f.error))</td></tr>" }
             h += "</table>"
-        }
-        if !few.isEmpty {
-            h += "<h3>\(t("Plannen met weinig signaalwoorden (minder dan \(fewSignalWords))", "Plans with few signal words (fewer than \(fewSignalWords))"))</h3><ul>"
-            for e in few { h += "<li>\(esc(e.plan.municipality)): \(e.score.totalSignalWords)</li>" }
-            h += "</ul>"
         }
         if !input.warnings.isEmpty || !docWarnings.isEmpty {
             h += "<h3>\(t("Waarschuwingen", "Warnings"))</h3><ul>"
@@ -174,9 +178,10 @@ public enum HTMLReport {
         h += "<tr><th>\(t("lexicon", "lexicon"))</th><td>\(esc(p.lexiconName)) \(esc(p.lexiconVersion)) (<code>\(esc(p.lexiconPath))</code>)<br>sha256 <code>\(esc(p.lexiconSHA256))</code></td></tr>"
         h += "<tr><th>matching</th><td>\(esc(p.match.rawValue))</td></tr><tr><th>stemmer</th><td>\(esc(p.stemmer))</td></tr>"
         h += "<tr><th>ICU / poppler</th><td>\(esc(p.icu)) / \(esc(p.poppler))</td></tr><tr><th>\(t("datum", "date"))</th><td>\(esc(p.date))</td></tr></table>"
-        h += "<details><summary>\(t("Invoerbestanden en sha256", "Input files and sha256")) (\(files))</summary><table class=\"hashes\">"
+        // Visible and printed, not folded away: a reader on paper sees which files were counted.
+        h += "<h3>\(t("Invoerbestanden en sha256", "Input files and sha256")) (\(files))</h3><table class=\"hashes\">"
         for (_, _, docs) in input.plans { for d in docs { h += "<tr><td><code>\(esc(d.file))</code></td><td><code>\(esc(d.sha256))</code></td></tr>" } }
-        h += "</table></details></section>\n"
+        h += "</table></section>\n"
         h += "<script>\(script)</script>\n</body></html>\n"
         return h
     }
@@ -220,6 +225,7 @@ public enum HTMLReport {
     body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#111;max-width:1100px;margin:0 auto;padding:16px;line-height:1.4;font-size:14px}
     h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #ddd;padding-bottom:3px;margin-top:28px}h3{font-size:15px}
     .lead{color:#444;margin-top:0}.hint{color:#555;font-size:12px}
+    .warn{border-left:4px solid #E69F00;background:#fff8e6;padding:4px 12px;margin:12px 0}.warn h3{margin:6px 0}
     table{border-collapse:collapse;margin:6px 0 12px}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
     th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:bold;padding:2px 0}
     .sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}.legend{list-style:none;padding-left:0}

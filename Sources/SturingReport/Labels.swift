@@ -48,6 +48,12 @@ public struct Labels: Sendable {
 
 
 extension Labels {
+    /// Why a plan is not ranked: its shares rest on too few signal words.
+    public func notRanked(signalWords n: Int, minimum: Int) -> String {
+        nl ? "niet gerangschikt: \(n) signaalwoord\(n == 1 ? "" : "en"), minder dan \(minimum) (--min-signal-words); telt niet mee in rangordes, gemiddelden en de selectie van casussen"
+           : "not ranked: \(n) signal word\(n == 1 ? "" : "s"), fewer than \(minimum) (--min-signal-words); left out of ranks, means and the case selection"
+    }
+
     /// A case-selection reason in this language.
     public func reason(_ r: CaseSelection.Reason) -> String {
         guard nl else { return r.description }
@@ -70,6 +76,7 @@ extension Labels {
         case .noAverage(let plans, let k): return "geen gemeente komt in aanmerking als gemiddeld geval: bij \(plans) plannen dekken de top-\(k)- en laagste-\(k)-lijsten ze allemaal (kies een kleinere --top of --average NAAM)"
         case .forced(let reasons): return reasons.isEmpty ? "gekozen met --average; komt in aanmerking" : "gekozen met --average; komt niet in aanmerking: " + reasons.map(reason).joined(separator: "; ")
         case .unknown(let name): return "--average \(name): deze gemeente staat niet in de tabel"
+        case .notRanked(let name, let n, let min): return "--average \(name): niet gerangschikt, de aandelen rusten op \(n) signaalwoord\(n == 1 ? "" : "en") (minder dan \(min), --min-signal-words)"
         }
     }
 }

@@ -46,7 +46,7 @@ public enum RankingReport {
         let L = Labels(language)
         var out = "### \(L.means)\n\n| \(L.group) | n | " + Perspective.allCases.map(\.code).joined(separator: " | ") + " |\n|---|---:|" + String(repeating: "---:|", count: 4) + "\n"
         func line(_ name: String, _ m: Ranking.GroupMean) {
-            out += "| \(name) | \(m.n) | " + Perspective.allCases.map { L.percent(m.profile[$0]) }.joined(separator: " | ") + " |\n"
+            out += "| \(Escape.markdown(name)) | \(m.n) | " + Perspective.allCases.map { L.percent(m.profile[$0]) }.joined(separator: " | ") + " |\n"
         }
         if let all = r.overall { line(L.all, all) }
         for g in r.means(by: { $0.category }) { line(g.group, g.mean) }
@@ -55,8 +55,8 @@ public enum RankingReport {
             out += "\n### \(L.perspective(p))\n\n| \(L.top) \(k) | | | \(L.bottom) \(k) | | |\n|---:|---|---:|---:|---|---:|\n"
             let top = r.top(p, k: k), bottom = r.bottom(p, k: k)
             for i in 0..<max(top.count, bottom.count) {
-                let t = i < top.count ? "\(top[i].rank) | \(top[i].municipality) | \(L.percent(top[i].share))" : " | | "
-                let b = i < bottom.count ? "\(bottom[i].rank) | \(bottom[i].municipality) | \(L.percent(bottom[i].share))" : " | | "
+                let t = i < top.count ? "\(top[i].rank) | \(Escape.markdown(top[i].municipality)) | \(L.percent(top[i].share))" : " | | "
+                let b = i < bottom.count ? "\(bottom[i].rank) | \(Escape.markdown(bottom[i].municipality)) | \(L.percent(bottom[i].share))" : " | | "
                 out += "| \(t) | \(b) |\n"
             }
         }

@@ -107,19 +107,6 @@ public enum SVGCharts {
 
     static func f(_ d: Double) -> String { String(format: "%.1f", d) }
 
-    /// Escapes text for XML/HTML.
-    public static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML/HTML (`Escape.html`).
+    public static func esc(_ s: String) -> String { Escape.html(s) }
 }

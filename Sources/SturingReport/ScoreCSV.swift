@@ -31,15 +31,18 @@ public enum ScoreCSV {
     }
 }
 
-/// Writes rows as RFC 4180 CSV through CSV.swift.
+/// Writes CSV text. Fields go through `Escape.csvField` (scalar-based quoting and formula
+/// neutralising); the CSV library's writer is not used because it decides quoting per
+/// `Character`, which a combining mark after a quote or delimiter defeats.
 public enum CSVText {
-    /// The CSV text of `rows` (comma-separated, quoted where needed, "\n" line ends).
+    /// The CSV text of `rows` ("\n" line ends, ending with one).
     public static func write(_ rows: [[String]], delimiter: UnicodeScalar = ",") -> String {
-        let stream = OutputStream(toMemory: ())
-        guard let writer = try? CSVWriter(stream: stream, delimiter: String(delimiter), newline: .lf) else { return "" }
-        for row in rows { try? writer.write(row: row) }
-        writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self)
+        var out = ""
+        let separator = String(delimiter)
+        for row in rows {
+            out += row.map { Escape.csvField($0, delimiter: delimiter) }.joined(separator: separator)
+            out += "\n"
+        }
+        return out
     }
 }

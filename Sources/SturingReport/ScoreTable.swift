@@ -1,7 +1,7 @@
 import Foundation
 import SturingCore
 
-/// The human-readable table of `sturing score`.
+/// The human-readable table of `sturing score` (for the terminal: user strings pass `Escape.terminal`).
 public enum ScoreTable {
     /// How many top terms per perspective are listed.
     public static let topTerms = 3
@@ -15,23 +15,23 @@ public enum ScoreTable {
         var out = "lexicon \(provenance.lexiconName) \(provenance.lexiconVersion) (sha256 \(provenance.lexiconSHA256.prefix(12))…), match \(provenance.match.rawValue), \(provenance.stemmer)\n"
         for s in scores {
             let pages = s.pages.map { "\($0) \(t("pagina's", "pages")), " } ?? ""
-            out += "\n\(s.file)  (\(pages)\(s.tokens) tokens, \(s.totalSignalWords) \(t("signaalwoorden", "signal words")))\n"
+            out += "\n\(Escape.terminal(s.file))  (\(pages)\(s.tokens) tokens, \(s.totalSignalWords) \(t("signaalwoorden", "signal words")))\n"
             out += "  " + pad(t("perspectief", "perspective"), 30) + lpad(t("aantal", "count"), 7) + lpad(t("aandeel", "share"), 9)
                 + lpad(t("per 10k", "per 10k"), 9) + "  " + t("belangrijkste termen (vormen)", "top terms (forms)") + "\n"
             for p in Perspective.allCases {
                 let ps = s.perspectives[p] ?? PerspectiveScore(count: 0, share: nil, per10kTokens: 0)
                 let share = ps.share.map { L.percent($0) } ?? "n.v.t."
                 let top = (s.terms[p] ?? []).filter { $0.count > 0 }.sorted { $0.count > $1.count }.prefix(topTerms)
-                    .map { t in "\(t.term) \(t.count)" + (t.forms.count > 1 || t.forms.first?.form != t.term ? " (" + t.forms.prefix(3).map { "\($0.form) \($0.count)" }.joined(separator: ", ") + ")" : "") }
+                    .map { t in Escape.terminal("\(t.term) \(t.count)" + (t.forms.count > 1 || t.forms.first?.form != t.term ? " (" + t.forms.prefix(3).map { "\($0.form) \($0.count)" }.joined(separator: ", ") + ")" : "")) }
                     .joined(separator: "; ")
                 out += "  " + pad("\(p.code) \(nl ? p.dutchLabel : p.englishLabel)", 30) + lpad("\(ps.count)", 7) + lpad(share, 9)
                     + lpad(L.number(ps.per10kTokens), 9) + "  " + top + "\n"
             }
-            for w in s.warnings { out += "  \(t("waarschuwing", "warning")): \(w)\n" }
+            for w in s.warnings { out += "  \(t("waarschuwing", "warning")): \(Escape.terminal(w))\n" }
         }
         if !failures.isEmpty {
             out += "\n\(failures.count) \(t("bestand(en) niet gescoord", "file(s) could not be scored")):\n"
-            for f in failures { out += "  \(f.file): \(f.error)\n" }
+            for f in failures { out += "  " + Escape.terminal("\(f.file): \(f.error)") + "\n" }
         }
         return out
     }

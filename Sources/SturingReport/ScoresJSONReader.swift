@@ -44,6 +44,8 @@ public enum ScoresJSONReader {
                                       warnings: root["warnings"] as? [String] ?? [], k: settings["top"] as? Int ?? 5)
         input.distinct = CaseSelection.Distinct(rawValue: settings["distinct"] as? String ?? "") ?? .province
         input.exclude = settings["exclude"] as? [String] ?? []
+        // Runs from before the threshold ranked every plan with shares.
+        input.minSignalWords = settings["min_signal_words"] as? Int ?? 0
         return input
     }
 

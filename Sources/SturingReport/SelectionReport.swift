@@ -57,11 +57,11 @@ public enum SelectionReport {
         for c in s.cases {
             let share = c.share.map { L.percent($0) } ?? ""
             let rank = c.rank.map(String.init) ?? ""
-            out += "| \(role(c, L)) | \(c.municipality ?? "—") | \(rank) | \(share) | \(explanation(c, L).joined(separator: "; ")) |\n"
+            out += "| \(role(c, L)) | \(c.municipality.map(Escape.markdown) ?? "—") | \(rank) | \(share) | \(Escape.markdown(explanation(c, L).joined(separator: "; "))) |\n"
         }
         if !s.averageCandidates.isEmpty {
             out += "\n" + (nl ? "Kandidaten voor het gemiddelde geval (dichtst bij het gemiddelde profiel eerst): " : "Average candidates (nearest to the mean profile first): ")
-            out += s.averageCandidates.prefix(10).map { "\($0.municipality) (\(L.number($0.distance)))" }.joined(separator: ", ") + "\n"
+            out += s.averageCandidates.prefix(10).map { "\(Escape.markdown($0.municipality)) (\(L.number($0.distance)))" }.joined(separator: ", ") + "\n"
         }
         return out
     }
@@ -71,10 +71,10 @@ public enum SelectionReport {
         let L = Labels(language)
         var out = ""
         for c in s.cases {
-            out += "\(c.role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(c.municipality ?? "-")"
+            out += "\(c.role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(c.municipality.map(Escape.terminal) ?? "-")"
             if let r = c.rank, let sh = c.share { out += "  (rank \(r), \(L.percent(sh)))" }
             out += "\n"
-            for line in explanation(c, L) { out += "         \(line)\n" }
+            for line in explanation(c, L) { out += "         \(Escape.terminal(line))\n" }
         }
         return out
     }

@@ -49,6 +49,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Municipalities that cannot be cases, comma-separated.")
     var exclude: String?
 
+    @OptionGroup var threshold: SignalWordThreshold
+
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -92,12 +94,12 @@ struct AnalyzeCommand: ParsableCommand {
         } catch {
             throw CLIError(description: "\(outDir): cannot write the output folder (\(error.localizedDescription))")
         }
-        if let m = manifestPath { FileHandle.standardError.write(Data("sturing: manifest \(m)\n".utf8)) }
+        if let m = manifestPath { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
         let documentCache = noCache ? nil : DocumentCache(folder: cache)
         let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache, onSlowFile: { file, seconds in
-            FileHandle.standardError.write(Data("\nsturing: still reading \(file) after \(Int(seconds)) s (a damaged PDF can keep poppler busy; interrupt with Ctrl-C and move the file out, or wait)\n".utf8))
+            printStandardError("\nsturing: " + Escape.terminal("still reading \(file) after \(Int(seconds)) s (a damaged PDF can keep poppler busy; interrupt with Ctrl-C and move the file out, or wait)"))
         }) { _, outcome in
             switch outcome {
             case .scored(let s): jsonl.append(CorpusReport.documentLine(s, plan: planOf[s.file]))
@@ -111,10 +113,11 @@ struct AnalyzeCommand: ParsableCommand {
                                       failures: result.failures, warnings: result.warnings, k: top)
         input.distinct = distinct
         input.exclude = Self.list(exclude)
+        input.minSignalWords = threshold.minSignalWords
         let selection = input.selection
         let folder = URL(fileURLWithPath: outDir)
         func write(_ name: String, _ text: String) throws { try AtomicFile.write(text, to: folder.appendingPathComponent(name).path) }
-        try write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect))
+        try write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect, language: lang))
         try write("errors.csv", CorpusReport.errorsCSV(result.failures, dialect: csvDialect))
         try write("scores.json", CorpusReport.scoresJSON(input, cache: documentCache?.statistics).pretty())
         try write("summary.md", SummaryMarkdown.render(input, selection: selection, language: lang))
@@ -122,9 +125,9 @@ struct AnalyzeCommand: ParsableCommand {
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
         print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)")
-        print("sturing: wrote \(outDir)/{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl}")
-        for w in result.warnings { FileHandle.standardError.write(Data("sturing: warning: \(w)\n".utf8)) }
-        for f in result.failures { FileHandle.standardError.write(Data("sturing: error: \(f.file): \(f.error)\n".utf8)) }
+        print("sturing: wrote " + Escape.terminal(outDir) + "/{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl}")
+        for w in result.warnings { printWarning(w) }
+        for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
     }
 

@@ -59,7 +59,7 @@ struct KWICCommand: ParsableCommand {
         for file in files {
             let document: Document
             do { document = try DocumentReader.read(path: file) } catch {
-                FileHandle.standardError.write(Data("sturing: error: \(file): \(error.description)\n".utf8))
+                printError("\(file): \(error.description)")
                 failed = true
                 continue
             }
@@ -76,12 +76,13 @@ struct KWICCommand: ParsableCommand {
             print(CSVText.write(rows), terminator: "")
         case .table:
             let leftWidth = min(60, rows.dropFirst().map { $0[4].count }.max() ?? 0)
-            for r in rows.dropFirst() {
+            for raw in rows.dropFirst() {
+                let r = raw.map(Escape.terminal)
                 let left = r[4].count > leftWidth ? "…" + r[4].suffix(leftWidth - 1) : String(repeating: " ", count: leftWidth - r[4].count) + r[4]
                 let place = URL(fileURLWithPath: r[0]).lastPathComponent + (r[1].isEmpty ? "" : " p.\(r[1])")
                 print("\(place)  \(left) [\(r[5])] \(r[6])")
             }
-            FileHandle.standardError.write(Data("sturing: \(rows.count - 1) occurrence(s)\n".utf8))
+            printNote("\(rows.count - 1) occurrence(s)")
         }
         if failed { throw ExitCode(1) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SturingReport
 import SturingPipeline
 
 /// Progress on standard error: a bar on a terminal (files done, pages/s, ETA), plain lines otherwise.
@@ -45,7 +46,7 @@ final class ProgressReporter: @unchecked Sendable {
             FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
-            FileHandle.standardError.write(Data("sturing: [\(done)/\(total)] \(outcome.file): \(status)\n".utf8))
+            printStandardError("sturing: [\(done)/\(total)] " + Escape.terminal("\(outcome.file): \(status)"))
         }
     }
 

@@ -14,7 +14,7 @@ func loadShareTable(_ path: String) throws -> ShareTableReader.Table {
     let table: ShareTableReader.Table
     do { table = try ShareTableReader.load(path: path) } catch { throw CLIError(description: error.description) }
     if table.rows.isEmpty { throw CLIError(description: "\(path): no usable rows (each row needs a municipality and four shares)") }
-    for w in table.warnings { FileHandle.standardError.write(Data("sturing: warning: \(path): \(w)\n".utf8)) }
+    for w in table.warnings { printWarning("\(path): \(w)") }
     return table
 }
 
@@ -30,17 +30,22 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "Length of the top and bottom lists (ties at the cut run past it).")
     var top: Int = 5
 
+    @OptionGroup var threshold: SignalWordThreshold
+
     @Option(name: .long, help: "table | json | csv | md")
     var format: TableFormat = .table
 
     @Option(name: .long, help: "Language of the table and Markdown: nl | en.")
     var lang: Language = .dutch
 
-    func validate() throws { if top < 1 { throw ValidationError("--top must be 1 or more") } }
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be 1 or more") }
+        try threshold.validate()
+    }
 
     func run() throws {
         let table = try loadShareTable(scores)
-        let ranking = Ranking(rows: table.rows)
+        let ranking = threshold.ranking(table, path: scores)
         switch format {
         case .json: print(RankingReport.json(ranking, k: top, warnings: table.warnings).pretty(), terminator: "")
         case .csv: print(RankingReport.csv(ranking, k: top), terminator: "")
@@ -70,17 +75,22 @@ struct SelectCommand: ParsableCommand {
     @Option(name: .long, help: "Length of the top and bottom lists that disqualify an average case.")
     var top: Int = 5
 
+    @OptionGroup var threshold: SignalWordThreshold
+
     @Option(name: .long, help: "table | json | csv | md")
     var format: TableFormat = .table
 
     @Option(name: .long, help: "Language of the Markdown: nl | en.")
     var lang: Language = .dutch
 
-    func validate() throws { if top < 1 { throw ValidationError("--top must be 1 or more") } }
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be 1 or more") }
+        try threshold.validate()
+    }
 
     func run() throws {
         let table = try loadShareTable(scores)
-        let selection = CaseSelection.select(Ranking(rows: table.rows), exclude: AnalyzeCommand.list(exclude),
+        let selection = CaseSelection.select(threshold.ranking(table, path: scores), exclude: AnalyzeCommand.list(exclude),
                                              distinct: distinct, top: top, average: average)
         switch format {
         case .json: print(SelectionReport.json(selection).pretty(), terminator: "")

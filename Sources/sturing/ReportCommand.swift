@@ -32,11 +32,11 @@ struct ReportCommand: ParsableCommand {
         let target = out ?? folder.appendingPathComponent("report\(suffix).html").path
         let selection = input.selection
         try AtomicFile.write(HTMLReport.render(input, selection: selection, language: lang), to: target)
-        print("sturing: wrote \(target)")
+        print("sturing: wrote " + Escape.terminal(target))
         if markdown {
             let md = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("summary\(suffix).md").path
             try AtomicFile.write(SummaryMarkdown.render(input, selection: selection, language: lang), to: md)
-            print("sturing: wrote \(md)")
+            print("sturing: wrote " + Escape.terminal(md))
         }
     }
 }

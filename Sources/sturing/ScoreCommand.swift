@@ -73,7 +73,7 @@ struct ScoreCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         for f in failures {
-            FileHandle.standardError.write(Data("sturing: error: \(f.file): \(f.error)\n".utf8))
+            printError("\(f.file): \(f.error)")
         }
         if !failures.isEmpty { throw ExitCode(1) }
     }

@@ -19,7 +19,7 @@ struct Sturing: ParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("sturing: error: \(error.description)\n".utf8))
+            printError(error.description)
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SturingCore
 import SturingIngest
+import SturingReport
 
 /// `sturing text FILE`: prints the cleaned text that is tokenized, so every count can be checked.
 struct TextCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct TextCommand: ParsableCommand {
         do {
             document = try DocumentReader.read(path: file)
         } catch {
-            FileHandle.standardError.write(Data("sturing: error: \(file): \(error.description)\n".utf8))
+            printError("\(file): \(error.description)")
             throw ExitCode(1)
         }
         print(document.pages.joined(separator: "\n\u{0C}\n"))
@@ -31,8 +32,8 @@ struct TextCommand: ParsableCommand {
             hyphens kept \(c.hyphensKept), soft hyphens removed \(c.softHyphensRemoved), running lines removed \
             \(c.repeatedLinesRemoved): \(c.repeatedLines.joined(separator: " | "))
             """
-            FileHandle.standardError.write(Data((note + "\n").utf8))
-            for w in document.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            printStandardError(Escape.terminal(note))
+            for w in document.warnings { printWarning(w) }
         }
     }
 }

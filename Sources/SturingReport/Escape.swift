@@ -1,0 +1,116 @@
+/// The one escaping function per output format. Every string a user controls (file names,
+/// manifest fields, lexicon terms, text snippets) passes through one of these on its way out.
+/// They work on Unicode scalars, never on `Character`s: a quote followed by a combining mark
+/// (`"` U+0301) is one `Character` that is not `"`, but it is still the scalar `"`.
+public enum Escape {
+    /// HTML text and attribute values (double- or single-quoted): `& < > " '` become entities;
+    /// C0/C1 control characters other than tab and line feed become U+FFFD.
+    public static func html(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "\t", "\n": out.append(scalar)
+            default: out.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// A CSV field: a cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+    /// `@`, tab or CR, and not a plain number) gets a leading `'` (OWASP, CSV injection); a field
+    /// with the delimiter, a quote, CR or LF is quoted, with quotes doubled.
+    public static func csvField(_ s: String, delimiter: Unicode.Scalar = ",") -> String {
+        var field = s
+        if let first = s.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(s) {
+            field = "'" + s
+        }
+        let needsQuotes = field.unicodeScalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return field }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
+    }
+
+    /// Markdown text, in a table cell, a list item or a heading: HTML-significant characters become
+    /// entities (no raw `<` ever), Markdown punctuation is backslash-escaped (so a `|` cannot split
+    /// a cell and a backtick cannot open a code span), and line breaks and control characters are
+    /// shown as `\u{…}` so a row never splits.
+    public static func markdown(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "(", ")", "{", "}":
+                out.append("\\")
+                out.append(scalar)
+            default:
+                if isControl(scalar) || isLineBreakOrBidi(scalar) { out.append(contentsOf: visible(scalar).unicodeScalars) } else { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+
+    /// Text for the terminal: control characters (ESC, BEL, CR, LF, tab, C1), line and paragraph
+    /// separators and bidirectional overrides are shown as `\u{…}`, so a name cannot move the
+    /// cursor, ring the bell, recolour the screen or split a line.
+    public static func terminal(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { isControl($0) || isLineBreakOrBidi($0) || $0 == "\t" }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if isControl(scalar) || isLineBreakOrBidi(scalar) || scalar == "\t" {
+                out.append(contentsOf: visible(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The first scalars that make a spreadsheet treat a cell as a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// C0 controls (tab and line feed included), DEL and C1 controls.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
+    }
+
+    /// Line/paragraph separators and bidirectional embedding, override and isolate controls.
+    static func isLineBreakOrBidi(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
+    }
+
+    /// `\u{1B}` for a scalar.
+    static func visible(_ s: Unicode.Scalar) -> String {
+        "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+    }
+
+    /// True for a plain decimal number ("-0.5", "12,3"): such a cell is data, not a formula.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var digits = 0, separators = 0
+        for (i, b) in s.utf8.enumerated() {
+            switch b {
+            case UInt8(ascii: "-") where i == 0: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."), UInt8(ascii: ","): separators += 1
+            default: return false
+            }
+        }
+        return digits > 0 && separators <= 1
+    }
+}
