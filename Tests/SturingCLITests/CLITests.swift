@@ -54,7 +54,7 @@ import Testing
         #expect(first.stdout.contains("10 plans scored, 0 error(s) (text cache: 0 hits, 10 misses)"))
         let scores = try lines(out.appendingPathComponent("scores.csv"))
         #expect(scores.count == 11)
-        #expect(scores[0].hasPrefix("municipality,file,category,region,province,title,year,plan_type,tokens,pages,signal_words,PA_count,NPM_count,NPG_count,SR_count,PA_share,NPM_share,NPG_share,SR_share"))
+        #expect(scores[0].hasPrefix("municipality,file,category,region,province,title,year,plan_type,tokens,pages,signal_words,ranked,PA_count,NPM_count,NPG_count,SR_count,PA_share,NPM_share,NPG_share,SR_share"))
         #expect(scores[1].hasPrefix("Regelrecht,Corpus/regelrecht-wmo-2015.pdf,100.000-,oost,Gelderland"))
         #expect(try lines(out.appendingPathComponent("documents.jsonl")).count == 10)
         #expect(try lines(out.appendingPathComponent("errors.csv")) == ["file,error"])
