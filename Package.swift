@@ -27,6 +27,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // prctl(PR_SET_PDEATHSIG) for extraction workers (not exposed by Swift's Glibc module).
+        .target(name: "CProcess"),
 
         .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler"]),
@@ -36,7 +38,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingPipeline", dependencies: [
-            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis",
+            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis", "CProcess",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingAnalysis", dependencies: ["SturingCore"]),
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
         .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingCore"]),
-        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingText"]),
+        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingText", "SturingCore"]),
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis", "SturingCore"]),
         // Runs the built `sturing` binary end to end (exit codes, output files).
         .testTarget(name: "SturingCLITests", dependencies: ["sturing"]),

@@ -57,7 +57,8 @@ public final class DocumentCache: Sendable {
         var pageBytes: [Int]
     }
 
-    static func encode(_ d: Document) -> Data? {
+    /// The cache file format of a document: a JSON header line, then the pages' UTF-8 bytes.
+    public static func encode(_ d: Document) -> Data? {
         let pages = d.pages.map { Data($0.utf8) }
         let header = Header(sha256: d.sha256, kind: d.kind, encoding: d.encoding, hasPages: d.hasPages,
                             warnings: d.warnings, cleaning: d.cleaning, pageBytes: pages.map(\.count))
@@ -67,7 +68,8 @@ public final class DocumentCache: Sendable {
         return data
     }
 
-    static func decode(_ data: Data, path: String) -> Document? {
+    /// The document in `data` (the `encode` format), named `path`; nil when malformed.
+    public static func decode(_ data: Data, path: String) -> Document? {
         guard let newline = data.firstIndex(of: 0x0A),
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) else { return nil }
         var offset = newline + 1

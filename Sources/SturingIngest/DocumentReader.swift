@@ -62,11 +62,17 @@ public enum DocumentReader {
 
     static func pdfDocument(path: String, sha256: String) throws(IngestError) -> Document {
         let raw = try PDFReader.read(path: path)
-        let empty = Set(raw.scannedPages + raw.blankPages)
+        let empty = Set(raw.scannedPages + raw.blankPages + raw.failedPages)
+        if raw.failedPages.count == raw.texts.count {
+            throw .damagedPDF("none of its \(raw.texts.count) page(s) could be opened")
+        }
         if empty.count == raw.texts.count {
-            throw .noTextLayer(pages: raw.texts.count)
+            throw raw.scannedPages.isEmpty ? .blankPDF(pages: raw.texts.count) : .noTextLayer(pages: raw.texts.count)
         }
         var warnings = [String]()
+        if !raw.failedPages.isEmpty {
+            warnings.append("pages \(PageList.format(raw.failedPages)) could not be read (damaged page objects); they are not counted (repair the file, e.g. `qpdf in.pdf out.pdf`)")
+        }
         if !raw.scannedPages.isEmpty {
             warnings.append("pages \(PageList.format(raw.scannedPages)) hold an image but no text (scanned?); they are not counted (run OCR to include them)")
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a file could not be read; each message says what the user can do about it.
-public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// The path does not exist.
     case missing
     /// The path is a directory.
@@ -24,8 +24,14 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case encryptedPDF
     /// poppler could not parse the PDF.
     case damagedPDF(String)
+    /// The PDF has pages but no text layer on any of them; none of them holds an image either.
+    case blankPDF(pages: Int)
     /// The PDF has pages but no text layer on any of them.
     case noTextLayer(pages: Int)
+    /// Reading the file took longer than the time limit; the reader was stopped.
+    case timedOut(seconds: Int)
+    /// The reader process stopped on this file (out of memory under the limit, or a crash).
+    case readerStopped(signal: Int32, memoryLimitMB: Int)
     /// The document has no letter words at all after cleaning.
     case noWords
 
@@ -57,6 +63,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             "PDF is encrypted with a password (ask the municipality for an open copy, or decrypt it, e.g. `qpdf --decrypt --password=... in.pdf out.pdf`)"
         case .damagedPDF(let detail):
             "PDF is damaged or truncated: \(detail) (download the plan again, or repair it, e.g. `qpdf in.pdf out.pdf`)"
+        case .blankPDF(let pages):
+            "PDF has \(pages) page(s), all blank: no text and no images (check that the file is the plan)"
+        case .timedOut(let seconds):
+            "gestopt na \(seconds) s: reading the file took longer than the time limit (a damaged or hostile PDF can keep the reader busy; repair it, e.g. `qpdf in.pdf out.pdf`, or raise --file-timeout)"
+        case .readerStopped(let signal, let limit):
+            "the reader stopped on this file (signal \(signal)): it needed more than the memory limit of \(limit) MB or crashed (repair the file, e.g. `qpdf in.pdf out.pdf`, or raise --file-memory)"
         case .noTextLayer(let pages):
             "PDF has \(pages) page(s) but no text layer: a scan (run OCR first, e.g. `ocrmypdf -l nld in.pdf out.pdf`)"
         case .noWords:

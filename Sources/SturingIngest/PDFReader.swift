@@ -11,6 +11,8 @@ public enum PDFReader {
         public var scannedPages: [Int]
         /// 1-based numbers of pages without text and without images (blank).
         public var blankPages: [Int]
+        /// 1-based numbers of pages poppler could not open (damaged page objects).
+        public var failedPages: [Int] = []
     }
 
     /// Extracts the pages of the PDF at `path` (any path; made absolute here).
@@ -33,11 +35,11 @@ public enum PDFReader {
         if count == 0 { throw .damagedPDF("the document has no pages") }
         var texts = [String]()
         texts.reserveCapacity(count)
-        var scanned = [Int](), blank = [Int]()
+        var scanned = [Int](), blank = [Int](), failed = [Int]()
         for i in 0..<count {
             guard let page = poppler_document_get_page(doc, Int32(i)) else {
                 texts.append("")
-                blank.append(i + 1)
+                failed.append(i + 1)
                 continue
             }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
@@ -56,7 +58,7 @@ public enum PDFReader {
             }
             texts.append(text)
         }
-        return Pages(texts: texts, scannedPages: scanned, blankPages: blank)
+        return Pages(texts: texts, scannedPages: scanned, blankPages: blank, failedPages: failed)
     }
 
     /// The poppler version, for provenance.

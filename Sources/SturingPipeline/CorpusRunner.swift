@@ -32,14 +32,20 @@ public enum CorpusRunner {
     /// document keeps a seeded sample of `evidencePerPerspective` matches in context per perspective;
     /// `onOutcome` is called on the worker threads as each file finishes (calls may overlap), for
     /// streaming and progress.
-    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?, evidencePerPerspective: Int = 5,
+    /// `reader` extracts files (in worker processes, under limits); without it files are read in
+    /// this process.
+    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
+                           reader: IsolatedReader? = nil, evidencePerPerspective: Int = 5,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
         let outcomes = try BatchScorer.run(
             paths: corpus.files, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
             tokenCache: cache.map { TokenCache(folder: $0.folder.path, textVersion: DocumentCache.formatVersion) },
             onSlowFile: onSlowFile,
-            read: { path throws(IngestError) in try DocumentReader.read(path: path, cache: cache) },
+            read: { path throws(IngestError) in
+                if let reader { return try reader.read(path: path) }
+                return try DocumentReader.read(path: path, cache: cache)
+            },
             onOutcome: onOutcome)
         var byFile = [String: FileOutcome]()
         for o in outcomes { byFile[o.file] = o }

@@ -51,6 +51,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var threshold: SignalWordThreshold
 
+    @OptionGroup var isolation: IsolationOptions
+
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -98,7 +100,8 @@ struct AnalyzeCommand: ParsableCommand {
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
         let documentCache = noCache ? nil : DocumentCache(folder: cache)
-        let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache, onSlowFile: { file, seconds in
+        let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
+                                          reader: isolation.reader(cache: documentCache), onSlowFile: { file, seconds in
             printStandardError("\nsturing: " + Escape.terminal("still reading \(file) after \(Int(seconds)) s (a damaged PDF can keep poppler busy; interrupt with Ctrl-C and move the file out, or wait)"))
         }) { _, outcome in
             switch outcome {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SturingCore
+import SturingIngest
 import SturingPipeline
 import SturingReport
 
@@ -38,6 +39,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Files scored in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var isolation: IsolationOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
@@ -46,7 +49,9 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let compiled = try lexiconOptions.compile()
         let provenance = LexiconOptions.provenance(compiled)
-        let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, jobs: jobs)
+        let reader = isolation.reader(cache: nil)
+        let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, jobs: jobs,
+                                           read: { path throws(IngestError) in try reader.read(path: path) })
         var scores = [DocumentScore](), failures = [FileFailure]()
         for o in outcomes {
             switch o {

@@ -147,3 +147,27 @@ import Testing
         #expect(kwicRows.count > 1 && kwicRows.allSatisfy { $0.count == kwicRows[0].count })
     }
 }
+
+extension TrustTests {
+    /// Issue 9: a PDF that keeps poppler busy for ever is stopped; the run finishes with exit 1.
+    @Test func aHangingPDFIsStoppedAndTheRunFinishes() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let plans = work.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try HostilePDF.fanOut().write(to: plans.appendingPathComponent("eindeloos.pdf"))
+        try FileManager.default.copyItem(at: Self.demo.appendingPathComponent("meedoenburg-wmo-2015.txt"),
+                                         to: plans.appendingPathComponent("meedoenburg.txt"))
+        let out = work.appendingPathComponent("out")
+        let start = Date()
+        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--file-timeout", "2", "--jobs", "2"])
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(r.status == 1, "\(r.stderr)")
+        let errors = Self.csvRows(try String(contentsOf: out.appendingPathComponent("errors.csv"), encoding: .utf8))
+        #expect(errors.count == 2)
+        #expect(errors[1][0].hasSuffix("eindeloos.pdf") && errors[1][1].hasPrefix("gestopt na 2 s"))
+        let scores = Self.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
+        #expect(scores.dropFirst().map { $0[0] } == ["meedoenburg"])
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SturingCore
+import SturingIngest
+import Synchronization
+
+/// Reads documents in worker processes, so a file that hangs poppler or takes all memory is
+/// stopped after `timeout` seconds (or at the memory limit) and becomes an error for that file,
+/// while the run goes on. The text cache is consulted and filled here, in the parent.
+public final class IsolatedReader: Sendable {
+    /// How extraction is isolated.
+    public struct Limits: Sendable {
+        /// Seconds one file may take to read (default 120).
+        public var fileTimeout: Double
+        /// Address-space limit of a worker in MB (0: none).
+        public var memoryLimitMB: Int
+
+        /// Creates limits.
+        public init(fileTimeout: Double = 120, memoryLimitMB: Int = 4096) {
+            self.fileTimeout = fileTimeout
+            self.memoryLimitMB = memoryLimitMB
+        }
+    }
+
+    /// The worker command: this program with `worker --file-memory N`.
+    public let command: [String]
+    /// The limits.
+    public let limits: Limits
+    private let cache: DocumentCache?
+    private let idle = Mutex<[Int]>([])
+    private let workers: Mutex<[WorkerBox]>
+
+    /// A reader that starts workers with `executable worker --file-memory N`.
+    public init(executable: String, limits: Limits, cache: DocumentCache?) {
+        self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)"]
+        self.limits = limits
+        self.cache = cache
+        self.workers = Mutex([])
+    }
+
+    /// The path of the running executable (for the worker command).
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// Reads the document at `path`: from the cache, or in a worker under the limits.
+    public func read(path: String) throws(IngestError) -> Document {
+        var sha: String?
+        if let cache {
+            let bytes = try DocumentReader.readBytes(path: path)
+            let digest = SHA256Hex.digest(bytes)
+            if let cached = cache.load(sha256: digest, path: path) { return cached }
+            sha = digest
+        }
+        let box = checkOut()
+        defer { checkIn(box) }
+        let document = try box.worker.extract(path: path)
+        if let cache, document.sha256 == sha { cache.store(document) }
+        return document
+    }
+
+    /// A worker used by one thread at a time.
+    final class WorkerBox: @unchecked Sendable {
+        let index: Int
+        let worker: ExtractionWorker
+        init(index: Int, worker: ExtractionWorker) {
+            self.index = index
+            self.worker = worker
+        }
+    }
+
+    private func checkOut() -> WorkerBox {
+        if let i = idle.withLock({ $0.popLast() }) { return workers.withLock { $0[i] } }
+        return workers.withLock { list in
+            let box = WorkerBox(index: list.count, worker: ExtractionWorker(command: command, timeout: limits.fileTimeout,
+                                                                            memoryLimitMB: limits.memoryLimitMB))
+            list.append(box)
+            return box
+        }
+    }
+
+    private func checkIn(_ box: WorkerBox) {
+        idle.withLock { $0.append(box.index) }
+    }
+}

@@ -1,0 +1,55 @@
+import CProcess
+import Foundation
+import SturingCore
+import SturingIngest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The worker side of isolated extraction: `sturing worker` runs this loop. It reads jobs from
+/// standard input until it closes, extracts each file with `DocumentReader` and writes the reply.
+/// It limits its own address space, and dies with its parent, so a file that makes poppler loop
+/// or allocate without end costs at most one worker, never the run.
+public enum WorkerLoop {
+    /// Serves jobs until standard input closes. `memoryLimitMB` caps the worker's address space.
+    public static func serve(memoryLimitMB: Int) {
+        // Die with the parent: a worker stuck in poppler must not outlive the run.
+        _ = cprocess_die_with_parent()
+        if getppid() == 1 { exit(0) }
+        if memoryLimitMB > 0 {
+            let bytes = rlim_t(memoryLimitMB) * 1_048_576
+            var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+            _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+        }
+        signal(SIGPIPE, SIG_IGN)
+        let decoder = JSONDecoder()
+        while let line = readLine(strippingNewline: true) {
+            guard let job = try? decoder.decode(WorkerProtocol.Job.self, from: Data(line.utf8)) else {
+                write(WorkerProtocol.encode(.failure(.unreadable("the worker received a malformed job"))))
+                continue
+            }
+            let result: Result<Document, IngestError>
+            do throws(IngestError) {
+                result = .success(try DocumentReader.read(path: job.path))
+            } catch {
+                result = .failure(error)
+            }
+            write(WorkerProtocol.encode(result))
+        }
+    }
+
+    /// Writes all of `data` to standard output (exits when the parent is gone).
+    static func write(_ data: Data) {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    exit(0)
+                }
+                offset += n
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import SturingIngest
+import SturingPipeline
+
+/// `--file-timeout` and `--file-memory`: each file is read in a worker process that is stopped
+/// when it takes longer or needs more memory, so no file can hang the run or take all memory.
+struct IsolationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Seconds one file may take to read before it is stopped and listed as an error.", valueName: "seconds"))
+    var fileTimeout: Double = 120
+
+    @Option(name: .long, help: ArgumentHelp("Memory limit in MB of the process that reads one file (0: none).", valueName: "MB"))
+    var fileMemory: Int = 4096
+
+    func validate() throws {
+        if !(fileTimeout > 0) { throw ValidationError("--file-timeout must be more than 0 seconds") }
+        if fileMemory < 0 { throw ValidationError("--file-memory must be 0 or more") }
+    }
+
+    /// A reader that extracts in worker processes of this binary, under these limits.
+    func reader(cache: DocumentCache?) -> IsolatedReader {
+        IsolatedReader(executable: IsolatedReader.currentExecutable,
+                       limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory), cache: cache)
+    }
+}

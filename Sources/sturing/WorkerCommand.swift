@@ -1,0 +1,16 @@
+import ArgumentParser
+import SturingPipeline
+
+/// `sturing worker` (hidden): extracts files for a parent `sturing` process, one job per line on
+/// standard input, replies on standard output. Started and stopped by the parent, never by hand.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Extract files for a parent sturing process (internal).", shouldDisplay: false)
+
+    @Option(name: .long, help: "Address-space limit in MB (0: none).")
+    var fileMemory: Int = 4096
+
+    func run() throws {
+        WorkerLoop.serve(memoryLimitMB: fileMemory)
+    }
+}
