@@ -85,3 +85,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path) == ["out.json"])
     }
 }
+
+extension ScoreJSONTests {
+    /// documents.jsonl is what --resume reads: a document must read back exactly as it was.
+    @Test func documentsReadBackLosslessly() throws {
+        var s = Self.score(counts: [3, 0, 7, 1])
+        s.terms[.npg] = [TermCount(term: "zwolf", count: 5, forms: [("zwolf", 3), ("aap\"\u{301}", 2)]), TermCount(term: "aap", count: 2, forms: [("aap", 2)]),
+                         TermCount(term: "nul", count: 0, forms: [])]
+        s.excluded = [.pa: [TermCount(term: "meten", count: 4, forms: [("met", 4)])]]
+        s.overlaps = [Overlap(form: "x-y", claimedBy: ["PA", "SR"], count: 2)]
+        s.cleaning = CleaningReport(hyphenationsJoined: 2, hyphensKept: 1, repeatedLinesRemoved: 3, repeatedLines: ["Kop\tregel"], softHyphensRemoved: 5)
+        s.warnings = ["let op: \"é\"\n\u{1B}"]
+        s.evidence = [.sr: [KWICLine(file: "plan.pdf", page: nil, perspective: .sr, term: "meedoen", left: "wij 😀", match: "meedoen", right: "\\ ok")]]
+        s.perspectives = PerspectiveScore.from(counts: [.pa: 3, .npm: 0, .npg: 7, .sr: 1], tokens: 200)
+        let back = try #require(ScoreJSON.decodeDocument(try JSONValue.parse(ScoreJSON.document(s).serialized())))
+        #expect(back == s)
+        #expect(ScoreJSON.document(back).serialized() == ScoreJSON.document(s).serialized())
+        // Pretty-printed text parses to the same value.
+        #expect(try JSONValue.parse(ScoreJSON.document(s).pretty()) == ScoreJSON.document(s))
+    }
+
+    @Test func malformedJSONIsAnErrorNotACrash() {
+        for bad in ["", "{", "{\"a\":}", "[1,]", "\"\\u12\"", "nul", "{\"a\":1} x", String(repeating: "[", count: 10_000)] {
+            #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(bad) }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import SturingCore
+
+extension ScoreJSON {
+    /// Reads back one document object as `document(_:)` wrote it: every count, form, excluded
+    /// form, overlap, cleaning figure, warning and evidence line in its order. Shares and densities
+    /// are computed again from the counts (the JSON rounds them), so the score equals the original.
+    /// Nil when a required field is missing.
+    public static func decodeDocument(_ v: JSONValue) -> DocumentScore? {
+        guard let file = v["file"]?.stringValue, let tokens = v["tokens"]?.intValue,
+              let perspectivesJSON = v["perspectives"], let termsJSON = v["terms"] else { return nil }
+        var counts = [Perspective: Int]()
+        var terms = [Perspective: [TermCount]](), excluded = [Perspective: [TermCount]]()
+        var evidence = [Perspective: [KWICLine]]()
+        func forms(_ value: JSONValue?) -> [(form: String, count: Int)] {
+            (value?.objectValue ?? []).map { (form: $0.0, count: $0.1.intValue ?? 0) }
+        }
+        for p in Perspective.allCases {
+            counts[p] = perspectivesJSON[p.code]?["count"]?.intValue ?? 0
+            let formMap = v["forms"]?[p.code]
+            terms[p] = (termsJSON[p.code]?.objectValue ?? []).map { term, count in
+                TermCount(term: term, count: count.intValue ?? 0, forms: forms(formMap?[term]))
+            }
+            let ex = (v["excluded"]?[p.code]?.objectValue ?? []).map { term, formsJSON in
+                let f = forms(formsJSON)
+                return TermCount(term: term, count: f.reduce(0) { $0 + $1.count }, forms: f)
+            }
+            if !ex.isEmpty { excluded[p] = ex }
+            if let lines = v["evidence"]?[p.code]?.arrayValue {
+                evidence[p] = lines.map {
+                    KWICLine(file: $0["file"]?.stringValue ?? "", page: $0["page"]?.intValue, perspective: p,
+                             term: $0["term"]?.stringValue ?? "", left: $0["left"]?.stringValue ?? "",
+                             match: $0["match"]?.stringValue ?? "", right: $0["right"]?.stringValue ?? "")
+                }
+            }
+        }
+        let overlaps = (v["overlaps"]?.arrayValue ?? []).map {
+            Overlap(form: $0["form"]?.stringValue ?? "", claimedBy: ($0["claimed_by"]?.arrayValue ?? []).compactMap(\.stringValue),
+                    count: $0["count"]?.intValue ?? 0)
+        }
+        let c = v["cleaning"]
+        var cleaning = CleaningReport()
+        cleaning.hyphenationsJoined = c?["hyphenations_joined"]?.intValue ?? 0
+        cleaning.hyphensKept = c?["hyphens_kept"]?.intValue ?? 0
+        cleaning.repeatedLinesRemoved = c?["repeated_lines_removed"]?.intValue ?? 0
+        cleaning.repeatedLines = (c?["repeated_lines"]?.arrayValue ?? []).compactMap(\.stringValue)
+        cleaning.softHyphensRemoved = c?["soft_hyphens_removed"]?.intValue ?? 0
+        var score = DocumentScore(
+            file: file, sha256: v["sha256"]?.stringValue ?? "", tokens: tokens, pages: v["pages"]?.intValue,
+            encoding: v["encoding"]?.stringValue ?? "", perspectives: PerspectiveScore.from(counts: counts, tokens: tokens),
+            terms: terms, excluded: excluded, overlaps: overlaps, cleaning: cleaning,
+            warnings: (v["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
+        score.evidence = evidence
+        return score
+    }
+}
