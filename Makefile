@@ -31,7 +31,7 @@ test: deps
 
 ## demo: analyse the demo corpus in Corpus/ (with its manifest) and write the report under Output/demo/
 demo: release
-	.build/release/sturing analyze Corpus --out Output/demo --top 2
+	.build/release/sturing analyze Corpus --out Output/demo --top 2 --overwrite
 
 ## bench: speed figures (text MB/s, PDF vs pdftotext, corpus runs)
 bench: release

@@ -7,11 +7,13 @@ import Synchronization
 ///
 /// One file per document in `folder`, written atomically: a JSON header line (metadata and the byte
 /// length of each page) followed by the pages' UTF-8 bytes, so loading is a copy, not a JSON parse
-/// of the whole text. A cache file that cannot be read is ignored and rewritten. The key includes
-/// `formatVersion`, which changes whenever ingestion or cleaning changes what a document holds.
+/// of the whole text. The header carries a SHA-256 of the page bytes, checked before an entry is
+/// trusted; an entry that fails the check or cannot be read is ignored and rewritten. The key
+/// includes `formatVersion`, which changes whenever ingestion or cleaning changes what a document
+/// holds, and the poppler version, whose text extraction can change between releases.
 public final class DocumentCache: Sendable {
     /// Bump when reading or cleaning changes, so old entries are not used.
-    public static let formatVersion = "ingest-2"
+    public static let formatVersion = "ingest-3"
 
     /// The cache folder.
     public let folder: URL
@@ -26,12 +28,29 @@ public final class DocumentCache: Sendable {
     public var statistics: (hits: Int, misses: Int) { counters.withLock { $0 } }
 
     private func url(for sha256: String) -> URL {
-        folder.appendingPathComponent("\(Self.formatVersion)-\(sha256).cache")
+        folder.appendingPathComponent("\(Self.key)-\(sha256).cache")
+    }
+
+    /// The part of each entry's name that says how it was made.
+    static let key = "\(formatVersion)-poppler\(PDFReader.popplerVersion)"
+
+    /// Removes temporary files that an interrupted run left in the cache folder (older than ten
+    /// minutes, so a run writing beside this one is not disturbed).
+    public func removeStrayFiles() {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        let cutoff = Date().addingTimeInterval(-600)
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let path = folder.appendingPathComponent(name).path
+            if let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < cutoff {
+                try? fm.removeItem(atPath: path)
+            }
+        }
     }
 
     /// The cached document for these file bytes, renamed to `path`; nil on a miss.
     public func load(sha256: String, path: String) -> Document? {
-        guard let data = try? Data(contentsOf: url(for: sha256)), let document = Self.decode(data, path: path),
+        guard let data = try? Data(contentsOf: url(for: sha256)), let document = Self.decode(data, path: path, verify: true),
               document.sha256 == sha256 else {
             counters.withLock { $0.misses += 1 }
             return nil
@@ -42,7 +61,7 @@ public final class DocumentCache: Sendable {
 
     /// Stores a document (errors are ignored: the cache is an optimisation, never a requirement).
     public func store(_ document: Document) {
-        guard let data = Self.encode(document) else { return }
+        guard let data = Self.encode(document, checksum: true) else { return }
         try? AtomicFile.write(data, to: url(for: document.sha256).path)
     }
 
@@ -55,13 +74,19 @@ public final class DocumentCache: Sendable {
         var warnings: [String]
         var cleaning: CleaningReport
         var pageBytes: [Int]
+        /// SHA-256 of the page bytes (cache entries; nil between a worker and its parent).
+        var checksum: String?
     }
 
     /// The cache file format of a document: a JSON header line, then the pages' UTF-8 bytes.
-    public static func encode(_ d: Document) -> Data? {
+    /// With `checksum`, the header carries a SHA-256 of the page bytes.
+    public static func encode(_ d: Document, checksum: Bool = false) -> Data? {
         let pages = d.pages.map { Data($0.utf8) }
+        var body = Data()
+        if checksum { for p in pages { body.append(p) } }
         let header = Header(sha256: d.sha256, kind: d.kind, encoding: d.encoding, hasPages: d.hasPages,
-                            warnings: d.warnings, cleaning: d.cleaning, pageBytes: pages.map(\.count))
+                            warnings: d.warnings, cleaning: d.cleaning, pageBytes: pages.map(\.count),
+                            checksum: checksum ? SHA256Hex.digest(body) : nil)
         guard var data = try? JSONEncoder().encode(header) else { return nil }
         data.append(0x0A)
         for p in pages { data.append(p) }
@@ -69,9 +94,13 @@ public final class DocumentCache: Sendable {
     }
 
     /// The document in `data` (the `encode` format), named `path`; nil when malformed.
-    public static func decode(_ data: Data, path: String) -> Document? {
+    /// With `verify`, the header's checksum must be present and match the page bytes.
+    public static func decode(_ data: Data, path: String, verify: Bool = false) -> Document? {
         guard let newline = data.firstIndex(of: 0x0A),
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]) else { return nil }
+        if verify {
+            guard let checksum = header.checksum, SHA256Hex.digest(data[(newline + 1)...]) == checksum else { return nil }
+        }
         var offset = newline + 1
         var pages = [String]()
         pages.reserveCapacity(header.pageBytes.count)

@@ -16,16 +16,21 @@ public struct CorpusPlan: Sendable {
     /// File extensions that hold metadata, not plans, and are never scored when walking a folder.
     public static let metadataExtensions: Set<String> = ["csv", "json", "jsonl", "yaml", "yml", "md", "tsv", "xlsx", "xls", "ods"]
 
-    /// Plans the run over `directory`, with an optional manifest.
-    public static func make(directory: String, manifest: Manifest?) throws(CorpusError) -> CorpusPlan {
-        let found = try listFiles(directory, skipping: manifest.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
-        var plans = [Plan](), files = [String](), failures = [FileFailure](), warnings = [String]()
+    /// Plans the run over `directory`, with an optional manifest. Symbolic links met while walking
+    /// are followed only with `followLinks`; folders in `excluding` (the run's own output) and
+    /// folders holding a sturing run.json are never read.
+    public static func make(directory: String, manifest: Manifest?, followLinks: Bool = false,
+                            excluding: [String] = []) throws(CorpusError) -> CorpusPlan {
+        let walk = try listFiles(directory, skipping: manifest.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path },
+                                 followLinks: followLinks, excluding: excluding)
+        let found = walk.files
+        var plans = [Plan](), files = [String](), failures = walk.failures, warnings = walk.warnings
         guard let manifest else {
             for path in found {
                 plans.append(Plan(municipality: displayName(path), files: [path]))
                 files.append(path)
             }
-            return CorpusPlan(plans: plans, files: files, failures: [], warnings: [])
+            return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings)
         }
         let manifestName = URL(fileURLWithPath: manifest.path).lastPathComponent
         warnings += manifest.warnings.map { "\(manifestName): \($0)" }
@@ -36,11 +41,23 @@ public struct CorpusPlan: Sendable {
         var used = Set<String>()
         var index = [String: Int]()
         var metadataSeen = [String: Plan]()
+        var realOf = [String: (file: String, line: Int)]()
+        let corpusRoot = realPath(directory) ?? directory
         for row in manifest.rows {
             guard let path = resolve(row.file, directory: directory, manifestPath: manifest.path) else {
                 failures.append(FileFailure(file: row.file, error: "listed in \(manifestName) (line \(row.line)) but not found in \(directory) (check the file name and folder)"))
                 continue
             }
+            // Nothing outside the corpus is read: not through "../", an absolute path or a link.
+            guard let real = realPath(path), real == corpusRoot || real.hasPrefix(corpusRoot.hasSuffix("/") ? corpusRoot : corpusRoot + "/") else {
+                failures.append(FileFailure(file: row.file, error: "listed in \(manifestName) (line \(row.line)) but it lies outside the corpus folder \(directory) (copy the file into the folder; nothing outside it is read)"))
+                continue
+            }
+            if let first = realOf[real] {
+                warnings.append("\(manifestName) line \(row.line): \(row.file) is the same file as \(first.file) on line \(first.line); it is scored once, for the first row")
+                continue
+            }
+            realOf[real] = (row.file, row.line)
             let key = URL(fileURLWithPath: path).standardizedFileURL.path
             used.insert(key)
             files.append(path)
@@ -58,7 +75,8 @@ public struct CorpusPlan: Sendable {
                 plans.append(plan)
             }
         }
-        for path in found where !used.contains(URL(fileURLWithPath: path).standardizedFileURL.path) && foundSet.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
+        for path in found where !used.contains(URL(fileURLWithPath: path).standardizedFileURL.path) && foundSet.contains(URL(fileURLWithPath: path).standardizedFileURL.path)
+            && !(realPath(path).map { realOf[$0] != nil } ?? false) {
             let name = displayName(path)
             warnings.append("\(path) is not in \(manifestName): scored as its own plan '\(name)' without category, region or province (add a row to the manifest)")
             plans.append(Plan(municipality: index[name] == nil ? name : "\(name) (\(URL(fileURLWithPath: path).lastPathComponent))", files: [path]))
@@ -83,12 +101,31 @@ public struct CorpusPlan: Sendable {
             (directory as NSString).appendingPathComponent(file),
             ((manifestPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file),
         ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+        var st = stat()
+        return candidates.first { lstat($0, &st) == 0 }
     }
 
-    /// Regular files below `directory` (recursive), sorted; hidden files, READMEs, the manifest
-    /// and metadata files are skipped. Broken links and loops are kept so they are reported.
-    static func listFiles(_ directory: String, skipping manifest: String?) throws(CorpusError) -> [String] {
+    /// The canonical absolute path (links resolved), or nil when it cannot be resolved (missing,
+    /// broken link, loop).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What walking the folder found.
+    struct Walk {
+        var files = [String]()
+        var failures = [FileFailure]()
+        var warnings = [String]()
+    }
+
+    /// Regular files below `directory` (recursive), sorted; hidden files and folders, READMEs, the
+    /// manifest, metadata files and sturing's own output folders are skipped. Symbolic links are
+    /// followed only with `followLinks` (a link loop is reported, never followed); broken links are
+    /// kept so they are reported; folders that cannot be read are reported.
+    static func listFiles(_ directory: String, skipping manifest: String?, followLinks: Bool,
+                          excluding: [String]) throws(CorpusError) -> Walk {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
             throw CorpusError(message: "\(directory): folder not found (give the folder with the plans)")
@@ -96,24 +133,65 @@ public struct CorpusPlan: Sendable {
         guard isDir.boolValue else {
             throw CorpusError(message: "\(directory): not a folder (use `sturing score FILE` for single files)")
         }
-        let root = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey],
-                                                          options: [.skipsHiddenFiles]) else {
-            throw CorpusError(message: "\(directory): cannot list the folder (check its permissions)")
+        guard opendir(directory).map({ closedir($0); return true }) ?? false else {
+            throw CorpusError(message: "\(directory): cannot list the folder: \(String(cString: strerror(errno))) (check its permissions)")
         }
-        var result = [String]()
-        for case let url as URL in walker {
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-                if url.lastPathComponent == "Output" || url.lastPathComponent.hasPrefix(".") { walker.skipDescendants() }
-                continue
+        let excluded = Set(excluding.compactMap(realPath))
+        var walk = Walk()
+        var visited = Set<String>()  // real paths of folders entered, to catch link loops
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+
+        func visit(_ folder: String) {
+            guard let real = realPath(folder) else { return }
+            if excluded.contains(real) { return }
+            if folder != base && RunMarker.isRunFolder(folder) { return }
+            guard visited.insert(real).inserted else {
+                walk.failures.append(FileFailure(file: folder, error: "symbolic link loop: this folder was already read through another path (remove the link, or run without --follow-links)"))
+                return
             }
-            let name = url.lastPathComponent
-            if name.lowercased().hasPrefix("readme") || metadataExtensions.contains(url.pathExtension.lowercased()) { continue }
-            if let manifest, url.standardizedFileURL.path == manifest { continue }
-            let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : name
-            result.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+            guard let dir = opendir(folder) else {
+                walk.failures.append(FileFailure(file: folder, error: "cannot read the folder: \(String(cString: strerror(errno))) (check its permissions; its plans are not scored)"))
+                return
+            }
+            var names = [String]()
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." || name.hasPrefix(".") { continue }
+                names.append(name)
+            }
+            closedir(dir)
+            for name in names.sorted() {
+                let path = folder + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                var mode = st.st_mode & S_IFMT
+                if mode == S_IFLNK {
+                    guard followLinks else {
+                        walk.warnings.append("\(path) is a symbolic link and is not followed (use --follow-links to read what links point to)")
+                        continue
+                    }
+                    var target = stat()
+                    if stat(path, &target) != 0 {
+                        // Broken link or loop: listed, so reading it reports the problem.
+                        walk.files.append(path)
+                        continue
+                    }
+                    mode = target.st_mode & S_IFMT
+                }
+                if mode == S_IFDIR {
+                    visit(path)
+                    continue
+                }
+                if name.lowercased().hasPrefix("readme") || metadataExtensions.contains((name as NSString).pathExtension.lowercased()) { continue }
+                if let manifest, URL(fileURLWithPath: path).standardizedFileURL.path == manifest { continue }
+                walk.files.append(path)
+            }
         }
-        return result.sorted()
+        visit(base)
+        walk.files.sort()
+        return walk
     }
 }
 

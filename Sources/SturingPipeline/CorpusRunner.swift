@@ -24,6 +24,8 @@ public struct CorpusResult: Sendable {
     public var failures: [FileFailure]
     /// Remarks from planning and combining.
     public var warnings: [String]
+    /// Documents kept from the interrupted run this one resumes.
+    public var resumed: Int = 0
 }
 
 /// Scores a planned corpus in parallel and combines the files of each plan.
@@ -34,12 +36,25 @@ public enum CorpusRunner {
     /// streaming and progress.
     /// `reader` extracts files (in worker processes, under limits); without it files are read in
     /// this process.
+    /// `reader` extracts files (in worker processes, under limits); without it files are read in
+    /// this process. `journaled` holds documents of an interrupted run: one whose file still has
+    /// the same SHA-256 is kept as it is, the others are scored again.
     public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
-                           reader: IsolatedReader? = nil, evidencePerPerspective: Int = 5,
+                           reader: IsolatedReader? = nil, journaled: [String: DocumentScore] = [:], evidencePerPerspective: Int = 5,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
-        let outcomes = try BatchScorer.run(
-            paths: corpus.files, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
+        var kept = [FileOutcome]()
+        var toScore = [String]()
+        for file in corpus.files {
+            if let earlier = journaled[file], let bytes = try? DocumentReader.readBytes(path: file),
+               SHA256Hex.digest(bytes) == earlier.sha256 {
+                kept.append(.scored(earlier))
+            } else {
+                toScore.append(file)
+            }
+        }
+        let scored = try BatchScorer.run(
+            paths: toScore, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
             tokenCache: cache.map { TokenCache(folder: $0.folder.path, textVersion: DocumentCache.formatVersion) },
             onSlowFile: onSlowFile,
             read: { path throws(IngestError) in
@@ -47,6 +62,7 @@ public enum CorpusRunner {
                 return try DocumentReader.read(path: path, cache: cache)
             },
             onOutcome: onOutcome)
+        let outcomes = kept + scored
         var byFile = [String: FileOutcome]()
         for o in outcomes { byFile[o.file] = o }
         var plans = [PlanResult]()
@@ -74,6 +90,17 @@ public enum CorpusRunner {
             }
             plans.append(PlanResult(plan: plan, score: combined, documents: scored, failed: failed))
         }
-        return CorpusResult(plans: plans, failures: failures, warnings: warnings)
+        warnings += identicalFiles(outcomes)
+        return CorpusResult(plans: plans, failures: failures, warnings: warnings, resumed: kept.count)
+    }
+
+    /// Warnings for byte-identical files under different names: both are scored (a regional plan
+    /// can be shared by several municipalities), and the reader is told.
+    static func identicalFiles(_ outcomes: [FileOutcome]) -> [String] {
+        var bySHA = [String: [String]]()
+        for case .scored(let s) in outcomes { bySHA[s.sha256, default: []].append(s.file) }
+        return bySHA.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }.map { files in
+            "identical files: \(files.joined(separator: ", ")) have the same content (sha256); each is scored (a plan shared by several municipalities?)"
+        }
     }
 }

@@ -1,30 +1,75 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// An append-only JSON Lines file: each line goes to the operating system with one unbuffered
-/// `write`, so a crash of the process loses at most the documents still in flight. Thread-safe.
+/// An append-only JSON Lines file (the run's journal): each line goes to the operating system with
+/// one `write`, so a killed process loses at most the documents still in flight. Thread-safe.
+/// A failed write (disk full, I/O error) never crashes: the first failure is kept in `failure`.
 public final class JSONLinesFile: @unchecked Sendable {
-    private let handle: FileHandle
+    private let fd: Int32
     private let lock = NSLock()
+    private var firstFailure: String?
     /// The file path.
     public let path: String
 
-    /// Creates (or truncates) the file at `path`.
-    public init(path: String) throws {
+    /// Opens `path`: truncated to empty, or with `append` kept, after cutting a last line that an
+    /// interrupted run left without its newline.
+    public init(path: String, append: Bool = false) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? 0 : O_TRUNC)
+        let fd = Glibc.open(path, flags, 0o644)
+        guard fd >= 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
-        handle = try FileHandle(forWritingTo: url)
+        self.fd = fd
+        if append {
+            let complete = Self.completeLength(path: path)
+            _ = ftruncate(fd, off_t(complete))
+            _ = lseek(fd, off_t(complete), SEEK_SET)
+        }
     }
 
-    deinit { try? handle.close() }
+    deinit { Glibc.close(fd) }
+
+    /// The first write error, as "<cause>", or nil when every line was written.
+    public var failure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
 
     /// Appends one line (without its newline).
     public func append(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        handle.write(Data((line + "\n").utf8))
+        guard firstFailure == nil else { return }
+        let data = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < data.count {
+            let n = data[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                firstFailure = String(cString: strerror(errno))
+                return
+            }
+            offset += n
+        }
+    }
+
+    /// The byte length of the file up to and including its last newline.
+    static func completeLength(path: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        guard let last = data.lastIndex(of: 0x0A) else { return 0 }
+        return last + 1
+    }
+
+    /// The complete lines of the journal at `path` (a last line without newline is left out).
+    public static func lines(path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let complete = data.prefix(completeLength(path: path))
+        return complete.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -13,13 +13,15 @@ public final class TokenCache: Sendable {
     /// The cache folder.
     public let folder: URL
     private let key: String
+    /// Bump when tokenizing changes (2: hyphenated compounds are one token).
+    public static let version = "tokens-2"
     private let counters = Mutex((hits: 0, misses: 0))
     static let magic = Array("STOK1\n".utf8)
 
     /// A token cache in `folder` for texts made by ingestion version `textVersion`.
     public init(folder: String, textVersion: String) {
         self.folder = URL(fileURLWithPath: folder)
-        self.key = "tokens-2-\(textVersion)-icu\(WordTokenizer.icuVersion)"
+        self.key = "\(Self.version)-\(textVersion)-icu\(WordTokenizer.icuVersion)"
     }
 
     /// Hits and misses so far.

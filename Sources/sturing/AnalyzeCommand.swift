@@ -5,6 +5,7 @@ import SturingCore
 import SturingIngest
 import SturingPipeline
 import SturingReport
+import SturingText
 
 /// `sturing analyze DIR`: scores a folder of plans, ranks the municipalities and selects cases.
 struct AnalyzeCommand: ParsableCommand {
@@ -62,10 +63,20 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress on standard error.")
     var quiet = false
 
+    @Flag(name: .long, help: "Follow symbolic links met while walking DIR (a link loop is reported, never followed).")
+    var followLinks = false
+
+    @Flag(name: .long, help: "Replace the run in --out (the files an earlier run wrote are removed; nothing else).")
+    var overwrite = false
+
+    @Flag(name: .long, help: "Continue the interrupted run in --out: documents already in its documents.jsonl with the same content are kept.")
+    var resume = false
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         if top < 1 { throw ValidationError("--top must be 1 or more") }
         if manifest != nil && noManifest { throw ValidationError("--manifest and --no-manifest exclude each other") }
+        if overwrite && resume { throw ValidationError("--overwrite and --resume exclude each other") }
     }
 
     func run() throws {
@@ -82,7 +93,8 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let corpus: CorpusPlan
         do {
-            corpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest)
+            corpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest, followLinks: followLinks,
+                                         excluding: [out ?? "Output", cache])
         } catch {
             throw CLIError(description: error.description)
         }
@@ -90,19 +102,23 @@ struct AnalyzeCommand: ParsableCommand {
             throw CLIError(description: "\(directory): no plan files found (put PDF or text files there)")
         }
         let outDir = out ?? "Output/\(Self.timestamp())"
-        let jsonl: JSONLinesFile
-        do {
-            jsonl = try JSONLinesFile(path: URL(fileURLWithPath: outDir).appendingPathComponent("documents.jsonl").path)
+        let runFolder: RunFolder
+        do throws(RunFolderError) {
+            runFolder = try RunFolder.open(path: outDir, mode: overwrite ? .overwrite : (resume ? .resume : .fresh),
+                                           fingerprint: Self.fingerprint(provenance), settings: runSettings(provenance, manifest: manifestPath))
         } catch {
-            throw CLIError(description: "\(outDir): cannot write the output folder (\(error.localizedDescription))")
+            throw CLIError(description: error.description)
         }
+        let jsonl = runFolder.journal
         if let m = manifestPath { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
         let documentCache = noCache ? nil : DocumentCache(folder: cache)
+        documentCache?.removeStrayFiles()
         let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
-                                          reader: isolation.reader(cache: documentCache), onSlowFile: { file, seconds in
-            printStandardError("\nsturing: " + Escape.terminal("still reading \(file) after \(Int(seconds)) s (a damaged PDF can keep poppler busy; interrupt with Ctrl-C and move the file out, or wait)"))
+                                          reader: isolation.reader(cache: documentCache), journaled: runFolder.journaled,
+                                          onSlowFile: { file, seconds in
+            printStandardError("\nsturing: " + Escape.terminal("still reading \(file) after \(Int(seconds)) s (it is stopped at --file-timeout)"))
         }) { _, outcome in
             switch outcome {
             case .scored(let s): jsonl.append(CorpusReport.documentLine(s, plan: planOf[s.file]))
@@ -111,6 +127,9 @@ struct AnalyzeCommand: ParsableCommand {
             progress.finished(outcome)
         }
         for f in corpus.failures { jsonl.append(CorpusReport.errorLine(f)) }
+        if let failure = jsonl.failure {
+            throw CLIError(description: "\(jsonl.path): cannot write: \(failure) (free disk space or choose another --out; the other outputs were not written)")
+        }
 
         var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
                                       failures: result.failures, warnings: result.warnings, k: top)
@@ -118,20 +137,41 @@ struct AnalyzeCommand: ParsableCommand {
         input.exclude = Self.list(exclude)
         input.minSignalWords = threshold.minSignalWords
         let selection = input.selection
-        let folder = URL(fileURLWithPath: outDir)
-        func write(_ name: String, _ text: String) throws { try AtomicFile.write(text, to: folder.appendingPathComponent(name).path) }
-        try write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect, language: lang))
-        try write("errors.csv", CorpusReport.errorsCSV(result.failures, dialect: csvDialect))
-        try write("scores.json", CorpusReport.scoresJSON(input, cache: documentCache?.statistics).pretty())
-        try write("summary.md", SummaryMarkdown.render(input, selection: selection, language: lang))
-        try write("report.html", HTMLReport.render(input, selection: selection, language: lang))
+        do throws(RunFolderError) {
+            try runFolder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect, language: lang))
+            try runFolder.write("errors.csv", CorpusReport.errorsCSV(result.failures, dialect: csvDialect))
+            try runFolder.write("scores.json", CorpusReport.scoresJSON(input, cache: documentCache?.statistics).pretty())
+            try runFolder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: lang))
+            try runFolder.write("report.html", HTMLReport.render(input, selection: selection, language: lang))
+            try runFolder.finish()
+        } catch {
+            throw CLIError(description: error.description)
+        }
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
-        print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)")
-        print("sturing: wrote " + Escape.terminal(outDir) + "/{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl}")
+        let kept = result.resumed > 0 ? "; \(result.resumed) kept from the interrupted run" : ""
+        print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
+        print("sturing: wrote " + Escape.terminal(outDir) + "/{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl, run.json}")
         for w in result.warnings { printWarning(w) }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The settings that decide each document's score: a resumed run must have the same.
+    static func fingerprint(_ p: Provenance) -> String {
+        let parts = [SturingVersion.current, p.lexiconSHA256, p.match.rawValue, p.stemmer, p.icu, p.poppler,
+                     DocumentCache.formatVersion, TokenCache.version, "evidence-5"]
+        return SHA256Hex.digest(Array(parts.joined(separator: "\n").utf8))
+    }
+
+    /// What run.json records about this run.
+    func runSettings(_ p: Provenance, manifest: String?) -> [(String, JSONValue)] {
+        [("corpus", .string(directory)), ("manifest", manifest.map { .string($0) } ?? .null),
+         ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
+         ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),
+         ("tokens", .string(TokenCache.version)), ("min_signal_words", .int(threshold.minSignalWords)), ("top", .int(top)),
+         ("distinct", .string(distinct.rawValue)), ("exclude", .array(Self.list(exclude).map { .string($0) })),
+         ("file_timeout", .double(isolation.fileTimeout)), ("file_memory_mb", .int(isolation.fileMemory))]
     }
 
     func defaultManifest() -> String? {

@@ -61,9 +61,9 @@ import Testing
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| rechtmatige overheid (PA) | Regelrecht | 1 |"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["documents.jsonl", "errors.csv", "report.html", "scores.csv", "scores.json", "summary.md"])
+        #expect(names == [".sturing.lock", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "summary.md"])
 
-        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--quiet"])
+        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--quiet", "--overwrite"])
         #expect(second.status == 0)
         #expect(second.stdout.contains("(text cache: 10 hits, 0 misses)"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scores.json"))) as! [String: Any]
