@@ -25,7 +25,8 @@ public final class JSONLinesFile: @unchecked Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
         self.fd = fd
-        if append {
+        var st = stat()
+        if append, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
             let complete = Self.completeLength(path: path)
             _ = ftruncate(fd, off_t(complete))
             _ = lseek(fd, off_t(complete), SEEK_SET)
@@ -61,6 +62,8 @@ public final class JSONLinesFile: @unchecked Sendable {
 
     /// The byte length of the file up to and including its last newline.
     static func completeLength(path: String) -> Int {
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return 0 }
         guard let data = FileManager.default.contents(atPath: path) else { return 0 }
         guard let last = data.lastIndex(of: 0x0A) else { return 0 }
         return last + 1
@@ -68,7 +71,7 @@ public final class JSONLinesFile: @unchecked Sendable {
 
     /// The complete lines of the journal at `path` (a last line without newline is left out).
     public static func lines(path: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        guard completeLength(path: path) > 0, let data = FileManager.default.contents(atPath: path) else { return [] }
         let complete = data.prefix(completeLength(path: path))
         return complete.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
     }

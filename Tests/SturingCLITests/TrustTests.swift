@@ -171,3 +171,51 @@ extension TrustTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
     }
 }
+
+extension TrustTests {
+    /// Issue 9, done when: one folder with all of it at once; the run finishes, scores every good
+    /// plan and lists every bad one with its reason.
+    @Test func everythingAtOnce() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let plans = work.appendingPathComponent("plans")
+        let fm = FileManager.default
+        try fm.createDirectory(at: plans, withIntermediateDirectories: true)
+        let good = ["kaderkerk-wmo-2015.txt", "meedoenburg-wmo-2015.txt", "regelrecht-wmo-2015.pdf"]
+        for name in good { try fm.copyItem(at: Self.demo.appendingPathComponent(name), to: plans.appendingPathComponent(name)) }
+        try fm.copyItem(at: Self.demo.appendingPathComponent("meedoenburg-wmo-2015.txt"), to: plans.appendingPathComponent("gedeeld.txt"))
+        try HostilePDF.fanOut().write(to: plans.appendingPathComponent("eindeloos.pdf"))
+        for fixture in ["encrypted.pdf", "truncated.pdf", "image-only.pdf", "garbage.bin", "empty.txt"] {
+            try fm.copyItem(at: CLITests.fixtures.appendingPathComponent(fixture), to: plans.appendingPathComponent(fixture))
+        }
+        try Data("Iedereen kan meedoen.".utf8).write(to: plans.appendingPathComponent("kort.txt"))
+        try Data("Geheim.".utf8).write(to: work.appendingPathComponent("geheim.txt"))
+        let sub = plans.appendingPathComponent("sub")
+        try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("lus").path, withDestinationPath: sub.path)
+        var manifest = "file,municipality\n"
+        manifest += "kaderkerk-wmo-2015.txt,\"Aa\"\"\u{301}><svg onload=alert(1)>\"\n"
+        manifest += "meedoenburg-wmo-2015.txt,\"=HYPERLINK(\"\"x\"\")\"\nregelrecht-wmo-2015.pdf,Regelrecht\ngedeeld.txt,Gedeeld\n"
+        manifest += "eindeloos.pdf,Eindeloos\nencrypted.pdf,Geheimstad\ntruncated.pdf,Kapot\nimage-only.pdf,Scan\n"
+        manifest += "garbage.bin,Binair\nempty.txt,Leeg\nkort.txt,Kort\n../geheim.txt,Buiten\n"
+        try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
+        let out = work.appendingPathComponent("out")
+        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--file-timeout", "3", "--follow-links"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let scores = Self.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
+        #expect(Set(scores.dropFirst().map { $0[0] }) == ["Aa\"\u{301}><svg onload=alert(1)>", "'=HYPERLINK(\"x\")", "Regelrecht", "Gedeeld", "Kort"])
+        let errors = Self.csvRows(try String(contentsOf: out.appendingPathComponent("errors.csv"), encoding: .utf8))
+        func reason(_ file: String) -> String { errors.first { $0[0].hasSuffix(file) }?[1] ?? "(not listed)" }
+        #expect(reason("eindeloos.pdf").hasPrefix("gestopt na 3 s"))
+        #expect(reason("encrypted.pdf").contains("encrypted"))
+        #expect(reason("truncated.pdf").contains("damaged"))
+        #expect(reason("image-only.pdf").contains("no text layer"))
+        #expect(reason("garbage.bin").contains("binary"))
+        #expect(reason("empty.txt").contains("empty file"))
+        #expect(reason("../geheim.txt").contains("outside the corpus folder"))
+        #expect(reason("sub/lus").contains("symbolic link loop"))
+        #expect(r.stderr.contains("identical files"))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!html.contains("<svg onload") && html.contains("Niet gerangschikt"))
+    }
+}
