@@ -87,10 +87,11 @@ public enum DocumentReader {
     static func textDocument(path: String, bytes: [UInt8], sha256: String) throws(IngestError) -> Document {
         let decoded = try TextDecoder.decode(bytes)
         // pdftotext writes a form feed between pages: keep those pages.
+        // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
         var pages = decoded.text.utf8.contains(0x0C)
-            ? decoded.text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
+            ? decoded.text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false).map { String(Substring($0)) }
             : [decoded.text]
-        if pages.count > 1, pages.last?.allSatisfy(\.isWhitespace) == true { pages.removeLast() }
+        if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
         let hasPages = pages.count > 1
         let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: hasPages)
         return Document(file: path, sha256: sha256, kind: .text, encoding: decoded.encoding, pages: cleaned,

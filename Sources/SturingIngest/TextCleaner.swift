@@ -18,14 +18,7 @@ public enum TextCleaner {
             return ICUText.nfkc(text)
         }
         if removeRunningLines {
-            // Split on bytes, not Characters: this runs over every page of every PDF.
-            var lines = texts.map { text in
-                text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-                    line.last == 0x0D ? Substring(line.dropLast()) : Substring(line)
-                }
-            }
-            RunningLines.remove(from: &lines, report: &report)
-            texts = lines.map { $0.joined(separator: "\n") }
+            RunningLines.remove(from: &texts, report: &report)
         }
         // Most pages have no line-end hyphen: look for one before copying bytes or collecting the
         // document's hyphenated compounds.
@@ -51,50 +44,97 @@ enum RunningLines {
     /// How many non-blank lines at the top and at the bottom of a page are looked at.
     static let zone = 3
 
-    static func remove(from pages: inout [[Substring]], report: inout CleaningReport) {
-        let textPages = pages.filter { $0.contains { !isBlank($0) } }.count
+    /// Removes the running lines from `pages`. Works on byte ranges of lines: only the zone lines
+    /// get a key, and only pages that lose a line are copied.
+    static func remove(from pages: inout [String], report: inout CleaningReport) {
+        // The zone lines of each page (byte ranges without the newline) with their keys.
+        var zones = [[(range: Range<Int>, key: String)]]()
+        zones.reserveCapacity(pages.count)
+        var textPages = 0
+        for i in pages.indices {
+            var zone = [(range: Range<Int>, key: String)]()
+            pages[i].withUTF8 { bytes in
+                let ranges = zoneLines(bytes)
+                if !ranges.isEmpty { textPages += 1 }
+                for r in ranges {
+                    let line = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+                    zone.append((r, normalizedKey(line)))
+                }
+            }
+            zones.append(zone)
+        }
         guard textPages >= 3 else { return }
         let threshold = max(3, (textPages * 2 + 4) / 5)  // 40% of the pages with text, at least 3
         var pagesWithKey = [String: Int]()
-        var firstSeen = [String: String]()
-        // The zone lines of each page with their keys, computed once.
-        let zones = pages.map { page in zoneIndices(page).map { (index: $0, key: normalizedKey(page[$0])) } }
-        for (page, zone) in zip(pages, zones) {
+        var firstSeen = [String: (page: Int, range: Range<Int>)]()
+        for (p, zone) in zones.enumerated() {
             var keys = Set<String>()
-            for (index, key) in zone where !key.isEmpty {
+            for (range, key) in zone where !key.isEmpty {
                 keys.insert(key)
-                if firstSeen[key] == nil { firstSeen[key] = String(page[index]).trimmingCharacters(in: .whitespaces) }
+                if firstSeen[key] == nil { firstSeen[key] = (p, range) }
             }
             for key in keys { pagesWithKey[key, default: 0] += 1 }
         }
         let running = Set(pagesWithKey.filter { $0.value >= threshold }.keys)
         guard !running.isEmpty else { return }
+        report.repeatedLines = running.compactMap { key in
+            firstSeen[key].map { seen in
+                pages[seen.page].withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[seen.range]), as: UTF8.self) }
+                    .trimmingCharacters(in: .whitespaces)
+            }
+        }.sorted()
         for p in pages.indices {
-            let drop = Set(zones[p].filter { running.contains($0.key) }.map(\.index))
+            let drop = zones[p].filter { running.contains($0.key) }.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
             guard !drop.isEmpty else { continue }
             report.repeatedLinesRemoved += drop.count
-            pages[p] = pages[p].enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+            pages[p] = pages[p].withUTF8 { bytes in
+                var out = [UInt8]()
+                out.reserveCapacity(bytes.count)
+                var at = 0
+                for r in drop {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<r.lowerBound]))
+                    // The line goes with its newline (or, for the last line, the newline before it).
+                    if r.upperBound < bytes.count {
+                        at = r.upperBound + 1
+                    } else {
+                        if out.last == 0x0A { out.removeLast() }
+                        at = bytes.count
+                    }
+                }
+                if at < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...])) }
+                return String(decoding: out, as: UTF8.self)
+            }
         }
-        report.repeatedLines = running.compactMap { firstSeen[$0] }.sorted()
     }
 
-    /// Indices of the first and last `zone` non-blank lines.
-    static func zoneIndices(_ page: [Substring]) -> [Int] {
-        var top = [Int](), bottom = [Int]()
-        for i in page.indices where !isBlank(page[i]) {
-            top.append(i)
-            if top.count == zone { break }
+    /// Byte ranges (without the newline) of the first and last `zone` non-blank lines of a page,
+    /// in order; found by scanning from both ends, so a long page is not split into lines.
+    static func zoneLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        func blank(_ r: Range<Int>) -> Bool {
+            for k in r where !(bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D || bytes[k] == 0x0C) { return false }
+            return true
         }
-        for i in page.indices.reversed() where !isBlank(page[i]) {
-            bottom.append(i)
-            if bottom.count == zone { break }
+        var top = [Range<Int>]()
+        var start = 0
+        while start <= bytes.count && top.count < zone {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            if !blank(start..<end) { top.append(start..<end) }
+            if end >= bytes.count { break }
+            start = end + 1
         }
-        return Array(Set(top + bottom)).sorted()
-    }
-
-    /// True for lines of only spaces and tabs (ASCII white space; checked on bytes).
-    static func isBlank(_ line: Substring) -> Bool {
-        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+        var bottom = [Range<Int>]()
+        var end = bytes.count
+        while end >= 0 && bottom.count < zone {
+            var begin = end
+            while begin > 0 && bytes[begin - 1] != 0x0A { begin -= 1 }
+            if !blank(begin..<end) { bottom.append(begin..<end) }
+            if begin == 0 { break }
+            end = begin - 1
+        }
+        var all = top
+        for r in bottom where !all.contains(r) { all.append(r) }
+        return all.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// Most words a line may have for its numbers to be treated as page numbers.
@@ -102,7 +142,11 @@ enum RunningLines {
 
     /// Lowercased and whitespace-collapsed; in short lines digits are replaced by `#`, so
     /// "Pagina 3 van 20" repeats while "Artikel 3 van de wet regelt ..." in running text does not.
+    /// Longer lines are paragraphs, never running headers or footers, and get no key.
+    static let maxRunningLineBytes = 200
+
     static func normalizedKey(_ line: Substring) -> String {
+        if line.utf8.count > maxRunningLineBytes { return "" }
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(line) }
         return digitMaskedKeyOrPlain(line)
     }
@@ -203,8 +247,8 @@ enum LineEndHyphens {
             let bytes = Array(page.utf8)
             var i = 1
             while i < bytes.count - 1 {
-                if bytes[i] == 0x2D, let left = scalarBefore(bytes, i), left.properties.isAlphabetic,
-                   let right = scalarAt(bytes, i + 1), right.scalar.properties.isAlphabetic {
+                if bytes[i] == 0x2D, let left = scalarBefore(bytes, i), isLetter(left),
+                   let right = scalarAt(bytes, i + 1), isLetter(right.scalar) {
                     let start = wordStart(bytes, before: i)
                     let end = wordEnd(bytes, from: i + 1)
                     result.insert(String(decoding: bytes[start..<end], as: UTF8.self).lowercased())
@@ -225,8 +269,8 @@ enum LineEndHyphens {
         while i < bytes.count {
             let b = bytes[i]
             guard b == 0x2D, let next = nextLineStart(bytes, afterHyphen: i),
-                  let prev = scalarBefore(bytes, i), prev.properties.isAlphabetic || prev.properties.numericType != nil,
-                  let after = scalarAt(bytes, next), after.scalar.properties.isAlphabetic || after.scalar.properties.numericType != nil
+                  let prev = scalarBefore(bytes, i), isLetterOrDigit(prev),
+                  let after = scalarAt(bytes, next), isLetterOrDigit(after.scalar)
             else {
                 out.append(b)
                 i += 1
@@ -273,6 +317,20 @@ enum LineEndHyphens {
         return j < bytes.count ? j : nil
     }
 
+    /// Alphabetic, with an ASCII fast path (Unicode properties are a table lookup per call).
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+        return s.properties.isAlphabetic
+    }
+
+    /// Alphabetic or numeric, with an ASCII fast path.
+    @inline(__always)
+    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return isLetter(s) || (s.value >= 0x30 && s.value <= 0x39) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
     /// The scalar that ends just before byte index `i`.
     static func scalarBefore(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
         var s = i - 1
@@ -299,7 +357,7 @@ enum LineEndHyphens {
         while s > 0 {
             var p = s - 1
             while p > 0 && bytes[p] & 0xC0 == 0x80 { p -= 1 }
-            guard let sc = scalarAt(bytes, p), sc.scalar.properties.isAlphabetic else { break }
+            guard let sc = scalarAt(bytes, p), isLetter(sc.scalar) else { break }
             s = p
         }
         return s
@@ -308,7 +366,7 @@ enum LineEndHyphens {
     /// End of the letter run that starts at `i`.
     static func wordEnd(_ bytes: [UInt8], from i: Int) -> Int {
         var e = i
-        while let sc = scalarAt(bytes, e), sc.scalar.properties.isAlphabetic { e += sc.length }
+        while let sc = scalarAt(bytes, e), isLetter(sc.scalar) { e += sc.length }
         return e
     }
 }

@@ -38,6 +38,10 @@ public struct CompiledLexicon: Sendable {
     public let usesStems: Bool
     /// The stemmer identification recorded in outputs.
     public let stemmer: String
+    /// Where a form can match: entries by exact word and by stem (term, include and phrase words),
+    /// and the entries with a glob somewhere, which are tried for every new form. Lets the matcher
+    /// look at a handful of entries per new form instead of all of them.
+    let candidates: CandidateIndex
 
     /// Compiles `lexicon` for `setting`.
     public init(_ lexicon: Lexicon, setting: MatchSetting) throws(TextError) {
@@ -69,5 +73,36 @@ public struct CompiledLexicon: Sendable {
         self.entries = entries
         self.phraseEntries = entries.filter(\.isPhrase).sorted { $0.components.count > $1.components.count }.map(\.index)
         self.usesStems = entries.contains { $0.components.contains(where: \.needsStem) }
+        self.candidates = CandidateIndex(entries)
+    }
+}
+
+/// Entry indices by the exact words and stems that can make them match a form.
+struct CandidateIndex: Sendable {
+    private(set) var byWord = [String: [Int]]()
+    private(set) var byStem = [String: [Int]]()
+    private(set) var everyForm = [Int]()
+
+    init(_ entries: [CompiledLexicon.Entry]) {
+        var always = Set<Int>()
+        for e in entries {
+            for pattern in e.components + e.include {
+                switch pattern {
+                case .exact(let w): byWord[w, default: []].append(e.index)
+                case .stem(let s): byStem[s, default: []].append(e.index)
+                case .prefix, .suffix, .contains: always.insert(e.index)
+                }
+            }
+        }
+        everyForm = always.sorted()
+    }
+
+    /// The entries that may match a form with this key and stem, in lexicon order, each once.
+    func entries(key: String, stem: String) -> [Int] {
+        var found = everyForm
+        if let list = byWord[key] { found += list }
+        if !stem.isEmpty, let list = byStem[stem] { found += list }
+        guard found.count > 1 else { return found }
+        return Array(Set(found)).sorted()
     }
 }

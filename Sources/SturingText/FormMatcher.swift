@@ -47,7 +47,8 @@ public final class FormMatcher {
         let stem = lexicon.usesStems ? stemmer.stem(form) : ""
         var matches = [Int](), excluded = [Int]()
         var needsContext = false
-        for entry in lexicon.entries {
+        for index in lexicon.candidates.entries(key: form, stem: stem) {
+            let entry = lexicon.entries[index]
             if entry.isPhrase {
                 if entry.components.contains(where: { $0.matches(form: form, stem: stem) }) { needsContext = true }
                 continue

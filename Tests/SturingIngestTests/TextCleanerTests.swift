@@ -74,5 +74,7 @@ import Testing
         #expect(RunningLines.normalizedKey("Pagina 3 van 20") == "pagina # van #")
         #expect(RunningLines.normalizedKey("Pagina 3 van 20 over één ding") == "pagina 3 van 20 over één ding")
         #expect(RunningLines.normalizedKey("Één 2015") == "één #")
+        // A paragraph on one long line is never a running line (and costs no key).
+        #expect(RunningLines.normalizedKey(Substring(String(repeating: "één regel ", count: 30))) == "")
     }
 }
