@@ -1,5 +1,5 @@
 /// One municipality's policy plan: its metadata from the manifest and the files it consists of.
-public struct Plan: Sendable, Equatable {
+public struct Plan: Sendable, Equatable, Codable {
     /// Municipality name (the unit of comparison).
     public var municipality: String
     /// Size class: G4, 100.000+ or 100.000-.

@@ -3,7 +3,7 @@ import SturingCore
 
 /// What a corpus run will do: the plans, the files to score (in a fixed order), and the problems
 /// found before scoring (manifest rows without a file, malformed rows).
-public struct CorpusPlan: Sendable {
+public struct CorpusPlan: Sendable, Codable, Equatable {
     /// Plans in output order (manifest order, then files not in the manifest, by path).
     public var plans: [Plan]
     /// Every file to score, once, in a fixed order.
@@ -12,6 +12,40 @@ public struct CorpusPlan: Sendable {
     public var failures: [FileFailure]
     /// Remarks that do not stop anything (files not in the manifest, ignored columns).
     public var warnings: [String]
+
+    /// The corpus folder as given (file paths start with it).
+    public var directory: String = ""
+
+    /// The part of the corpus that shard `k` of `n` (1-based) scores: each file goes to one shard
+    /// by a stable hash of its path relative to the corpus folder, so every machine computes the
+    /// same split. Plans keep only their files in this shard; plans without one are left out.
+    /// Planning failures and warnings stay (they are the corpus's, and `merge` reports them once).
+    public func shard(_ k: Int, of n: Int) -> CorpusPlan {
+        precondition(n >= 1 && k >= 1 && k <= n)
+        guard n > 1 else { return self }
+        let keep = Set(files.filter { Self.shardIndex(of: relativePath($0), shards: n) == k })
+        var part = self
+        part.files = files.filter(keep.contains)
+        part.plans = plans.compactMap { plan in
+            var p = plan
+            p.files = plan.files.filter(keep.contains)
+            return p.files.isEmpty ? nil : p
+        }
+        return part
+    }
+
+    /// The path of `file` relative to the corpus folder.
+    public func relativePath(_ file: String) -> String {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    /// The shard (1-based) of a relative path: FNV-1a 64 of its UTF-8 bytes, modulo `shards`.
+    public static func shardIndex(of relativePath: String, shards: Int) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in relativePath.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return Int(h % UInt64(shards)) + 1
+    }
 
     /// File extensions that hold metadata, not plans, and are never scored when walking a folder.
     public static let metadataExtensions: Set<String> = ["csv", "json", "jsonl", "yaml", "yml", "md", "tsv", "xlsx", "xls", "ods"]
@@ -30,7 +64,7 @@ public struct CorpusPlan: Sendable {
                 plans.append(Plan(municipality: displayName(path), files: [path]))
                 files.append(path)
             }
-            return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings)
+            return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
         }
         let manifestName = URL(fileURLWithPath: manifest.path).lastPathComponent
         warnings += manifest.warnings.map { "\(manifestName): \($0)" }
@@ -82,7 +116,7 @@ public struct CorpusPlan: Sendable {
             plans.append(Plan(municipality: index[name] == nil ? name : "\(name) (\(URL(fileURLWithPath: path).lastPathComponent))", files: [path]))
             files.append(path)
         }
-        return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings)
+        return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
     }
 
     static func conflicts(_ a: Plan, _ b: Plan) -> Bool {

@@ -35,8 +35,6 @@ public enum CorpusRunner {
     /// `onOutcome` is called on the worker threads as each file finishes (calls may overlap), for
     /// streaming and progress.
     /// `reader` extracts files (in worker processes, under limits); without it files are read in
-    /// this process.
-    /// `reader` extracts files (in worker processes, under limits); without it files are read in
     /// this process. `journaled` holds documents of an interrupted run: one whose file still has
     /// the same SHA-256 is kept as it is, the others are scored again.
     public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
@@ -62,7 +60,12 @@ public enum CorpusRunner {
                 return try DocumentReader.read(path: path, cache: cache)
             },
             onOutcome: onOutcome)
-        let outcomes = kept + scored
+        return assemble(corpus, outcomes: kept + scored, resumed: kept.count)
+    }
+
+    /// Combines the outcomes of the corpus's files into plans, failures and warnings, in the
+    /// corpus's order: what a run reports, whichever process or shard scored each file.
+    public static func assemble(_ corpus: CorpusPlan, outcomes: [FileOutcome], resumed: Int = 0) -> CorpusResult {
         var byFile = [String: FileOutcome]()
         for o in outcomes { byFile[o.file] = o }
         var plans = [PlanResult]()
@@ -91,7 +94,7 @@ public enum CorpusRunner {
             plans.append(PlanResult(plan: plan, score: combined, documents: scored, failed: failed))
         }
         warnings += identicalFiles(outcomes)
-        return CorpusResult(plans: plans, failures: failures, warnings: warnings, resumed: kept.count)
+        return CorpusResult(plans: plans, failures: failures, warnings: warnings, resumed: resumed)
     }
 
     /// Warnings for byte-identical files under different names: both are scored (a regional plan

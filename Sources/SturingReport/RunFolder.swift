@@ -19,7 +19,7 @@ public final class RunFolder: @unchecked Sendable {
     }
 
     /// The files a run writes (and `--overwrite` removes); nothing else in the folder is touched.
-    public static let runFiles = ["run.json", "documents.jsonl", "scores.csv", "scores.json", "errors.csv",
+    public static let runFiles = ["run.json", "corpus.json", "documents.jsonl", "scores.csv", "scores.json", "errors.csv",
                                   "summary.md", "summary.en.md", "report.html", "report.en.html"]
     /// The lock file's name.
     public static let lockName = ".sturing.lock"
@@ -104,7 +104,7 @@ public final class RunFolder: @unchecked Sendable {
                           let score = ScoreJSON.decodeDocument(value) else { continue }
                     journaled[score.file] = score
                 }
-                for name in earlier where name != "run.json" && name != "documents.jsonl" {
+                for name in earlier where name != "run.json" && name != "documents.jsonl" && name != "corpus.json" {
                     try? fm.removeItem(atPath: file(name))
                 }
                 append = true

@@ -54,6 +54,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var isolation: IsolationOptions
 
+    @OptionGroup var shardOptions: ShardOptions
+
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -91,21 +93,28 @@ struct AnalyzeCommand: ParsableCommand {
                 throw CLIError(description: error.description)
             }
         }
-        let corpus: CorpusPlan
+        let fullCorpus: CorpusPlan
         do {
-            corpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest, followLinks: followLinks,
-                                         excluding: [out ?? "Output", cache])
+            fullCorpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest, followLinks: followLinks,
+                                             excluding: [out ?? "Output", cache])
         } catch {
             throw CLIError(description: error.description)
         }
-        if corpus.files.isEmpty && corpus.failures.isEmpty {
+        let shard = try shardOptions.resolve()
+        let corpus = shard.map { fullCorpus.shard($0.k, of: $0.n) } ?? fullCorpus
+        if let shard { printNote("shard \(shard.k)/\(shard.n) (\(shard.source)): \(corpus.files.count) of \(fullCorpus.files.count) files") }
+        let corpusJSON = RunOutputs.corpusJSON(fullCorpus)
+        if fullCorpus.files.isEmpty && fullCorpus.failures.isEmpty {
             throw CLIError(description: "\(directory): no plan files found (put PDF or text files there)")
         }
         let outDir = out ?? "Output/\(Self.timestamp())"
         let runFolder: RunFolder
         do throws(RunFolderError) {
             runFolder = try RunFolder.open(path: outDir, mode: overwrite ? .overwrite : (resume ? .resume : .fresh),
-                                           fingerprint: Self.fingerprint(provenance), settings: runSettings(provenance, manifest: manifestPath))
+                                           fingerprint: Self.fingerprint(provenance),
+                                           settings: runSettings(provenance, manifest: manifestPath, shard: shard.map { ($0.k, $0.n) },
+                                                                 corpusSHA256: SHA256Hex.digest(Array(corpusJSON.utf8))))
+            try runFolder.write("corpus.json", corpusJSON)
         } catch {
             throw CLIError(description: error.description)
         }
@@ -136,22 +145,14 @@ struct AnalyzeCommand: ParsableCommand {
         input.distinct = distinct
         input.exclude = Self.list(exclude)
         input.minSignalWords = threshold.minSignalWords
-        let selection = input.selection
-        do throws(RunFolderError) {
-            try runFolder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: csvDialect, language: lang))
-            try runFolder.write("errors.csv", CorpusReport.errorsCSV(result.failures, dialect: csvDialect))
-            try runFolder.write("scores.json", CorpusReport.scoresJSON(input, cache: documentCache?.statistics).pretty())
-            try runFolder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: lang))
-            try runFolder.write("report.html", HTMLReport.render(input, selection: selection, language: lang))
-            try runFolder.finish()
-        } catch {
-            throw CLIError(description: error.description)
-        }
+        try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
+                             cache: documentCache?.statistics)
+        do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
         let kept = result.resumed > 0 ? "; \(result.resumed) kept from the interrupted run" : ""
         print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
-        print("sturing: wrote " + Escape.terminal(outDir) + "/{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl, run.json}")
+        print("sturing: wrote " + Escape.terminal(outDir) + "/" + RunOutputs.names)
         for w in result.warnings { printWarning(w) }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
@@ -165,8 +166,11 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     /// What run.json records about this run.
-    func runSettings(_ p: Provenance, manifest: String?) -> [(String, JSONValue)] {
+    func runSettings(_ p: Provenance, manifest: String?, shard: (k: Int, n: Int)?, corpusSHA256: String) -> [(String, JSONValue)] {
         [("corpus", .string(directory)), ("manifest", manifest.map { .string($0) } ?? .null),
+         ("corpus_plan_sha256", .string(corpusSHA256)),
+         ("shard", shard.map { .object([("k", .int($0.k)), ("n", .int($0.n))]) } ?? .null),
+         ("csv_dialect", .string(csvDialect.rawValue)), ("lang", .string(lang.rawValue)),
          ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
          ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),
          ("tokens", .string(TokenCache.version)), ("min_signal_words", .int(threshold.minSignalWords)), ("top", .int(top)),

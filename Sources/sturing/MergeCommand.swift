@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SturingAnalysis
+import SturingCore
+import SturingPipeline
+import SturingReport
+
+/// `sturing merge SHARD... --out DIR`: combines the runs of `analyze --shard K/N` into exactly the
+/// outputs one run over the whole corpus gives.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the output folders of `analyze --shard K/N` runs into the outputs of one run.",
+        discussion: "Refuses shards that do not fit together (another lexicon, match mode, corpus listing or version) and names a missing shard.")
+
+    @Argument(help: "The --out folders of the shards (all N of them).")
+    var shards: [String]
+
+    @Option(name: .long, help: "Output folder for the merged run.")
+    var out: String
+
+    @Flag(name: .long, help: "Replace the run in --out.")
+    var overwrite = false
+
+    func validate() throws {
+        if shards.isEmpty { throw ValidationError("give the shard folders to merge") }
+    }
+
+    func run() throws {
+        let merged = try ShardMerger(folders: shards)
+        let provenance = merged.provenance
+        let n = merged.shards[0].n
+        var settings = merged.shards[0].record["settings"]?.objectValue ?? []
+        settings.removeAll { $0.0 == "shard" }
+        settings.append(("merged_from", .array(merged.shards.map { .object([("folder", .string($0.folder)), ("k", .int($0.k)), ("n", .int(n))]) })))
+        let folder: RunFolder
+        do throws(RunFolderError) {
+            folder = try RunFolder.open(path: out, mode: overwrite ? .overwrite : .fresh,
+                                        fingerprint: merged.shards[0].record["fingerprint"]?.stringValue ?? "", settings: settings)
+            try folder.write("corpus.json", RunOutputs.corpusJSON(merged.corpus))
+        } catch {
+            throw CLIError(description: error.description)
+        }
+        for file in merged.corpus.files {
+            if let line = merged.documentLines[file] { folder.journal.append(line) }
+        }
+        let result = CorpusRunner.assemble(merged.corpus, outcomes: merged.outcomes)
+        for f in result.failures { folder.journal.append(CorpusReport.errorLine(f)) }
+        if let failure = folder.journal.failure {
+            throw CLIError(description: "\(folder.journal.path): cannot write: \(failure) (free disk space or choose another --out)")
+        }
+        var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
+                                      failures: result.failures, warnings: result.warnings, k: merged.setting("top")?.intValue ?? 5)
+        input.distinct = CaseSelection.Distinct(rawValue: merged.setting("distinct")?.stringValue ?? "") ?? .province
+        input.exclude = (merged.setting("exclude")?.arrayValue ?? []).compactMap(\.stringValue)
+        input.minSignalWords = merged.setting("min_signal_words")?.intValue ?? ScoringThresholds.fewSignalWords
+        let dialect = CSVDialect(rawValue: merged.setting("csv_dialect")?.stringValue ?? "") ?? .standard
+        let language = Language(rawValue: merged.setting("lang")?.stringValue ?? "") ?? .dutch
+        try RunOutputs.write(folder, input: input, failures: result.failures, dialect: dialect, language: language, cache: nil)
+        do throws(RunFolderError) { try folder.finish() } catch { throw CLIError(description: error.description) }
+        print("sturing: merged \(n) shards: \(result.plans.count) plans, \(result.failures.count) error(s)")
+        print("sturing: wrote " + Escape.terminal(out) + "/" + RunOutputs.names)
+        for w in result.warnings { printWarning(w) }
+        for f in result.failures { printError("\(f.file): \(f.error)") }
+        if !result.failures.isEmpty { throw ExitCode(1) }
+    }
+}

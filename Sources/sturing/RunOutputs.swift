@@ -1,0 +1,34 @@
+import Foundation
+import SturingAnalysis
+import SturingCore
+import SturingPipeline
+import SturingReport
+
+/// The tables and reports a run writes, the same for `analyze` and `merge`, so that merged shards
+/// give exactly the outputs of one run.
+enum RunOutputs {
+    /// The file names, for the closing message.
+    static let names = "{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl, run.json}"
+
+    /// Writes scores.csv, errors.csv, scores.json, summary.md and report.html into `folder`.
+    static func write(_ folder: RunFolder, input: CorpusReportInput, failures: [FileFailure], dialect: CSVDialect,
+                      language: Language, cache: (hits: Int, misses: Int)?) throws {
+        let selection = input.selection
+        do throws(RunFolderError) {
+            try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language))
+            try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect))
+            try folder.write("scores.json", CorpusReport.scoresJSON(input, cache: cache).pretty())
+            try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language))
+            try folder.write("report.html", HTMLReport.render(input, selection: selection, language: language))
+        } catch {
+            throw CLIError(description: error.description)
+        }
+    }
+
+    /// The corpus plan as run folders keep it (corpus.json), for `merge`.
+    static func corpusJSON(_ corpus: CorpusPlan) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(corpus)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}

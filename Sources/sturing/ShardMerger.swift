@@ -1,0 +1,108 @@
+import Foundation
+import SturingCore
+import SturingPipeline
+import SturingReport
+
+/// Reads the output folders of `analyze --shard K/N` runs and checks that they fit together: the
+/// same tool, lexicon, match mode and versions, the same corpus listing, every shard of N present
+/// once and finished, every file of the corpus scored or failed in one of them.
+struct ShardMerger {
+    /// One shard's folder as read.
+    struct Shard {
+        var folder: String
+        var k: Int
+        var n: Int
+        var record: JSONValue
+    }
+
+    /// The checked shards.
+    let shards: [Shard]
+    /// The whole corpus (from the shards' corpus.json).
+    let corpus: CorpusPlan
+    /// The outcome of every file, from the shards' journals.
+    let outcomes: [FileOutcome]
+    /// The journal lines of the scored documents, by file.
+    let documentLines: [String: String]
+
+    /// Reads and checks `folders`; the error says which shard is missing or does not fit.
+    init(folders: [String]) throws {
+        var shards = [Shard]()
+        var corpus: CorpusPlan?
+        for folder in folders {
+            func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+            guard let text = try? String(contentsOfFile: file("run.json"), encoding: .utf8), let record = try? JSONValue.parse(text) else {
+                throw CLIError(description: "\(folder): no run.json (give the --out folders of `sturing analyze --shard K/N`)")
+            }
+            guard record["status"]?.stringValue == "finished" else {
+                throw CLIError(description: "\(folder): this shard has not finished (run it to the end, or continue it with `analyze --resume`)")
+            }
+            guard let k = record["settings"]?["shard"]?["k"]?.intValue, let n = record["settings"]?["shard"]?["n"]?.intValue else {
+                throw CLIError(description: "\(folder): not a shard (it was made without --shard K/N)")
+            }
+            guard let data = FileManager.default.contents(atPath: file("corpus.json")),
+                  let plan = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
+                throw CLIError(description: "\(folder): corpus.json is missing or unreadable")
+            }
+            if let first = shards.first {
+                for key in ["fingerprint"] where record[key]?.stringValue != first.record[key]?.stringValue {
+                    throw CLIError(description: "\(folder): made with other settings than \(first.folder) (lexicon, match mode, tool or library versions differ); shards must be made alike")
+                }
+                if record["settings"]?["corpus_plan_sha256"]?.stringValue != first.record["settings"]?["corpus_plan_sha256"]?.stringValue {
+                    throw CLIError(description: "\(folder): made from another corpus listing than \(first.folder) (the files or manifest differ); run all shards on the same corpus")
+                }
+                if n != first.n {
+                    throw CLIError(description: "\(folder): shard \(k)/\(n) does not fit shard \(first.k)/\(first.n) of \(first.folder)")
+                }
+                for key in ["min_signal_words", "top", "distinct", "exclude", "csv_dialect", "lang"]
+                where record["settings"]?[key]?.serialized() != first.record["settings"]?[key]?.serialized() {
+                    throw CLIError(description: "\(folder): --\(key.replacingOccurrences(of: "_", with: "-")) differs from \(first.folder); give all shards the same table options")
+                }
+            }
+            if let twin = shards.first(where: { $0.k == k }) {
+                throw CLIError(description: "\(folder): shard \(k)/\(n) is given twice (also \(twin.folder))")
+            }
+            shards.append(Shard(folder: folder, k: k, n: n, record: record))
+            corpus = corpus ?? plan
+        }
+        guard let first = shards.first, let corpus else { throw CLIError(description: "give the shard folders to merge") }
+        let missing = Set(1...first.n).subtracting(shards.map(\.k)).sorted()
+        if !missing.isEmpty {
+            throw CLIError(description: "missing shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.n) (run them, then merge all \(first.n))")
+        }
+        let inCorpus = Set(corpus.files)
+        var outcomes = [String: FileOutcome](), lines = [String: String]()
+        for shard in shards {
+            for line in JSONLinesFile.lines(path: (shard.folder as NSString).appendingPathComponent("documents.jsonl")) {
+                guard let value = try? JSONValue.parse(line), let file = value["file"]?.stringValue, inCorpus.contains(file) else { continue }
+                if let error = value["error"]?.stringValue {
+                    outcomes[file] = outcomes[file] ?? .failed(FileFailure(file: file, error: error))
+                } else if let score = ScoreJSON.decodeDocument(value) {
+                    outcomes[file] = .scored(score)
+                    lines[file] = line
+                }
+            }
+        }
+        let unscored = corpus.files.filter { outcomes[$0] == nil }
+        if !unscored.isEmpty {
+            throw CLIError(description: "\(unscored.count) file(s) of the corpus are in no shard's results, e.g. \(unscored[0]) (a shard was interrupted: continue it with `analyze --resume`)")
+        }
+        self.shards = shards.sorted { $0.k < $1.k }
+        self.corpus = corpus
+        self.outcomes = corpus.files.compactMap { outcomes[$0] }
+        self.documentLines = lines
+    }
+
+    /// The provenance of the shards (they share it), dated now.
+    var provenance: Provenance {
+        let s = shards[0].record["settings"]
+        func text(_ v: JSONValue?) -> String { v?.stringValue ?? "?" }
+        return Provenance(toolVersion: text(shards[0].record["tool"]?["version"]),
+                          lexiconName: text(s?["lexicon"]?["name"]), lexiconVersion: text(s?["lexicon"]?["version"]),
+                          lexiconSHA256: text(s?["lexicon"]?["sha256"]), lexiconPath: text(s?["lexicon"]?["path"]),
+                          match: MatchSetting(rawValue: text(s?["match"])) ?? .lexicon, stemmer: text(s?["stemmer"]),
+                          icu: text(s?["icu"]), poppler: text(s?["poppler"]), date: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// A setting shared by the shards.
+    func setting(_ key: String) -> JSONValue? { shards[0].record["settings"]?[key] }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Issue 10: shards merged give exactly the outputs of one run; shards that do not fit are refused.
+@Suite struct ShardTests {
+    func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// The text without the lines that hold the run's date (provenance), which differs per run.
+    func undated(_ url: URL) throws -> String {
+        let text = try read(url)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent("scores.json"))) as! [String: Any]
+        let date = json["date"] as! String
+        return text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(date) && !$0.contains("\"date\"") }
+            .joined(separator: "\n")
+    }
+
+    @Test func threeShardsMergedEqualOneRun() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let corpus = CLITests.root.appendingPathComponent("Corpus").path
+        let single = work.appendingPathComponent("single")
+        #expect(try CLITests.run(["analyze", corpus, "--out", single.path, "--no-cache", "--quiet", "--top", "2"]).status == 0)
+        var folders = [String]()
+        var counts = [Int]()
+        for k in 1...3 {
+            let out = work.appendingPathComponent("shard-\(k)")
+            let r = try CLITests.run(["analyze", corpus, "--out", out.path, "--no-cache", "--quiet", "--top", "2", "--shard", "\(k)/3"])
+            #expect(r.status == 0, "\(r.stderr)")
+            counts.append(try read(out.appendingPathComponent("documents.jsonl")).split(separator: "\n").count)
+            folders.append(out.path)
+        }
+        #expect(counts.reduce(0, +) == 10 && counts.allSatisfy { $0 < 10 })
+        let merged = work.appendingPathComponent("merged")
+        let m = try CLITests.run(["merge"] + folders.reversed() + ["--out", merged.path])
+        #expect(m.status == 0, "\(m.stderr)")
+        for name in ["scores.csv", "errors.csv"] {
+            #expect(try read(merged.appendingPathComponent(name)) == read(single.appendingPathComponent(name)), "\(name)")
+        }
+        for name in ["scores.json", "summary.md", "report.html"] {
+            #expect(try undated(merged.appendingPathComponent(name)) == undated(single.appendingPathComponent(name)), "\(name)")
+        }
+        // Shards that do not fit are refused, and say why.
+        let missing = try CLITests.run(["merge", folders[0], folders[2], "--out", work.appendingPathComponent("m2").path])
+        #expect(missing.status == 2 && missing.stderr.contains("missing shard 2 of 3"))
+        let twice = try CLITests.run(["merge", folders[0], folders[0], folders[2], "--out", work.appendingPathComponent("m3").path])
+        #expect(twice.status == 2 && twice.stderr.contains("given twice"))
+        let exact = work.appendingPathComponent("exact-2")
+        #expect(try CLITests.run(["analyze", corpus, "--out", exact.path, "--no-cache", "--quiet", "--top", "2", "--shard", "2/3", "--match", "exact"]).status == 0)
+        let other = try CLITests.run(["merge", folders[0], exact.path, folders[2], "--out", work.appendingPathComponent("m4").path])
+        #expect(other.status == 2 && other.stderr.contains("other settings"))
+        let notShard = try CLITests.run(["merge", single.path, "--out", work.appendingPathComponent("m5").path])
+        #expect(notShard.status == 2 && notShard.stderr.contains("not a shard"))
+    }
+
+    @Test func schedulersChooseTheShard() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let corpus = CLITests.root.appendingPathComponent("Corpus").path
+        func run(_ args: [String], _ env: [String: String]) throws -> CLITests.Run {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLITests.binary)
+            p.arguments = args
+            p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+            let err = Pipe()
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = err
+            try p.run()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return CLITests.Run(status: p.terminationStatus, stdout: "", stderr: String(decoding: e, as: UTF8.self))
+        }
+        let slurm = try run(["analyze", corpus, "--out", work.appendingPathComponent("s").path, "--no-cache"],
+                            ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "1"])
+        #expect(slurm.status == 0 && slurm.stderr.contains("shard 3/3 (SLURM_ARRAY_TASK_ID)"))
+        let k8s = try run(["analyze", corpus, "--out", work.appendingPathComponent("k").path, "--no-cache", "--shards", "3"],
+                          ["JOB_COMPLETION_INDEX": "0"])
+        #expect(k8s.status == 0 && k8s.stderr.contains("shard 1/3 (JOB_COMPLETION_INDEX)"))
+        let bad = try CLITests.run(["analyze", corpus, "--out", work.appendingPathComponent("b").path, "--shard", "4/3"])
+        #expect(bad.status == 2)
+    }
+}
