@@ -69,15 +69,23 @@ public enum TextDecoder {
     }
 
     /// Rejects text that is mostly control or replacement characters (binary read as text).
+    /// Counted on the UTF-8 bytes of the first 200,000 scalars' worth (C0 controls, DEL, U+FFFD).
     private static func checkPlausible(_ decoded: Decoded) throws(IngestError) {
-        var bad = 0, total = 0
-        for scalar in decoded.text.unicodeScalars.prefix(200_000) {
-            total += 1
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0C, 0x0D: continue
-            case 0x00...0x1F, 0x7F, 0xFFFD: bad += 1
-            default: continue
+        var text = decoded.text
+        let (bad, total) = text.withUTF8 { b -> (Int, Int) in
+            var bad = 0, total = 0, i = 0
+            while i < b.count && total < 200_000 {
+                let c = b[i]
+                if c & 0xC0 != 0x80 { total += 1 }
+                switch c {
+                case 0x09, 0x0A, 0x0C, 0x0D: break
+                case 0x00...0x1F, 0x7F: bad += 1
+                case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && b[i + 2] == 0xBD: bad += 1
+                default: break
+                }
+                i += 1
             }
+            return (bad, total)
         }
         if total > 0 && bad * 20 > total { throw .undecodable(encoding: decoded.encoding) }
     }

@@ -108,7 +108,10 @@ public enum CorpusReport {
         ScoreJSON.error(failure).serialized()
     }
 
-    /// scores.json: provenance, inputs with hashes, plans (combined), documents, errors, warnings.
+    /// scores.json: provenance, inputs with hashes, settings, the plans' tables (counts, shares,
+    /// densities and term counts per plan), errors and warnings. The per-document detail (word
+    /// forms, excluded forms, evidence, cleaning) lives in documents.jsonl beside it, so the file
+    /// stays small however many plans there are.
     public static func scoresJSON(_ input: CorpusReportInput, cache: (hits: Int, misses: Int)?) -> JSONValue {
         let p = input.provenance
         let documents = input.plans.flatMap { entry in entry.documents.map { (entry.plan, $0) } }
@@ -125,12 +128,12 @@ public enum CorpusReport {
                                   ("min_signal_words", .int(input.minSignalWords)),
                                   ("exclude", .array(input.exclude.map { .string($0) }))])),
             ("cache", cache.map { .object([("hits", .int($0.hits)), ("misses", .int($0.misses))]) } ?? .null),
+            ("documents_file", .string("documents.jsonl")),
             ("plans", .array(input.plans.map { entry in
                 .object(planFields(entry.plan) + [("files", .array(entry.plan.files.map { .string($0) })),
                                                   ("ranked", .bool(input.isRanked(entry.score))),
-                                                  ("score", ScoreJSON.document(entry.score))])
+                                                  ("score", ScoreJSON.summary(entry.score))])
             })),
-            ("documents", .array(documents.map { ScoreJSON.document($0.1, extra: planFields($0.0)) })),
             ("errors", .array(input.failures.map(ScoreJSON.error))),
             ("warnings", .array(input.warnings.map { .string($0) })),
         ])

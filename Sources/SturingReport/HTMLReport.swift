@@ -9,6 +9,10 @@ public enum HTMLReport {
     public static let evidenceLines = 12
     /// Most municipalities in one ranked bar chart (about one A4 page).
     public static let chartRows = 50
+    /// Most rows in any list of the report (charts, the table of all municipalities, errors,
+    /// warnings, input files): past it the report shows the top and bottom and says where the rest
+    /// is (scores.csv, errors.csv, scores.json), so it stays a few MB for any corpus.
+    public static let maxRows = 500
     /// Renders the report.
     public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
         let L = Labels(language)
@@ -42,7 +46,7 @@ public enum HTMLReport {
         if !unranked.isEmpty {
             h += "<div class=\"warn\"><h3>\(t("Niet gerangschikt: te weinig signaalwoorden", "Not ranked: too few signal words"))</h3>"
             h += "<p>\(t("Deze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).", "These plans are scored, but their shares rest on fewer than \(input.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words)."))</p><ul>"
-            for e in unranked {
+            for e in unranked.prefix(maxRows) {
                 let n = e.score.totalSignalWords
                 h += "<li>\(esc(e.plan.municipality)): \(n) \(t(n == 1 ? "signaalwoord" : "signaalwoorden", n == 1 ? "signal word" : "signal words"))</li>"
             }
@@ -68,17 +72,23 @@ public enum HTMLReport {
                 let ranked = rows.enumerated().sorted { a, b in
                     a.element.profile[q] != b.element.profile[q] ? a.element.profile[q] > b.element.profile[q] : a.offset < b.offset
                 }.map { (name: $0.element.municipality, share: $0.element.profile[q]) }
-                let chunks = stride(from: 0, to: ranked.count, by: chartRows).map { Array(ranked[$0..<min($0 + chartRows, ranked.count)]) }
+                // Past maxRows plans only the highest and lowest chartRows are drawn; all are in scores.csv.
+                var starts = Array(stride(from: 0, to: ranked.count, by: chartRows))
+                if ranked.count > maxRows { starts = [0, ranked.count - chartRows] }
+                let chunks = starts.map { (start: $0, rows: Array(ranked[$0..<min($0 + chartRows, ranked.count)])) }
                 h += "<div class=\"persp\">"
-                for (i, chunk) in chunks.enumerated() {
-                    let range = chunks.count > 1 ? " (\(i * chartRows + 1)–\(i * chartRows + chunk.count) \(t("van", "of")) \(ranked.count))" : ""
-                    h += "<figure>" + SVGCharts.rankedBars(title: L.perspective(q) + range, perspective: q, rows: chunk, mean: mean[q],
+                if ranked.count > maxRows {
+                    h += "<p class=\"hint\">\(t("Van de \(L.count(ranked.count)) gerangschikte gemeenten staan hier de hoogste en de laagste \(chartRows); de volledige rangorde staat in scores.csv.", "Of the \(L.count(ranked.count)) ranked municipalities the highest and lowest \(chartRows) are shown; the full ranking is in scores.csv."))</p>"
+                }
+                for chunk in chunks {
+                    let range = chunks.count > 1 ? " (\(chunk.start + 1)–\(chunk.start + chunk.rows.count) \(t("van", "of")) \(ranked.count))" : ""
+                    h += "<figure>" + SVGCharts.rankedBars(title: L.perspective(q) + range, perspective: q, rows: chunk.rows, mean: mean[q],
                                                            labels: L, scale: ranked.first?.share) + "</figure>"
                 }
                 h += "<div class=\"tb\"><table><caption>\(t("Top", "Top")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
-                for x in ranking.top(q, k: input.k) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
+                for x in ranking.top(q, k: input.k).prefix(maxRows) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
                 h += "</table><table><caption>\(t("Laagste", "Bottom")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
-                for x in ranking.bottom(q, k: input.k) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
+                for x in ranking.bottom(q, k: input.k).prefix(maxRows) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
                 h += "</table></div></div>"
             }
             h += "</section>\n"
@@ -87,10 +97,13 @@ public enum HTMLReport {
         // Heat map
         h += "<section id=\"overzicht\"><h2>\(t("Alle gemeenten", "All municipalities"))</h2>"
         h += "<p class=\"hint\">\(t("Klik op een kolomkop om te sorteren.", "Click a column header to sort."))</p>"
+        if input.plans.count > maxRows {
+            h += "<p class=\"hint\">\(t("De eerste \(maxRows) van \(L.count(input.plans.count)) gemeenten; alle staan in scores.csv.", "The first \(maxRows) of \(L.count(input.plans.count)) municipalities; all are in scores.csv."))</p>"
+        }
         h += "<table class=\"heat sortable\"><thead><tr><th>\(t("gemeente", "municipality"))</th><th>\(t("categorie", "category"))</th><th>\(t("regio", "region"))</th><th>\(t("provincie", "province"))</th><th class=\"num\">tokens</th><th class=\"num\">\(t("signaalwoorden", "signal words"))</th>"
         for q in Perspective.allCases { h += "<th class=\"num\">\(q.code)</th>" }
         h += "</tr></thead><tbody>"
-        for (plan, s, _) in input.plans {
+        for (plan, s, _) in input.plans.prefix(maxRows) {
             let mark = input.isRanked(s) ? "" : " <small>(\(t("niet gerangschikt", "not ranked")))</small>"
             h += "<tr><td>\(esc(plan.municipality))\(mark)</td><td>\(esc(plan.category ?? ""))</td><td>\(esc(plan.region ?? ""))</td><td>\(esc(plan.province ?? ""))</td>"
             h += "<td class=\"num\" data-v=\"\(s.tokens)\">\(s.tokens)</td><td class=\"num\" data-v=\"\(s.totalSignalWords)\">\(s.totalSignalWords)</td>"
@@ -161,14 +174,16 @@ public enum HTMLReport {
         }
         if !input.failures.isEmpty {
             h += "<h3>\(t("Niet gescoord", "Not scored"))</h3><table><tr><th>\(t("bestand", "file"))</th><th>\(t("probleem en wat te doen", "problem and what to do"))</th></tr>"
-            for f in input.failures { h += "<tr><td><code>\(esc(f.file))</code></td><td>\(esc(f.error))</td></tr>" }
+            for f in input.failures.prefix(maxRows) { h += "<tr><td><code>\(esc(f.file))</code></td><td>\(esc(f.error))</td></tr>" }
             h += "</table>"
+            if input.failures.count > maxRows { h += "<p>\(t("… en \(L.count(input.failures.count - maxRows)) meer: zie errors.csv.", "… and \(L.count(input.failures.count - maxRows)) more: see errors.csv."))</p>" }
         }
         if !input.warnings.isEmpty || !docWarnings.isEmpty {
             h += "<h3>\(t("Waarschuwingen", "Warnings"))</h3><ul>"
-            for w in input.warnings { h += "<li>\(esc(w))</li>" }
-            for (name, w) in docWarnings { h += "<li>\(esc(name)): \(esc(w))</li>" }
+            let all = input.warnings + docWarnings.map { "\($0.0): \($0.1)" }
+            for w in all.prefix(maxRows) { h += "<li>\(esc(w))</li>" }
             h += "</ul>"
+            if all.count > maxRows { h += "<p>\(t("… en \(L.count(all.count - maxRows)) meer: zie scores.csv (kolom warnings) en scores.json.", "… and \(L.count(all.count - maxRows)) more: see scores.csv (column warnings) and scores.json."))</p>" }
         }
         h += "</section>\n"
 
@@ -180,8 +195,10 @@ public enum HTMLReport {
         h += "<tr><th>ICU / poppler</th><td>\(esc(p.icu)) / \(esc(p.poppler))</td></tr><tr><th>\(t("datum", "date"))</th><td>\(esc(p.date))</td></tr></table>"
         // Visible and printed, not folded away: a reader on paper sees which files were counted.
         h += "<h3>\(t("Invoerbestanden en sha256", "Input files and sha256")) (\(files))</h3><table class=\"hashes\">"
-        for (_, _, docs) in input.plans { for d in docs { h += "<tr><td><code>\(esc(d.file))</code></td><td><code>\(esc(d.sha256))</code></td></tr>" } }
-        h += "</table></section>\n"
+        for d in input.plans.lazy.flatMap(\.documents).prefix(maxRows) { h += "<tr><td><code>\(esc(d.file))</code></td><td><code>\(esc(d.sha256))</code></td></tr>" }
+        h += "</table>"
+        if files > maxRows { h += "<p>\(t("… en \(L.count(files - maxRows)) meer: alle bestanden met hun sha256 staan in scores.json (inputs).", "… and \(L.count(files - maxRows)) more: every file with its sha256 is in scores.json (inputs)."))</p>" }
+        h += "</section>\n"
         h += "<script>\(script)</script>\n</body></html>\n"
         return h
     }

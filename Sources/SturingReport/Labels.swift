@@ -39,6 +39,17 @@ public struct Labels: Sendable {
         return nl ? s.replacingOccurrences(of: ".", with: ",") + " %" : s + "%"
     }
 
+    /// A whole number with thousands separators in the language's notation (12.345 / 12,345).
+    public func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(nl ? "." : ",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     /// A number with `decimals` decimals in the language's notation.
     public func number(_ d: Double, _ decimals: Int = 1) -> String {
         let s = String(format: "%.\(decimals)f", d)

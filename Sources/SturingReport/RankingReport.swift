@@ -53,7 +53,7 @@ public enum RankingReport {
         for g in r.means(by: { $0.region }) { line(g.group, g.mean) }
         for p in Perspective.allCases {
             out += "\n### \(L.perspective(p))\n\n| \(L.top) \(k) | | | \(L.bottom) \(k) | | |\n|---:|---|---:|---:|---|---:|\n"
-            let top = r.top(p, k: k), bottom = r.bottom(p, k: k)
+            let top = Array(r.top(p, k: k).prefix(HTMLReport.maxRows)), bottom = Array(r.bottom(p, k: k).prefix(HTMLReport.maxRows))
             for i in 0..<max(top.count, bottom.count) {
                 let t = i < top.count ? "\(top[i].rank) | \(Escape.markdown(top[i].municipality)) | \(L.percent(top[i].share))" : " | | "
                 let b = i < bottom.count ? "\(bottom[i].rank) | \(Escape.markdown(bottom[i].municipality)) | \(L.percent(bottom[i].share))" : " | | "

@@ -78,6 +78,24 @@ public enum ScoreJSON {
         return .object(pairs)
     }
 
+    /// A plan's table row: tokens, pages, signal words, the four perspectives and the count of
+    /// every term that counted (word forms and evidence are in documents.jsonl), and its warnings.
+    public static func summary(_ s: DocumentScore) -> JSONValue {
+        var perspectives = [(String, JSONValue)](), terms = [(String, JSONValue)]()
+        for p in Perspective.allCases {
+            let ps = s.perspectives[p] ?? PerspectiveScore(count: 0, share: nil, per10kTokens: 0)
+            perspectives.append((p.code, .object([
+                ("count", .int(ps.count)), ("share", .number(ps.share)), ("per_10k_tokens", .double(ps.per10kTokens)),
+            ])))
+            terms.append((p.code, .object((s.terms[p] ?? []).filter { $0.count > 0 }.map { ($0.term, .int($0.count)) })))
+        }
+        return .object([
+            ("tokens", .int(s.tokens)), ("pages", s.pages.map { .int($0) } ?? .null), ("signal_words", .int(s.totalSignalWords)),
+            ("perspectives", .object(perspectives)), ("terms", .object(terms)),
+            ("warnings", .array(s.warnings.map { .string($0) })),
+        ])
+    }
+
     /// One keyword-in-context line.
     public static func kwic(_ k: KWICLine) -> JSONValue {
         .object([("file", .string(k.file)), ("page", k.page.map { .int($0) } ?? .null), ("perspective", .string(k.perspective.code)),

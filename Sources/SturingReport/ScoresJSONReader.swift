@@ -27,17 +27,45 @@ public enum ScoresJSONReader {
             lexiconSHA256: text(lexicon?["sha256"]), lexiconPath: text(lexicon?["path"]),
             match: MatchSetting(rawValue: root["match"]?.stringValue ?? "") ?? .lexicon, stemmer: text(root["stemmer"]),
             icu: text(root["icu"]), poppler: text(root["poppler"]), date: text(root["date"]))
-        let documents = (root["documents"]?.arrayValue ?? []).compactMap(ScoreJSON.decodeDocument)
+        // The documents: in scores.json itself (runs before 0.2), or in documents.jsonl beside it.
+        var documents = [String: DocumentScore]()
+        let separate = root["documents"] == nil
+        if let list = root["documents"]?.arrayValue {
+            for d in list.compactMap(ScoreJSON.decodeDocument) { documents[d.file] = d }
+        } else {
+            let journal = (((path as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(root["documents_file"]?.stringValue ?? "documents.jsonl"))
+            guard FileManager.default.fileExists(atPath: journal) else {
+                throw ReadError(description: "\(journal): not found (scores.json keeps the tables; the word forms and evidence are in documents.jsonl beside it)")
+            }
+            for line in JSONLinesFile.lines(path: journal) {
+                guard let value = try? JSONValue.parse(line), value["error"] == nil, let d = ScoreJSON.decodeDocument(value) else { continue }
+                documents[d.file] = d
+            }
+        }
         var entries = [(plan: Plan, score: DocumentScore, documents: [DocumentScore])]()
         for p in plans {
             let plan = Plan(municipality: text(p["municipality"]), category: p["category"]?.stringValue,
                             region: p["region"]?.stringValue, province: p["province"]?.stringValue, title: p["title"]?.stringValue,
                             year: p["year"]?.stringValue, planType: p["plan_type"]?.stringValue,
                             files: (p["files"]?.arrayValue ?? []).compactMap(\.stringValue))
-            guard let scoreJSON = p["score"], let score = ScoreJSON.decodeDocument(scoreJSON) else {
-                throw ReadError(description: "\(path): the plan \(plan.municipality) has no readable score")
+            let docs = plan.files.compactMap { documents[$0] }
+            let score: DocumentScore
+            if separate {
+                guard !docs.isEmpty else {
+                    throw ReadError(description: "\(path): no document of the plan \(plan.municipality) is in documents.jsonl (give the whole output folder)")
+                }
+                // The plan's score as the run made it: its documents combined, with its own warnings.
+                var combined = PlanAggregator.combine(docs, name: plan.municipality)
+                combined.warnings = (p["score"]?["warnings"]?.arrayValue ?? []).compactMap(\.stringValue)
+                score = combined
+            } else {
+                guard let scoreJSON = p["score"], let decoded = ScoreJSON.decodeDocument(scoreJSON) else {
+                    throw ReadError(description: "\(path): the plan \(plan.municipality) has no readable score")
+                }
+                score = decoded
             }
-            entries.append((plan, score, documents.filter { plan.files.contains($0.file) }))
+            entries.append((plan, score, docs))
         }
         let failures = (root["errors"]?.arrayValue ?? []).map { FileFailure(file: text($0["file"]), error: text($0["error"])) }
         let settings = root["settings"]

@@ -43,7 +43,12 @@ public enum SelectionReport {
     /// Why a case was chosen and who was skipped, in the labels' language.
     public static func explanation(_ c: CaseSelection.Case, _ L: Labels) -> [String] {
         let skippedWord = L.language == .dutch ? "overgeslagen" : "skipped"
-        var lines = c.skipped.map { "\(skippedWord): \($0.municipality) (\($0.reasons.map(L.reason).joined(separator: "; ")))" }
+        let shown = 20
+        var lines = c.skipped.prefix(shown).map { "\(skippedWord): \($0.municipality) (\($0.reasons.map(L.reason).joined(separator: "; ")))" }
+        if c.skipped.count > shown {
+            lines.append(L.language == .dutch ? "… en \(L.count(c.skipped.count - shown)) meer overgeslagen (zie select --format json)"
+                                              : "… and \(L.count(c.skipped.count - shown)) more skipped (see select --format json)")
+        }
         if let note = c.note { lines.append(L.note(note)) }
         return lines
     }

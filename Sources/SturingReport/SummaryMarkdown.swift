@@ -9,6 +9,8 @@ public enum SummaryMarkdown {
     public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
         let nl = language == .dutch
         let md = Escape.markdown
+        let limit = HTMLReport.maxRows
+        let L = Labels(language)
         let p = input.provenance
         let ranking = input.ranking
         let rows = ranking.rows
@@ -24,14 +26,17 @@ public enum SummaryMarkdown {
         if !unranked.isEmpty {
             out += nl ? "## Niet gerangschikt: te weinig signaalwoorden\n\nDeze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).\n\n"
                       : "## Not ranked: too few signal words\n\nThese plans are scored, but their shares rest on fewer than \(input.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words).\n\n"
-            out += unranked.map { "- \(md($0.plan.municipality)): \($0.score.totalSignalWords)" }.joined(separator: "\n") + "\n\n"
+            out += unranked.prefix(limit).map { "- \(md($0.plan.municipality)): \($0.score.totalSignalWords)" }.joined(separator: "\n") + "\n\n"
         }
         out += nl ? "## Scores per gemeente\n\n| gemeente | categorie | regio | tokens | signaalwoorden | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
                   : "## Scores per municipality\n\n| municipality | category | region | tokens | signal words | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
-        let L = Labels(language)
-        for (plan, s, _) in input.plans {
+        for (plan, s, _) in input.plans.prefix(limit) {
             let shares = Perspective.allCases.map { s.perspectives[$0]?.share.map { L.percent($0) } ?? "—" }
             out += "| \(md(plan.municipality)) | \(md(plan.category ?? "")) | \(md(plan.region ?? "")) | \(s.tokens) | \(s.totalSignalWords) | \(shares.joined(separator: " | ")) |\n"
+        }
+        if input.plans.count > limit {
+            out += nl ? "\nDe eerste \(limit) van \(L.count(input.plans.count)) gemeenten; alle staan in scores.csv.\n"
+                      : "\nThe first \(limit) of \(L.count(input.plans.count)) municipalities; all are in scores.csv.\n"
         }
         if rows.count < input.plans.count {
             out += nl ? "\nPlannen zonder signaalwoorden hebben geen aandelen (—); plannen met minder dan \(input.minSignalWords) signaalwoorden worden niet gerangschikt. Beide tellen niet mee in gemiddelden, rangordes en de selectie.\n"
@@ -65,16 +70,19 @@ public enum SummaryMarkdown {
         let docWarnings = input.plans.flatMap { entry in entry.score.warnings.map { "\(entry.plan.municipality): \($0)" } }
         let warnings = input.warnings + docWarnings
         if !warnings.isEmpty {
-            out += "\n## " + (nl ? "Waarschuwingen" : "Warnings") + "\n\n" + warnings.map { "- " + md($0) }.joined(separator: "\n") + "\n"
+            out += "\n## " + (nl ? "Waarschuwingen" : "Warnings") + "\n\n" + warnings.prefix(limit).map { "- " + md($0) }.joined(separator: "\n") + "\n"
+            if warnings.count > limit { out += nl ? "\n… en \(L.count(warnings.count - limit)) meer (scores.csv, scores.json).\n" : "\n… and \(L.count(warnings.count - limit)) more (scores.csv, scores.json).\n" }
         }
         if !input.failures.isEmpty {
-            out += "\n## " + (nl ? "Fouten (niet gescoord)" : "Errors (not scored)") + "\n\n" + input.failures.map { "- " + md($0.file) + ": " + md($0.error) }.joined(separator: "\n") + "\n"
+            out += "\n## " + (nl ? "Fouten (niet gescoord)" : "Errors (not scored)") + "\n\n" + input.failures.prefix(limit).map { "- " + md($0.file) + ": " + md($0.error) }.joined(separator: "\n") + "\n"
+            if input.failures.count > limit { out += nl ? "\n… en \(L.count(input.failures.count - limit)) meer: zie errors.csv.\n" : "\n… and \(L.count(input.failures.count - limit)) more: see errors.csv.\n" }
         }
         out += "\n## " + (nl ? "Herkomst" : "Provenance") + "\n\n"
         out += "- sturing \(md(p.toolVersion)); lexicon \(md(p.lexiconName)) \(md(p.lexiconVersion)) (\(md(p.lexiconPath)), sha256 \(md(p.lexiconSHA256)))\n"
         out += "- match \(p.match.rawValue); \(md(p.stemmer)); ICU \(md(p.icu)); poppler \(md(p.poppler)); \(md(p.date))\n"
         out += nl ? "- invoerbestanden (sha256):\n" : "- input files (sha256):\n"
-        for (_, _, docs) in input.plans { for d in docs { out += "  - \(md(d.file)) \(md(d.sha256))\n" } }
+        for d in input.plans.lazy.flatMap(\.documents).prefix(limit) { out += "  - \(md(d.file)) \(md(d.sha256))\n" }
+        if files > limit { out += nl ? "  - … en \(L.count(files - limit)) meer: zie scores.json (inputs)\n" : "  - … and \(L.count(files - limit)) more: see scores.json (inputs)\n" }
         return out
     }
 }

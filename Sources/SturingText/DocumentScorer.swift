@@ -320,10 +320,23 @@ public final class DocumentScorer {
         while end + 1 < stream.count && end - last < window && Int(stream.ends[end + 1]) <= pageEnd { end += 1 }
         let leftStart = Int(stream.starts[first])
         let rightEnd = Int(stream.ends[end])
+        // White space collapsed to one space, on code units (no Character work per line).
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            let raw = units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF16.self) }
-            return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            var collapsed = [UInt16]()
+            collapsed.reserveCapacity(b - a)
+            var space = false
+            for k in a..<b {
+                let u = units[k]
+                switch u {
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x85, 0x2028, 0x2029, 0x3000, 0x2000...0x200A:
+                    space = !collapsed.isEmpty
+                default:
+                    if space { collapsed.append(0x20); space = false }
+                    collapsed.append(u)
+                }
+            }
+            return String(decoding: collapsed, as: UTF16.self)
         }
         let page = pages ? pageIndex + 1 : nil
         let e = lexicon.entries[entry]

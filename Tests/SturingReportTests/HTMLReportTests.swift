@@ -89,6 +89,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("scores.json").path
         try AtomicFile.write(CorpusReport.scoresJSON(input, cache: nil).pretty(), to: path)
+        // The documents are in documents.jsonl beside it, as analyze writes them.
+        let lines = input.plans.flatMap { e in e.documents.map { CorpusReport.documentLine($0, plan: e.plan) } }
+        try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: dir.appendingPathComponent("documents.jsonl").path)
         let back = try ScoresJSONReader.load(path: path)
         #expect(back.distinct == .region)
         #expect(HTMLReport.render(back, selection: back.selection) == HTMLReport.render(input, selection: input.selection))
@@ -103,6 +106,23 @@ import Testing
 }
 
 @Suite struct LongRankingTests {
+    /// Issue 10: outputs stay usable however many plans there are.
+    @Test func twentyThousandPlansGiveABoundedReportAndSummary() {
+        var input = HTMLReportTests.manyPlans(20_000)
+        for i in input.plans.indices {  // distinct profiles, as real plans have
+            input.plans[i].score.perspectives = PerspectiveScore.from(counts: [.pa: 10 + i % 97, .npm: 20 + i % 89, .npg: 30 + i % 83, .sr: 40 + i % 79], tokens: 5000)
+        }
+        let html = HTMLReport.render(input, selection: input.selection)
+        #expect(html.utf8.count < 5_000_000)
+        #expect(html.contains("de hoogste en de laagste 50; de volledige rangorde staat in scores.csv"))
+        #expect(html.contains("rechtmatige overheid (PA) (19951–20000 van 20000)"))
+        #expect(html.contains("De eerste 500 van 20.000 gemeenten"))
+        let md = SummaryMarkdown.render(input, selection: input.selection)
+        #expect(md.utf8.count < 1_000_000)
+        let json = CorpusReport.scoresJSON(input, cache: nil).serialized()
+        #expect(json.utf8.count < 60_000_000 && !json.contains("\"evidence\""))
+    }
+
     @Test func longRankingsAreChunkedForPrinting() {
         let html = HTMLReport.render(HTMLReportTests.manyPlans(120), selection: nil)
         #expect(html.contains("rechtmatige overheid (PA) (1–50 van 120)"))
