@@ -33,7 +33,7 @@ test: deps
 demo: release
 	.build/release/sturing analyze Corpus --out Output/demo --top 2 --overwrite
 
-## bench: speed figures (text MB/s, PDF vs pdftotext, corpus runs)
+## bench: speed and memory figures on real-shaped text, PDFs and corpora of growing size (BENCH_QUICK=1: about a minute)
 bench: release
 	scripts/bench
 

@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: jemalloc),
         .executableTarget(name: "sturing-bench", dependencies: [
-            "SturingCore", "SturingIngest", "SturingText", "SturingPipeline",
+            "CICU", "SturingCore", "SturingIngest", "SturingText", "SturingPipeline",
         ], linkerSettings: jemalloc),
 
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),

@@ -187,3 +187,17 @@ void cicu_version(char *buffer, int32_t capacity) {
     strncpy(buffer, tmp, (size_t)capacity - 1);
     buffer[capacity - 1] = 0;
 }
+
+int64_t cicu_word_break_floor(const uint16_t *text, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "nl", (const UChar *)text, length, &status);
+    *error = (int32_t)status;
+    if (U_FAILURE(status) || bi == NULL) return -1;
+    int64_t words = 0;
+    while (ubrk_next(bi) != UBRK_DONE) {
+        int32_t s = ubrk_getRuleStatus(bi);
+        if (s >= UBRK_WORD_LETTER && s < UBRK_WORD_IDEO_LIMIT) words++;
+    }
+    ubrk_close(bi);
+    return words;
+}

@@ -1,5 +1,6 @@
 // sturing-bench: speed figures for the text path (one core) and for batches of files.
 // Usage: sturing-bench [--megabytes N] [--files PATH...]
+import CICU
 import Foundation
 import SturingCore
 import SturingIngest
@@ -46,6 +47,10 @@ func main() throws {
     var megabytes = 50
     if let i = args.firstIndex(of: "--megabytes"), i + 1 < args.count { megabytes = Int(args[i + 1]) ?? 50; args.removeSubrange(i...(i + 1)) }
     var files = [String]()
+    if let i = args.firstIndex(of: "--icu-floor"), i + 1 < args.count {
+        try icuFloor(path: args[i + 1])
+        return
+    }
     if let i = args.firstIndex(of: "--files") { files = Array(args[(i + 1)...]) }
     let lexicon = try CompiledLexicon(try LexiconLoader.builtin(), setting: .lexicon)
 
@@ -79,6 +84,22 @@ func main() throws {
             print(String(format: "files: %d (%d failed), %d pages, jobs %d: %.3f s (%.0f pages/s)", files.count, failed, pages, jobs, t, Double(pages) / t))
         }
     }
+}
+
+/// ICU's word-break speed on the file's text (UTF-8 → UTF-16 included), best of three, one core.
+func icuFloor(path: String) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    var best = Double.infinity
+    var words: Int64 = 0
+    for _ in 0..<3 {
+        let t = seconds {
+            let units = Array(String(decoding: bytes, as: UTF8.self).utf16)
+            var err: Int32 = 0
+            words = units.withUnsafeBufferPointer { cicu_word_break_floor($0.baseAddress, Int32($0.count), &err) }
+        }
+        best = min(best, t)
+    }
+    print(String(format: "icu-floor: %.1f MB, %lld words, %.3f s, %.1f MB/s", Double(bytes.count) / 1e6, words, best, Double(bytes.count) / 1e6 / best))
 }
 
 do { try main() } catch { FileHandle.standardError.write(Data("sturing-bench: \(error)\n".utf8)); exit(2) }

@@ -54,4 +54,8 @@ void cicu_version(char *buffer, int32_t capacity);
 #ifdef __cplusplus
 }
 #endif
+/// ICU's own word breaking over `text` (a fresh iterator, `ubrk_next` and the rule status per
+/// boundary, nothing else): the floor a tokenizer is measured against. Returns the letter words.
+int64_t cicu_word_break_floor(const uint16_t *text, int32_t length, int32_t *error);
+
 #endif
