@@ -36,12 +36,15 @@ public enum PlanAggregator {
         }
         var warnings = [String]()
         for s in scores { warnings += s.warnings.map { "\(s.file): \($0)" } }
-        return DocumentScore(
+        var combined = DocumentScore(
             file: name, sha256: "", tokens: tokens, pages: knownPages.isEmpty ? nil : knownPages.reduce(0, +),
             encoding: Set(scores.map(\.encoding)).sorted().joined(separator: "+"),
             perspectives: PerspectiveScore.from(counts: counts, tokens: tokens), terms: terms, excluded: excluded,
             overlaps: overlaps.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form },
             cleaning: cleaning, warnings: warnings)
+        let profiles = scores.compactMap(\.sentences)
+        if profiles.count == scores.count { combined.sentences = SentenceProfile.combined(profiles) }
+        return combined
     }
 
     /// Merges term lists (same terms in lexicon order), adding counts and forms.

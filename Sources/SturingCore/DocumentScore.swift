@@ -24,6 +24,8 @@ public struct DocumentScore: Sendable, Equatable {
     public var warnings: [String]
     /// A seeded sample of matches in context per perspective (empty unless requested).
     public var evidence: [Perspective: [KWICLine]] = [:]
+    /// The signal words per sentence, for the bootstrap (nil when not recorded).
+    public var sentences: SentenceProfile?
 
     /// Creates a score.
     public init(file: String, sha256: String, tokens: Int, pages: Int?, encoding: String,

@@ -20,6 +20,25 @@ public struct CorpusReportInput: Sendable {
     public var exclude: [String] = []
     /// Plans with fewer signal words are scored and listed but not ranked, averaged or selected.
     public var minSignalWords: Int = ScoringThresholds.fewSignalWords
+    /// Intervals from resampling each plan's sentences (nil without --bootstrap), per plan in `plans` order.
+    public private(set) var bootstrap: Bootstrap?
+    /// Per case role, the share of replicates that choose the same municipality again.
+    public private(set) var selectionStability: [String: Double]?
+
+    /// Resamples every plan's sentences `replicates` times with `seed` and keeps the intervals
+    /// (share, rank, chance of ranking first) and how stable the case selection is. Plans without a
+    /// sentence profile (runs before 0.2) leave the bootstrap off.
+    public mutating func computeBootstrap(replicates: Int, seed: UInt64) {
+        guard replicates > 0 else { bootstrap = nil; selectionStability = nil; return }
+        let profiles = plans.compactMap(\.score.sentences)
+        guard profiles.count == plans.count, !plans.isEmpty else { return }
+        let b = Bootstrap(profiles: profiles, ranked: plans.map { isRanked($0.score) }, replicates: replicates, seed: seed)
+        bootstrap = b
+        if let selection {
+            let ranking = self.ranking
+            selectionStability = b.selectionStability(selection, rows: ranking.rows, exclude: exclude, distinct: distinct, top: k)
+        }
+    }
 
     /// Creates the input.
     public init(provenance: Provenance, plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])],
@@ -62,7 +81,9 @@ public enum CorpusReport {
     public static var scoresHeader: [String] {
         ["municipality", "file", "category", "region", "province", "title", "year", "plan_type", "tokens", "pages", "signal_words", "ranked"]
             + Perspective.allCases.map { "\($0.code)_count" } + Perspective.allCases.map { "\($0.code)_share" }
-            + Perspective.allCases.map { "\($0.code)_per_10k" } + ["warnings"]
+            + Perspective.allCases.map { "\($0.code)_per_10k" } + Perspective.allCases.map { "\($0.code)_log_ratio" }
+            + Perspective.allCases.flatMap { p in ["share_low", "share_high", "rank_low", "rank_high", "p_top1"].map { "\(p.code)_\($0)" } }
+            + ["warnings"]
     }
 
     /// scores.csv: one row per municipality. `dialect` picks separator and decimal mark; `ranked`
@@ -71,7 +92,7 @@ public enum CorpusReport {
     public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard, language: Language = .dutch) -> String {
         var rows = [scoresHeader]
         let L = Labels(language)
-        for (plan, s, _) in input.plans {
+        for (index, (plan, s, _)) in input.plans.enumerated() {
             let ranked = input.isRanked(s)
             var row = [plan.municipality, plan.files.joined(separator: "; "), plan.category ?? "", plan.region ?? "",
                        plan.province ?? "", plan.title ?? "", plan.year ?? "", plan.planType ?? "",
@@ -79,6 +100,13 @@ public enum CorpusReport {
             row += Perspective.allCases.map { "\(s.perspectives[$0]?.count ?? 0)" }
             row += Perspective.allCases.map { s.perspectives[$0]?.share.map { dialect.number($0) } ?? "" }
             row += Perspective.allCases.map { dialect.number(s.perspectives[$0]?.per10kTokens ?? 0) }
+            row += Perspective.allCases.map { dialect.number(logRatio(s, $0)) }
+            let b = input.bootstrap?.plans[index]
+            for p in Perspective.allCases {
+                row += [b.map { dialect.number($0.shareLow[p.index]) } ?? "", b.map { dialect.number($0.shareHigh[p.index]) } ?? "",
+                        b?.rankLow.map { "\($0[p.index])" } ?? "", b?.rankHigh.map { "\($0[p.index])" } ?? "",
+                        b?.pTop1.map { dialect.number($0[p.index]) } ?? ""]
+            }
             let why = ranked ? [] : [L.notRanked(signalWords: s.totalSignalWords, minimum: input.minSignalWords)]
             row.append((why + s.warnings).joined(separator: " | "))
             rows.append(row)
@@ -86,9 +114,44 @@ public enum CorpusReport {
         return dialect.write(rows)
     }
 
+    /// The smoothed log ratio of perspective `p` against the other three, log((count + 0.5) /
+    /// (rest + 0.5)) (Lowe et al. 2011): defined for small counts, 0 when P equals the rest.
+    public static func logRatio(_ s: DocumentScore, _ p: Perspective) -> Double {
+        let count = Double(s.perspectives[p]?.count ?? 0)
+        let rest = Double(s.totalSignalWords) - count
+        return Foundation.log((count + 0.5) / (rest + 0.5))
+    }
+
     /// errors.csv: file, error.
     public static func errorsCSV(_ failures: [FileFailure], dialect: CSVDialect = .standard) -> String {
         dialect.write([["file", "error"]] + failures.map { [$0.file, $0.error] })
+    }
+
+    /// One plan in scores.json: manifest fields, files, whether it is ranked, its table row, log
+    /// ratios and (with --bootstrap) its intervals.
+    static func planJSON(_ input: CorpusReportInput, _ index: Int) -> JSONValue {
+        let entry = input.plans[index]
+        let logRatios: [(String, JSONValue)] = Perspective.allCases.map { ($0.code, .double(logRatio(entry.score, $0))) }
+        let uncertainty: JSONValue = input.bootstrap.map { uncertaintyJSON($0.plans[index]) } ?? .null
+        var pairs = planFields(entry.plan)
+        pairs.append(("files", .array(entry.plan.files.map { .string($0) })))
+        pairs.append(("ranked", .bool(input.isRanked(entry.score))))
+        pairs.append(("score", ScoreJSON.summary(entry.score)))
+        pairs.append(("log_ratio", .object(logRatios)))
+        pairs.append(("uncertainty", uncertainty))
+        return .object(pairs)
+    }
+
+    /// One plan's intervals: per perspective share_low, share_high (percent), rank_low, rank_high
+    /// and p_top1 (a fraction; ranks and p_top1 null for unranked plans).
+    static func uncertaintyJSON(_ b: Bootstrap.PlanIntervals) -> JSONValue {
+        .object(Perspective.allCases.map { p in
+            (p.code, .object([
+                ("share_low", .double(b.shareLow[p.index])), ("share_high", .double(b.shareHigh[p.index])),
+                ("rank_low", b.rankLow.map { .int($0[p.index]) } ?? .null), ("rank_high", b.rankHigh.map { .int($0[p.index]) } ?? .null),
+                ("p_top1", b.pTop1.map { .double($0[p.index]) } ?? .null),
+            ]))
+        })
     }
 
     /// The manifest fields of a plan as JSON pairs.
@@ -126,14 +189,12 @@ public enum CorpusReport {
             ("inputs", .array(documents.map { .object([("file", .string($0.1.file)), ("sha256", .string($0.1.sha256))]) })),
             ("settings", .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
                                   ("min_signal_words", .int(input.minSignalWords)),
-                                  ("exclude", .array(input.exclude.map { .string($0) }))])),
+                                  ("exclude", .array(input.exclude.map { .string($0) })),
+                                  ("bootstrap", input.bootstrap.map { .object([("replicates", .int($0.replicates)), ("seed", .string(String($0.seed)))]) } ?? .null)])),
+            ("selection_stability", input.selectionStability.map { s in .object(s.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
             ("cache", cache.map { .object([("hits", .int($0.hits)), ("misses", .int($0.misses))]) } ?? .null),
             ("documents_file", .string("documents.jsonl")),
-            ("plans", .array(input.plans.map { entry in
-                .object(planFields(entry.plan) + [("files", .array(entry.plan.files.map { .string($0) })),
-                                                  ("ranked", .bool(input.isRanked(entry.score))),
-                                                  ("score", ScoreJSON.summary(entry.score))])
-            })),
+            ("plans", .array(input.plans.indices.map { planJSON(input, $0) })),
             ("errors", .array(input.failures.map(ScoreJSON.error))),
             ("warnings", .array(input.warnings.map { .string($0) })),
         ])

@@ -67,15 +67,26 @@ public enum HTMLReport {
         // Ranked bars and top/bottom per perspective
         if let mean {
             h += "<section id=\"rangorde\"><h2>\(t("Rangorde per perspectief", "Ranking per perspective"))</h2>"
+            if let b = input.bootstrap {
+                h += "<p>\(t("Hoe zeker is een aandeel of een plaats? De zinnen van elk plan zijn \(L.count(b.replicates)) keer opnieuw getrokken (met teruglegging, seed \(b.seed)). De streepjes om de staven en de kolom 95%-interval geven het bereik waarin het aandeel in 95 % van die herhalingen valt; rang (95%) het bereik van de plaats; kans op 1e plaats hoe vaak het plan bovenaan staat. Een plan met weinig signaalwoorden heeft een breed interval: lees zijn plaats dan niet als vast.", "How sure is a share or a place? Each plan's sentences were drawn again \(L.count(b.replicates)) times (with replacement, seed \(b.seed)). The whiskers on the bars and the 95% interval column give the range the share falls in in 95 % of those replicates; rank (95%) the range of the place; chance of rank 1 how often the plan comes first. A plan with few signal words has a wide interval: do not read its place as fixed."))</p>"
+            }
             for q in Perspective.allCases {
                 // Long rankings are drawn in chunks, so no chart is taller than an A4 page.
-                let ranked = rows.enumerated().sorted { a, b in
+                let sortedRows = rows.enumerated().sorted { a, b in
                     a.element.profile[q] != b.element.profile[q] ? a.element.profile[q] > b.element.profile[q] : a.offset < b.offset
-                }.map { (name: $0.element.municipality, share: $0.element.profile[q]) }
+                }
+                let ranked = sortedRows.map { (name: $0.element.municipality, share: $0.element.profile[q]) }
+                let intervals: [(low: Double, high: Double)?]? = input.bootstrap.map { b in
+                    sortedRows.map { row in b.rankedIndices.indices.contains(row.offset)
+                        ? (b.plans[b.rankedIndices[row.offset]].shareLow[q.index], b.plans[b.rankedIndices[row.offset]].shareHigh[q.index]) : nil }
+                }
                 // Past maxRows plans only the highest and lowest chartRows are drawn; all are in scores.csv.
                 var starts = Array(stride(from: 0, to: ranked.count, by: chartRows))
                 if ranked.count > maxRows { starts = [0, ranked.count - chartRows] }
-                let chunks = starts.map { (start: $0, rows: Array(ranked[$0..<min($0 + chartRows, ranked.count)])) }
+                let chunks = starts.map { start in
+                    let end = min(start + chartRows, ranked.count)
+                    return (start: start, rows: Array(ranked[start..<end]), intervals: intervals.map { Array($0[start..<end]) })
+                }
                 h += "<div class=\"persp\">"
                 if ranked.count > maxRows {
                     h += "<p class=\"hint\">\(t("Van de \(L.count(ranked.count)) gerangschikte gemeenten staan hier de hoogste en de laagste \(chartRows); de volledige rangorde staat in scores.csv.", "Of the \(L.count(ranked.count)) ranked municipalities the highest and lowest \(chartRows) are shown; the full ranking is in scores.csv."))</p>"
@@ -83,13 +94,10 @@ public enum HTMLReport {
                 for chunk in chunks {
                     let range = chunks.count > 1 ? " (\(chunk.start + 1)–\(chunk.start + chunk.rows.count) \(t("van", "of")) \(ranked.count))" : ""
                     h += "<figure>" + SVGCharts.rankedBars(title: L.perspective(q) + range, perspective: q, rows: chunk.rows, mean: mean[q],
-                                                           labels: L, scale: ranked.first?.share) + "</figure>"
+                                                           labels: L, scale: ranked.first?.share, intervals: chunk.intervals) + "</figure>"
                 }
-                h += "<div class=\"tb\"><table><caption>\(t("Top", "Top")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
-                for x in ranking.top(q, k: input.k).prefix(maxRows) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
-                h += "</table><table><caption>\(t("Laagste", "Bottom")) \(input.k)</caption><tr><th>#</th><th>\(t("gemeente", "municipality"))</th><th>\(t("aandeel", "share"))</th></tr>"
-                for x in ranking.bottom(q, k: input.k).prefix(maxRows) { h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td></tr>" }
-                h += "</table></div></div>"
+                h += "<div class=\"tb\">" + placesTable(t("Top", "Top") + " \(input.k)", ranking.top(q, k: input.k), q, input, L)
+                h += placesTable(t("Laagste", "Bottom") + " \(input.k)", ranking.bottom(q, k: input.k), q, input, L) + "</div></div>"
             }
             h += "</section>\n"
         }
@@ -133,6 +141,9 @@ public enum HTMLReport {
                 }
                 let why = SelectionReport.explanation(c, L)
                 if let r = c.rank, let sh = c.share { h += "<p>\(t("Rang", "Rank")) \(r), \(L.percent(sh))</p>" }
+                if let stable = input.selectionStability?[c.role], c.municipality != nil {
+                    h += "<p class=\"hint\">\(t("Opnieuw gekozen in \(L.number(stable * 100, 0)) % van de \(L.count(input.bootstrap?.replicates ?? 0)) herhalingen.", "Chosen again in \(L.number(stable * 100, 0)) % of \(L.count(input.bootstrap?.replicates ?? 0)) replicates."))</p>"
+                }
                 if !why.isEmpty { h += "<ul class=\"why\">" + why.map { "<li>\(esc($0))</li>" }.joined() + "</ul>" }
                 h += "</div>"
             }
@@ -201,6 +212,27 @@ public enum HTMLReport {
         h += "</section>\n"
         h += "<script>\(script)</script>\n</body></html>\n"
         return h
+    }
+
+    /// A top or bottom table; with the bootstrap, each place's 95 % share and rank interval and
+    /// its chance of ranking first.
+    static func placesTable(_ caption: String, _ places: [Ranking.Place], _ q: Perspective, _ input: CorpusReportInput, _ L: Labels) -> String {
+        let nl = L.language == .dutch
+        let b = input.bootstrap
+        var h = "<table><caption>\(esc(caption))</caption><tr><th>#</th><th>\(nl ? "gemeente" : "municipality")</th><th>\(nl ? "aandeel" : "share")</th>"
+        if b != nil { h += "<th>\(nl ? "95%-interval" : "95% interval")</th><th>\(nl ? "rang (95%)" : "rank (95%)")</th><th>\(nl ? "kans op 1e plaats" : "chance of rank 1")</th>" }
+        h += "</tr>"
+        for x in places.prefix(maxRows) {
+            h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td>"
+            if let b, let i = input.plans.firstIndex(where: { $0.plan.municipality == x.municipality }) {
+                let p = b.plans[i]
+                h += "<td class=\"num\">\(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index]))</td>"
+                h += "<td class=\"num\">\(p.rankLow.map { "\($0[q.index])–\(p.rankHigh![q.index])" } ?? "—")</td>"
+                h += "<td class=\"num\">\(p.pTop1.map { L.number($0[q.index], 2) } ?? "—")</td>"
+            }
+            h += "</tr>"
+        }
+        return h + "</table>"
     }
 
     /// The terms of perspective `p` over all plans, most counted first, with their forms.

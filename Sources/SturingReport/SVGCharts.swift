@@ -56,13 +56,16 @@ public enum SVGCharts {
 
     /// A ranked horizontal bar chart of one perspective's shares, the mean marked by a dashed line.
     /// `scale` is the share that fills the bar width (pass the largest share of all chunks, so
-    /// chunks of one long ranking share a scale); nil uses the largest share in `rows`.
+    /// chunks of one long ranking share a scale); nil uses the largest share in `rows`. A row's
+    /// `interval` (95 %, from the bootstrap) is drawn as an error bar.
     public static func rankedBars(title: String, perspective p: Perspective, rows: [(name: String, share: Double)],
-                                  mean: Double, labels: Labels, scale: Double? = nil) -> String {
-        let sorted = rows.enumerated().sorted { $0.element.share != $1.element.share ? $0.element.share > $1.element.share : $0.offset < $1.offset }.map(\.element)
+                                  mean: Double, labels: Labels, scale: Double? = nil,
+                                  intervals: [(low: Double, high: Double)?]? = nil) -> String {
+        let sorted = rows.enumerated().sorted { $0.element.share != $1.element.share ? $0.element.share > $1.element.share : $0.offset < $1.offset }
+            .map { (name: $0.element.name, share: $0.element.share, interval: intervals?[$0.offset]) }
         let rowH = 14.0, top = 44.0, labelW = 170.0, barW = 420.0, w = labelW + barW + 70
         let h = top + rowH * Double(sorted.count) + 12
-        let maxShare = max(scale ?? sorted.first?.share ?? 1, mean, 1)
+        let maxShare = max(scale ?? sorted.first?.share ?? 1, mean, sorted.compactMap { $0.interval?.high }.max() ?? 0, 1)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(title))\">"
         out += "<title>\(esc(title))</title><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
         let mx = labelW + barW * mean / maxShare
@@ -72,7 +75,13 @@ public enum SVGCharts {
             let y = top + rowH * Double(i)
             out += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 10))\" font-size=\"10\" text-anchor=\"end\">\(esc(r.name))</text>"
             out += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 1))\" width=\"\(f(barW * r.share / maxShare))\" height=\"\(f(rowH - 3))\" fill=\"\(color(p))\"/>"
-            out += "<text x=\"\(f(labelW + barW * r.share / maxShare + 4))\" y=\"\(f(y + 10))\" font-size=\"9\">\(labels.percent(r.share))</text>"
+            var labelX = labelW + barW * r.share / maxShare + 4
+            if let i = r.interval {
+                let x1 = labelW + barW * i.low / maxShare, x2 = labelW + barW * i.high / maxShare, yc = y + rowH / 2 - 1
+                out += "<path d=\"M\(f(x1)) \(f(yc))H\(f(x2))M\(f(x1)) \(f(yc - 3))V\(f(yc + 3))M\(f(x2)) \(f(yc - 3))V\(f(yc + 3))\" stroke=\"#222\" stroke-width=\"1\" fill=\"none\"><title>95 %: \(labels.percent(i.low)) – \(labels.percent(i.high))</title></path>"
+                labelX = max(labelX, x2 + 4)
+            }
+            out += "<text x=\"\(f(labelX))\" y=\"\(f(y + 10))\" font-size=\"9\">\(labels.percent(r.share))</text>"
         }
         out += "<line x1=\"\(f(mx))\" y1=\"40\" x2=\"\(f(mx))\" y2=\"\(f(h - 8))\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
         return out + "</svg>"

@@ -50,6 +50,13 @@ extension ScoreJSON {
             terms: terms, excluded: excluded, overlaps: overlaps, cleaning: cleaning,
             warnings: (v["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
         score.evidence = evidence
+        if let sentences = v["sentences"], let n = sentences["n"]?.intValue {
+            let vectors = (sentences["vectors"]?.arrayValue ?? []).compactMap { item -> SentenceProfile.Vector? in
+                let numbers = (item.arrayValue ?? []).compactMap(\.intValue)
+                return numbers.count == 5 ? SentenceProfile.Vector(counts: Array(numbers.prefix(4)), times: numbers[4]) : nil
+            }
+            score.sentences = SentenceProfile(sentences: n, vectors: vectors)
+        }
         return score
     }
 }

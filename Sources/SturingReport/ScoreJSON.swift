@@ -69,6 +69,12 @@ public enum ScoreJSON {
             ])),
             ("warnings", .array(s.warnings.map { .string($0) })),
         ]
+        if let profile = s.sentences {
+            pairs.append(("sentences", .object([
+                ("n", .int(profile.sentences)),
+                ("vectors", .array(profile.vectors.map { .array(($0.counts + [$0.times]).map { .int($0) }) })),
+            ])))
+        }
         if !s.evidence.isEmpty {
             pairs.append(("evidence", .object(Perspective.allCases.compactMap { p in
                 s.evidence[p].map { (p.code, .array($0.map(kwic))) }

@@ -76,6 +76,9 @@ public enum ScoresJSONReader {
         input.exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
         // Runs from before the threshold ranked every plan with shares.
         input.minSignalWords = settings?["min_signal_words"]?.intValue ?? 0
+        if let b = settings?["bootstrap"], let n = b["replicates"]?.intValue {
+            input.computeBootstrap(replicates: n, seed: UInt64(b["seed"]?.stringValue ?? "") ?? 1)
+        }
         return input
     }
 }

@@ -55,11 +55,49 @@ public final class DocumentScorer {
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
         var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
+        score.sentences = sentenceProfile()
         if evidencePerPerspective > 0 {
             score.evidence = sampleEvidence(k: evidencePerPerspective, window: evidenceWindow, file: document.file,
                                             pages: document.hasPages, seed: Self.seed(document.sha256))
         }
         return score
+    }
+
+    /// The signal words per sentence (call after `load`). A sentence ends where the text between
+    /// two tokens holds `.`, `!` or `?`, or a blank line (pages are separated by one); a phrase
+    /// counts in the sentence where it starts. The counts equal the document's counts.
+    func sentenceProfile() -> SentenceProfile {
+        let n = stream.count
+        guard n > 0 else { return SentenceProfile(sentences: 0, vectors: []) }
+        var sentenceOf = [Int32](repeating: 0, count: n)
+        var current: Int32 = 0
+        units.withUnsafeBufferPointer { u in
+            for i in 1..<n {
+                var k = Int(stream.ends[i - 1])
+                let end = Int(stream.starts[i])
+                var newlines = 0, boundary = false
+                while k < end {
+                    switch u[k] {
+                    case 0x2E, 0x21, 0x3F: boundary = true
+                    case 0x0A: newlines += 1; if newlines >= 2 { boundary = true }
+                    case 0x20, 0x09, 0x0D: break
+                    default: newlines = 0
+                    }
+                    if boundary { break }
+                    k += 1
+                }
+                if boundary { current += 1 }
+                sentenceOf[i] = current
+            }
+        }
+        var perSentence = [Int32: [Int]]()
+        walkCounted { event in
+            guard case .counted(let e, _, let token, _) = event else { return }
+            perSentence[sentenceOf[token], default: [0, 0, 0, 0]][entryPerspective[e]] += 1
+        }
+        var times = [[Int]: Int]()
+        for v in perSentence.values { times[v, default: 0] += 1 }
+        return SentenceProfile(sentences: Int(current) + 1, vectors: SentenceProfile.sorted(times))
     }
 
     /// Clears the previous document's form counts.

@@ -56,6 +56,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var shardOptions: ShardOptions
 
+    @OptionGroup var uncertainty: BootstrapOptions
+
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -145,6 +147,7 @@ struct AnalyzeCommand: ParsableCommand {
         input.distinct = distinct
         input.exclude = Self.list(exclude)
         input.minSignalWords = threshold.minSignalWords
+        input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
         try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
                              cache: documentCache?.statistics)
         do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
@@ -171,6 +174,7 @@ struct AnalyzeCommand: ParsableCommand {
          ("corpus_plan_sha256", .string(corpusSHA256)),
          ("shard", shard.map { .object([("k", .int($0.k)), ("n", .int($0.n))]) } ?? .null),
          ("csv_dialect", .string(csvDialect.rawValue)), ("lang", .string(lang.rawValue)),
+         ("bootstrap", .int(uncertainty.bootstrap)), ("seed", .string(String(uncertainty.seed))),
          ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
          ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),
          ("tokens", .string(TokenCache.version)), ("min_signal_words", .int(threshold.minSignalWords)), ("top", .int(top)),

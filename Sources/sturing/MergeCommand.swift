@@ -54,6 +54,8 @@ struct MergeCommand: ParsableCommand {
         input.distinct = CaseSelection.Distinct(rawValue: merged.setting("distinct")?.stringValue ?? "") ?? .province
         input.exclude = (merged.setting("exclude")?.arrayValue ?? []).compactMap(\.stringValue)
         input.minSignalWords = merged.setting("min_signal_words")?.intValue ?? ScoringThresholds.fewSignalWords
+        input.computeBootstrap(replicates: merged.setting("bootstrap")?.intValue ?? 0,
+                               seed: UInt64(merged.setting("seed")?.stringValue ?? "") ?? 1)
         let dialect = CSVDialect(rawValue: merged.setting("csv_dialect")?.stringValue ?? "") ?? .standard
         let language = Language(rawValue: merged.setting("lang")?.stringValue ?? "") ?? .dutch
         try RunOutputs.write(folder, input: input, failures: result.failures, dialect: dialect, language: language, cache: nil)

@@ -53,7 +53,7 @@ struct ShardMerger {
                 if n != first.n {
                     throw CLIError(description: "\(folder): shard \(k)/\(n) does not fit shard \(first.k)/\(first.n) of \(first.folder)")
                 }
-                for key in ["min_signal_words", "top", "distinct", "exclude", "csv_dialect", "lang"]
+                for key in ["min_signal_words", "top", "distinct", "exclude", "csv_dialect", "lang", "bootstrap", "seed"]
                 where record["settings"]?[key]?.serialized() != first.record["settings"]?[key]?.serialized() {
                     throw CLIError(description: "\(folder): --\(key.replacingOccurrences(of: "_", with: "-")) differs from \(first.folder); give all shards the same table options")
                 }

@@ -176,3 +176,18 @@ import Testing
         #expect(sa.count(.pa) == 50)  // sampling does not change counts
     }
 }
+
+/// The sentence profile that the bootstrap resamples (issue 12).
+@Suite struct SentenceProfileTests {
+    @Test func sentencesAndTheirCountsByHand() throws {
+        // Sentences: "Wij meten en regelen." (NPM 1, PA 1) / "Geen signaal hier!" / "Samenwerken?" (NPG 1)
+        // / after a blank line "regels en regels" (PA 2) / "Meer regels." (PA 1).
+        let text = "Wij meten en regelen. Geen signaal hier! Samenwerken?\n\nregels en regels\n\nMeer regels."
+        let s = try scoreWith(try LexiconLoader.builtin(), text)
+        let profile = try #require(s.sentences)
+        #expect(profile.sentences == 5)
+        #expect(profile.vectors == [.init(counts: [0, 0, 1, 0], times: 1), .init(counts: [1, 0, 0, 0], times: 1),
+                                    .init(counts: [1, 1, 0, 0], times: 1), .init(counts: [2, 0, 0, 0], times: 1)])
+        #expect(profile.totals == Perspective.allCases.map { s.count($0) })
+    }
+}

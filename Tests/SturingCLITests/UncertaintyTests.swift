@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Issue 12 end to end on the demo corpus.
+@Suite struct UncertaintyTests {
+    @Test func bootstrapIntervalsInEveryOutput() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        let r = try CLITests.run(["analyze", "Corpus", "--out", out.path, "--no-cache", "--quiet", "--top", "2", "--bootstrap", "300", "--seed", "5"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = TrustTests.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
+        let header = rows[0]
+        for name in ["PA_log_ratio", "PA_share_low", "PA_share_high", "PA_rank_low", "PA_rank_high", "PA_p_top1", "SR_p_top1"] {
+            #expect(header.contains(name), "\(name)")
+        }
+        let col = { (name: String) in header.firstIndex(of: name)! }
+        var top1 = 0.0
+        for row in rows.dropFirst() {
+            let share = Double(row[col("PA_share")])!, low = Double(row[col("PA_share_low")])!, high = Double(row[col("PA_share_high")])!
+            #expect(low <= share + 1e-9 && share <= high + 1e-9, "\(row[0])")
+            #expect(Int(row[col("PA_rank_low")])! <= Int(row[col("PA_rank_high")])!)
+            top1 += Double(row[col("PA_p_top1")])!
+            let count = Double(row[col("PA_count")])!, total = Double(row[col("signal_words")])!
+            #expect(abs(Double(row[col("PA_log_ratio")])! - log((count + 0.5) / (total - count + 0.5))) < 1e-3)
+        }
+        #expect(abs(top1 - 1) < 1e-3)
+        // Regelrecht leads PA by far: ranked first in (nearly) every replicate.
+        let regelrecht = try #require(rows.first { $0[0] == "Regelrecht" })
+        #expect(Double(regelrecht[col("PA_p_top1")])! > 0.95)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scores.json"))) as! [String: Any]
+        let stability = try #require(json["selection_stability"] as? [String: Double])
+        #expect(stability["PA"]! > 0.9)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Hoe zeker is een aandeel of een plaats?") && html.contains("kans op 1e plaats") && html.contains("Opnieuw gekozen in"))
+        // The same seed gives the same table; the report redraws the same intervals.
+        let again = work.appendingPathComponent("again")
+        #expect(try CLITests.run(["analyze", "Corpus", "--out", again.path, "--no-cache", "--quiet", "--top", "2", "--bootstrap", "300", "--seed", "5"]).status == 0)
+        #expect(try String(contentsOf: again.appendingPathComponent("scores.csv"), encoding: .utf8) == String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
+        let redraw = work.appendingPathComponent("redraw.html")
+        #expect(try CLITests.run(["report", out.path, "--out", redraw.path]).status == 0)
+        #expect(try String(contentsOf: redraw, encoding: .utf8) == html)
+    }
+}
