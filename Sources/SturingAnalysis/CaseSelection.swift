@@ -172,8 +172,10 @@ public struct CaseSelection: Sendable, Equatable {
         var candidates = [Candidate]()
         var averageSkips = [Skip]()
         if let mean {
-            let byDistance = rows.map { ($0, $0.profile.distance(to: mean)) }.sorted { $0.1 < $1.1 }
-            for (row, d) in byDistance {
+            let distances = rows.map { $0.profile.distance(to: mean) }
+            let byDistance = rows.indices.sorted { distances[$0] != distances[$1] ? distances[$0] < distances[$1] : $0 < $1 }
+            for i in byDistance {
+                let row = rows[i], d = distances[i]
                 let reasons = disqualifications(row)
                 if reasons.isEmpty {
                     candidates.append(Candidate(municipality: row.municipality, distance: d))

@@ -60,27 +60,32 @@ public struct Ranking: Sendable {
     /// Every row's rank for `perspective` (highest share = 1, ties share the best rank), in input
     /// order. One sort: O(n log n) in the number of rows.
     public func ranks(_ perspective: Perspective) -> [Int] {
-        let order = rows.indices.sorted { rows[$0].profile[perspective] > rows[$1].profile[perspective] }
-        var ranks = [Int](repeating: 0, count: rows.count)
+        Self.competitionRanks(rows.map { $0.profile[perspective] })
+    }
+
+    /// Competition ranks of `values` (highest = 1, ties share the best rank), in input order.
+    public static func competitionRanks(_ values: [Double]) -> [Int] {
+        let order = values.indices.sorted { values[$0] > values[$1] }
+        var ranks = [Int](repeating: 0, count: values.count)
         for (i, index) in order.enumerated() {
-            let tied = i > 0 && rows[order[i - 1]].profile[perspective] == rows[index].profile[perspective]
+            let tied = i > 0 && values[order[i - 1]] == values[index]
             ranks[index] = tied ? ranks[order[i - 1]] : i + 1
         }
         return ranks
     }
 
     private func ranked(_ p: Perspective, k: Int, descending: Bool) -> [Place] {
-        let better: (Double, Double) -> Bool = descending ? { $0 > $1 } : { $0 < $1 }
-        let sorted = rows.enumerated().sorted { a, b in
-            let x = a.element.profile[p], y = b.element.profile[p]
-            return x != y ? better(x, y) : a.offset < b.offset
-        }.map(\.element)
+        // Sort indices, not rows: this runs for every bootstrap replicate.
+        let values = rows.map { $0.profile[p] }
+        let order = values.indices.sorted { a, b in
+            values[a] != values[b] ? (descending ? values[a] > values[b] : values[a] < values[b]) : a < b
+        }
         var places = [Place]()
-        for (i, row) in sorted.enumerated() {
-            let share = row.profile[p]
-            let rank = (i > 0 && sorted[i - 1].profile[p] == share) ? places[i - 1].rank : i + 1
+        for (i, index) in order.enumerated() {
+            let share = values[index]
+            let rank = (i > 0 && values[order[i - 1]] == share) ? places[i - 1].rank : i + 1
             if rank > k { break }
-            places.append(Place(rank: rank, municipality: row.municipality, share: share))
+            places.append(Place(rank: rank, municipality: rows[index].municipality, share: share))
         }
         return places
     }

@@ -52,6 +52,17 @@ import Testing
         #expect(b.rankedIndices == [0, 2, 3])
     }
 
+    @Test func poissonDrawsHaveTheRightMeanAndVariance() {
+        var rng = SplitMix64(seed: 9)
+        for mean in [0.5, 3.0, 11.0, 12.0, 40.0, 500.0] {
+            let draws = (0..<40_000).map { _ in Double(Bootstrap.poisson(mean, &rng)) }
+            let m = draws.reduce(0, +) / Double(draws.count)
+            let v = draws.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(draws.count - 1)
+            #expect(abs(m - mean) < 0.03 * mean + 0.02, "mean \(mean): \(m)")
+            #expect(abs(v - mean) < 0.06 * mean + 0.03, "variance \(mean): \(v)")
+        }
+    }
+
     @Test func percentileInterpolatesLikeR() {
         #expect(Bootstrap.percentile([1, 2, 3, 4, 5], 0.5) == 3)
         #expect(Bootstrap.percentile([1, 2, 3, 4], 0.025) == 1.075)
