@@ -24,6 +24,8 @@ public struct CorpusReportInput: Sendable {
     public private(set) var bootstrap: Bootstrap?
     /// Per case role, the share of replicates that choose the same municipality again.
     public private(set) var selectionStability: [String: Double]?
+    /// The result of `sturing sensitivity` on this run, when there is one.
+    public var sensitivity: Sensitivity?
 
     /// Resamples every plan's sentences `replicates` times with `seed` and keeps the intervals
     /// (share, rank, chance of ranking first) and how stable the case selection is. Plans without a

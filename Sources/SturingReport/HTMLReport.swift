@@ -177,6 +177,8 @@ public enum HTMLReport {
         }
         h += "</section>\n"
 
+        if let sensitivity = input.sensitivity { h += SensitivityReport.html(sensitivity, language: language) }
+
         // Errors and warnings
         let docWarnings = input.plans.flatMap { e in e.score.warnings.map { (e.plan.municipality, $0) } }
         h += "<section id=\"problemen\"><h2>\(t("Fouten en waarschuwingen", "Errors and warnings"))</h2>"

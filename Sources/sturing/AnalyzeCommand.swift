@@ -174,6 +174,7 @@ struct AnalyzeCommand: ParsableCommand {
          ("corpus_plan_sha256", .string(corpusSHA256)),
          ("shard", shard.map { .object([("k", .int($0.k)), ("n", .int($0.n))]) } ?? .null),
          ("csv_dialect", .string(csvDialect.rawValue)), ("lang", .string(lang.rawValue)),
+         ("cache", noCache ? .null : .string(cache)),
          ("bootstrap", .int(uncertainty.bootstrap)), ("seed", .string(String(uncertainty.seed))),
          ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
          ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),

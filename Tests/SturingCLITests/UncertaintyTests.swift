@@ -42,3 +42,26 @@ import Testing
         #expect(try String(contentsOf: redraw, encoding: .utf8) == html)
     }
 }
+
+extension UncertaintyTests {
+    @Test func sensitivityOnTheDemoCorpus() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        #expect(try CLITests.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path]).status == 0)
+        let r = try CLITests.run(["sensitivity", out.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(json["variants"] as? [String] == ["lexicon", "exact", "stem"])
+        let taus = json["kendall_tau"] as! [[String: Any]]
+        #expect(taus.count == 2)
+        #expect((json["leave_one_term_out"] as! [[String: Any]]).count > 10)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("sensitivity.md").path))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Gevoeligheid voor matchingkeuzes"))
+        // sturing report keeps the section.
+        let redraw = work.appendingPathComponent("r.html")
+        #expect(try CLITests.run(["report", out.path, "--out", redraw.path]).status == 0)
+        #expect(try String(contentsOf: redraw, encoding: .utf8).contains("Gevoeligheid voor matchingkeuzes"))
+    }
+}

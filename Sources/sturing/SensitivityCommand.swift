@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import SturingAnalysis
+import SturingCore
+import SturingIngest
+import SturingPipeline
+import SturingReport
+import SturingText
+
+/// `sturing sensitivity OUT`: scores the run's corpus again under other matching choices and
+/// reports how shares, rankings and case selections move; writes sensitivity.json and .md into
+/// OUT and adds the section to its report.
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "How much do shares, rankings and case selections depend on the match mode or the lexicon?",
+        discussion: "Scores again from the text cache (or the files), compares with Kendall's tau, lists case flips and leave-one-term-out effects.")
+
+    @Argument(help: "An analyze output folder.")
+    var folder: String
+
+    @Option(name: .long, help: "Match modes to compare, comma-separated (lexicon, exact, stem).")
+    var modes: String = "lexicon,exact,stem"
+
+    @Option(name: .long, help: "Another lexicon to compare (YAML or CSV), scored with the run's match mode.")
+    var lexicon: String?
+
+    @Option(name: .long, help: "text | json | md")
+    var format: TableFormat = .table
+
+    @Option(name: .long, help: "Files read in parallel.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var isolation: IsolationOptions
+
+    func run() throws {
+        func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        guard let text = try? String(contentsOfFile: file("run.json"), encoding: .utf8), let record = try? JSONValue.parse(text),
+              let data = FileManager.default.contents(atPath: file("corpus.json")),
+              let corpus = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
+            throw CLIError(description: "\(folder): not an analyze output folder of this version (no run.json and corpus.json)")
+        }
+        let settings = record["settings"]
+        let lexiconPath = settings?["lexicon"]?["path"]?.stringValue ?? ""
+        let base: Lexicon
+        do {
+            base = lexiconPath.hasPrefix("built-in:") ? try LexiconLoader.builtin() : try LexiconLoader.load(path: lexiconPath)
+        } catch { throw CLIError(description: "\(lexiconPath): the run's lexicon cannot be read: \(error)") }
+        if base.sha256 != settings?["lexicon"]?["sha256"]?.stringValue {
+            printWarning("\(lexiconPath) has changed since the run (its sha256 differs); the base variant uses it as it is now")
+        }
+        let runMatch = MatchSetting(rawValue: settings?["match"]?.stringValue ?? "") ?? .lexicon
+        var choices = [(name: String, lexicon: Lexicon, setting: MatchSetting)]()
+        choices.append((runMatch.rawValue, base, runMatch))
+        for m in modes.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !m.isEmpty {
+            guard let setting = MatchSetting(rawValue: m) else { throw CLIError(description: "--modes: unknown match mode '\(m)' (use lexicon, exact or stem)") }
+            if !choices.contains(where: { $0.lexicon == base && $0.setting == setting }) { choices.append((m, base, setting)) }
+        }
+        if let lexicon {
+            do {
+                let other = try LexiconLoader.load(path: lexicon)
+                choices.append(("\(runMatch.rawValue), \(other.name)", other, runMatch))
+            } catch { throw CLIError(description: "\(error)") }
+        }
+        let minSignalWords = settings?["min_signal_words"]?.intValue ?? ScoringThresholds.fewSignalWords
+        let cachePath = settings?["cache"]?.stringValue
+        let cache = cachePath.map { DocumentCache(folder: $0) }
+        var variants = [Sensitivity.Variant]()
+        var baseTerms = [Sensitivity.TermCounts]()
+        for (index, choice) in choices.enumerated() {
+            let compiled: CompiledLexicon
+            do { compiled = try CompiledLexicon(choice.lexicon, setting: choice.setting) } catch { throw CLIError(description: "\(error)") }
+            let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: cache, reader: isolation.reader(cache: cache),
+                                              evidencePerPerspective: 0)
+            let rows = result.plans.compactMap { p -> ShareRow? in
+                let shares = Perspective.allCases.compactMap { p.score.perspectives[$0]?.share }
+                guard shares.count == 4 else { return nil }
+                return ShareRow(municipality: p.plan.municipality, category: p.plan.category, region: p.plan.region,
+                                province: p.plan.province, profile: ShareProfile(shares), signalWords: p.score.totalSignalWords)
+            }
+            variants.append(Sensitivity.Variant(name: choice.name, rows: rows, minSignalWords: minSignalWords))
+            if index == 0 {
+                baseTerms = result.plans.map { p in
+                    Sensitivity.TermCounts(municipality: p.plan.municipality, counts: Perspective.allCases.map { p.score.perspectives[$0]?.count ?? 0 },
+                                           terms: Perspective.allCases.flatMap { q in (p.score.terms[q] ?? []).filter { $0.count > 0 }.map { ($0.term, q, $0.count) } })
+                }
+            }
+            printNote("\(choice.name): \(result.plans.count) plans scored")
+        }
+        let distinct = CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province
+        let exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let sensitivity = Sensitivity(variants: variants, baseTerms: baseTerms, exclude: exclude, distinct: distinct,
+                                      top: settings?["top"]?.intValue ?? 5)
+        let language = Language(rawValue: settings?["lang"]?.stringValue ?? "") ?? .dutch
+        do {
+            try AtomicFile.write(SensitivityReport.json(sensitivity).pretty(), to: file("sensitivity.json"))
+            try AtomicFile.write(SensitivityReport.markdown(sensitivity, language: language), to: file("sensitivity.md"))
+            // The run's report gains the section.
+            var input = try ScoresJSONReader.load(path: file("scores.json"))
+            input.sensitivity = sensitivity
+            try AtomicFile.write(HTMLReport.render(input, selection: input.selection, language: language), to: file(language == .dutch ? "report.html" : "report.en.html"))
+        } catch {
+            throw CLIError(description: "\(folder): cannot write the results: \(error)")
+        }
+        switch format {
+        case .json: print(SensitivityReport.json(sensitivity).pretty(), terminator: "")
+        case .md, .table, .csv: print(SensitivityReport.markdown(sensitivity, language: language), terminator: "")
+        }
+    }
+}
