@@ -26,6 +26,8 @@ public struct CorpusReportInput: Sendable {
     public private(set) var selectionStability: [String: Double]?
     /// The result of `sturing sensitivity` on this run, when there is one.
     public var sensitivity: Sensitivity?
+    /// What `sturing lexicon check` finds on this run's documents ("kind: message").
+    public var lexiconFindings: [String] = []
 
     /// Resamples every plan's sentences `replicates` times with `seed` and keeps the intervals
     /// (share, rank, chance of ranking first) and how stable the case selection is. Plans without a
@@ -199,6 +201,7 @@ public enum CorpusReport {
             ("plans", .array(input.plans.indices.map { planJSON(input, $0) })),
             ("errors", .array(input.failures.map(ScoreJSON.error))),
             ("warnings", .array(input.warnings.map { .string($0) })),
+            ("lexicon_check", .array(input.lexiconFindings.map { .string($0) })),
         ])
     }
 }

@@ -178,6 +178,12 @@ public enum HTMLReport {
         h += "</section>\n"
 
         if let sensitivity = input.sensitivity { h += SensitivityReport.html(sensitivity, language: language) }
+        if !input.lexiconFindings.isEmpty {
+            h += "<section id=\"lexiconcontrole\"><h2>\(t("Controle van het lexicon op deze plannen", "Lexicon check on these plans"))</h2>"
+            h += "<p>\(t("Termen die niets vonden, woordvormen die zeer vaak voorkomen (controleer of ze betekenen wat de term bedoelt) en termen die het grootste deel van hun perspectief dragen (sturing lexicon check).", "Terms that found nothing, very frequent word forms (check that they mean what the term means) and terms that carry most of their perspective (sturing lexicon check)."))</p><ul>"
+            for f in input.lexiconFindings.prefix(maxRows) { h += "<li>\(esc(f))</li>" }
+            h += "</ul></section>\n"
+        }
 
         // Errors and warnings
         let docWarnings = input.plans.flatMap { e in e.score.warnings.map { (e.plan.municipality, $0) } }

@@ -79,6 +79,7 @@ public enum ScoresJSONReader {
         if let b = settings?["bootstrap"], let n = b["replicates"]?.intValue {
             input.computeBootstrap(replicates: n, seed: UInt64(b["seed"]?.stringValue ?? "") ?? 1)
         }
+        input.lexiconFindings = (root["lexicon_check"]?.arrayValue ?? []).compactMap(\.stringValue)
         let sensitivityPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("sensitivity.json")
         if let text = try? String(contentsOfFile: sensitivityPath, encoding: .utf8), let value = try? JSONValue.parse(text) {
             input.sensitivity = SensitivityReport.decode(value)

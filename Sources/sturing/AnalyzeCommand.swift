@@ -148,6 +148,7 @@ struct AnalyzeCommand: ParsableCommand {
         input.exclude = Self.list(exclude)
         input.minSignalWords = threshold.minSignalWords
         input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
+        input.lexiconFindings = Self.lexiconFindings(compiled, result)
         try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
                              cache: documentCache?.statistics)
         do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
@@ -159,6 +160,13 @@ struct AnalyzeCommand: ParsableCommand {
         for w in result.warnings { printWarning(w) }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// What the lexicon check finds on the run's documents, as "kind: message" lines.
+    static func lexiconFindings(_ compiled: CompiledLexicon, _ result: CorpusResult) -> [String] {
+        let documents = result.plans.flatMap(\.documents)
+        guard let check = try? LexiconCheck(compiled.lexicon, setting: compiled.setting, documents: documents) else { return [] }
+        return check.findings.map { "\($0.kind): \($0.message)" }
     }
 
     /// The settings that decide each document's score: a resumed run must have the same.

@@ -4,6 +4,7 @@ import SturingAnalysis
 import SturingCore
 import SturingPipeline
 import SturingReport
+import SturingText
 
 /// `sturing merge SHARD... --out DIR`: combines the runs of `analyze --shard K/N` into exactly the
 /// outputs one run over the whole corpus gives.
@@ -56,6 +57,10 @@ struct MergeCommand: ParsableCommand {
         input.minSignalWords = merged.setting("min_signal_words")?.intValue ?? ScoringThresholds.fewSignalWords
         input.computeBootstrap(replicates: merged.setting("bootstrap")?.intValue ?? 0,
                                seed: UInt64(merged.setting("seed")?.stringValue ?? "") ?? 1)
+        if let lexicon = try? LexiconCommand.load(merged.provenance.lexiconPath.hasPrefix("built-in:") ? nil : merged.provenance.lexiconPath),
+           let compiled = try? CompiledLexicon(lexicon, setting: merged.provenance.match) {
+            input.lexiconFindings = AnalyzeCommand.lexiconFindings(compiled, result)
+        }
         let dialect = CSVDialect(rawValue: merged.setting("csv_dialect")?.stringValue ?? "") ?? .standard
         let language = Language(rawValue: merged.setting("lang")?.stringValue ?? "") ?? .dutch
         try RunOutputs.write(folder, input: input, failures: result.failures, dialect: dialect, language: language, cache: nil)
