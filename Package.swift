@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sturing", targets: ["sturing"]),
-        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport"]),
+        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,12 +42,14 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingAnalysis", dependencies: ["SturingCore"]),
+        // Validation against human coding: coding sheets, precision/recall, coder agreement.
+        .target(name: "SturingValidation", dependencies: ["SturingCore", "SturingAnalysis"]),
         .target(name: "SturingReport", dependencies: [
-            "SturingCore", "SturingAnalysis",
+            "SturingCore", "SturingAnalysis", "SturingValidation",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .executableTarget(name: "sturing", dependencies: [
-            "SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport",
+            "SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: jemalloc),
         .executableTarget(name: "sturing-bench", dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingCore"]),
         .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingText", "SturingCore"]),
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis", "SturingCore"]),
+        .testTarget(name: "SturingValidationTests", dependencies: ["SturingValidation", "SturingCore"]),
         // Runs the built `sturing` binary end to end (exit codes, output files).
         .testTarget(name: "SturingCLITests", dependencies: ["sturing"]),
         .testTarget(name: "SturingReportTests", dependencies: ["SturingReport", "SturingAnalysis", "SturingCore"]),
