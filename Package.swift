@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingPipeline", dependencies: [
-            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis", "CProcess",
+            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis", "SturingValidation", "CProcess",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingAnalysis", dependencies: ["SturingCore"]),

@@ -1,6 +1,7 @@
 import Foundation
 import SturingAnalysis
 import SturingCore
+import SturingValidation
 
 /// What a corpus run produced, as the report writers need it (no dependency on the pipeline).
 public struct CorpusReportInput: Sendable {
@@ -26,6 +27,8 @@ public struct CorpusReportInput: Sendable {
     public private(set) var selectionStability: [String: Double]?
     /// The result of `sturing sensitivity` on this run, when there is one.
     public var sensitivity: Sensitivity?
+    /// The scored coding sheets (`--validation`), when given.
+    public var validation: ValidationScore?
     /// What `sturing lexicon check` finds on this run's documents ("kind: message").
     public var lexiconFindings: [String] = []
 

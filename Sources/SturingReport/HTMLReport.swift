@@ -177,6 +177,7 @@ public enum HTMLReport {
         }
         h += "</section>\n"
 
+        if let validation = input.validation { h += ValidationReport.html(validation, input: input, language: language) }
         if let sensitivity = input.sensitivity { h += SensitivityReport.html(sensitivity, language: language) }
         if !input.lexiconFindings.isEmpty {
             h += "<section id=\"lexiconcontrole\"><h2>\(t("Controle van het lexicon op deze plannen", "Lexicon check on these plans"))</h2>"

@@ -69,10 +69,24 @@ public final class DocumentScorer {
     func sentenceProfile() -> SentenceProfile {
         let n = stream.count
         guard n > 0 else { return SentenceProfile(sentences: 0, vectors: []) }
+        let sentenceOf = sentenceIndices()
+        var perSentence = [Int32: [Int]]()
+        walkCounted { event in
+            guard case .counted(let e, _, let token, _) = event else { return }
+            perSentence[sentenceOf[token], default: [0, 0, 0, 0]][entryPerspective[e]] += 1
+        }
+        var times = [[Int]: Int]()
+        for v in perSentence.values { times[v, default: 0] += 1 }
+        return SentenceProfile(sentences: Int(sentenceOf[n - 1]) + 1, vectors: SentenceProfile.sorted(times))
+    }
+
+    /// The sentence of every token (see `sentenceProfile` for where a sentence ends).
+    private func sentenceIndices() -> [Int32] {
+        let n = stream.count
         var sentenceOf = [Int32](repeating: 0, count: n)
         var current: Int32 = 0
         units.withUnsafeBufferPointer { u in
-            for i in 1..<n {
+            for i in 1..<max(n, 1) {
                 var k = Int(stream.ends[i - 1])
                 let end = Int(stream.starts[i])
                 var newlines = 0, boundary = false
@@ -90,14 +104,59 @@ public final class DocumentScorer {
                 sentenceOf[i] = current
             }
         }
-        var perSentence = [Int32: [Int]]()
+        return sentenceOf
+    }
+
+    /// One sentence of a document, for coding: its text (white space collapsed, from its first
+    /// to its last word), its page and the perspectives the tool counted in it.
+    public struct Sentence: Sendable {
+        /// The text.
+        public var text: String
+        /// The page (nil for a text without pages).
+        public var page: Int?
+        /// The perspectives counted in it.
+        public var found: Set<Perspective>
+    }
+
+    /// Every sentence of `document` with what was counted in it.
+    public func sentences(_ document: Document) -> [Sentence] {
+        load(document)
+        let n = stream.count
+        guard n > 0 else { return [] }
+        let sentenceOf = sentenceIndices()
+        var found = [Int32: Set<Perspective>]()
         walkCounted { event in
             guard case .counted(let e, _, let token, _) = event else { return }
-            perSentence[sentenceOf[token], default: [0, 0, 0, 0]][entryPerspective[e]] += 1
+            found[sentenceOf[token], default: []].insert(lexicon.entries[e].perspective)
         }
-        var times = [[Int]: Int]()
-        for v in perSentence.values { times[v, default: 0] += 1 }
-        return SentenceProfile(sentences: Int(current) + 1, vectors: SentenceProfile.sorted(times))
+        var result = [Sentence]()
+        var first = 0
+        for i in 0..<n where i == n - 1 || sentenceOf[i + 1] != sentenceOf[i] {
+            let start = Int(stream.starts[first]), end = Int(stream.ends[i])
+            let pageIndex = pageStarts.lastIndex { $0 <= start } ?? 0
+            result.append(Sentence(text: collapsed(start, end), page: document.hasPages ? pageIndex + 1 : nil, found: found[sentenceOf[i]] ?? []))
+            first = i + 1
+        }
+        return result
+    }
+
+    /// The text between two code-unit offsets with white space collapsed to single spaces.
+    private func collapsed(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var out = [UInt16]()
+        out.reserveCapacity(b - a)
+        var space = false
+        for k in a..<b {
+            let u = units[k]
+            switch u {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x85, 0x2028, 0x2029, 0x3000, 0x2000...0x200A:
+                space = !out.isEmpty
+            default:
+                if space { out.append(0x20); space = false }
+                out.append(u)
+            }
+        }
+        return String(decoding: out, as: UTF16.self)
     }
 
     /// Clears the previous document's form counts.
@@ -359,23 +418,7 @@ public final class DocumentScorer {
         let leftStart = Int(stream.starts[first])
         let rightEnd = Int(stream.ends[end])
         // White space collapsed to one space, on code units (no Character work per line).
-        func text(_ a: Int, _ b: Int) -> String {
-            guard a < b else { return "" }
-            var collapsed = [UInt16]()
-            collapsed.reserveCapacity(b - a)
-            var space = false
-            for k in a..<b {
-                let u = units[k]
-                switch u {
-                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x85, 0x2028, 0x2029, 0x3000, 0x2000...0x200A:
-                    space = !collapsed.isEmpty
-                default:
-                    if space { collapsed.append(0x20); space = false }
-                    collapsed.append(u)
-                }
-            }
-            return String(decoding: collapsed, as: UTF16.self)
-        }
+        func text(_ a: Int, _ b: Int) -> String { collapsed(a, b) }
         let page = pages ? pageIndex + 1 : nil
         let e = lexicon.entries[entry]
         return KWICLine(file: file, page: page, perspective: e.perspective, term: e.term,

@@ -58,6 +58,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var uncertainty: BootstrapOptions
 
+    @Option(name: .long, help: "A coded sheet (sturing validate sample): the report gains a validation section. Repeat for more coders.")
+    var validation: [String] = []
+
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -149,6 +152,7 @@ struct AnalyzeCommand: ParsableCommand {
         input.minSignalWords = threshold.minSignalWords
         input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
         input.lexiconFindings = Self.lexiconFindings(compiled, result)
+        if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
         try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
                              cache: documentCache?.statistics)
         do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }

@@ -18,6 +18,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Language: nl | en.")
     var lang: Language = .dutch
 
+    @Option(name: .long, help: "A coded sheet (sturing validate sample): adds the validation section. Repeat for more coders.")
+    var validation: [String] = []
+
     @Flag(name: .long, help: "Also write summary.md (summary.en.md with --lang en) next to the HTML file.")
     var markdown = false
 
@@ -25,8 +28,9 @@ struct ReportCommand: ParsableCommand {
         var isDir: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: source, isDirectory: &isDir)
         let json = isDir.boolValue ? URL(fileURLWithPath: source).appendingPathComponent("scores.json").path : source
-        let input: CorpusReportInput
+        var input: CorpusReportInput
         do { input = try ScoresJSONReader.load(path: json) } catch { throw CLIError(description: "\(error)") }
+        if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
         let folder = URL(fileURLWithPath: json).deletingLastPathComponent()
         let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"
         let target = out ?? folder.appendingPathComponent("report\(suffix).html").path

@@ -1,0 +1,120 @@
+import SturingAnalysis
+import SturingCore
+import SturingValidation
+
+/// Writes validation results: the coding instruction, JSON, Markdown and the report's section.
+public enum ValidationReport {
+    /// The coding instruction (Dutch), at the top of the sheet's companion .md and in the README.
+    public static let instruction = """
+        ## Codeerinstructie
+
+        Elke rij is een **treffer** (kind = match) of een **zin** (kind = sentence) uit de plannen.
+
+        - **Treffer**: lees `left`, `match` en `right`. Zet in `code` een **1** (of *ja*) als het woord
+          hier echt het sturingsperspectief in `perspective` uitdrukt, anders een **0** (of *nee*).
+          Voorbeeld: "wij *meten* de resultaten" bij NPM → 1; "korte *metten* maken" → 0.
+        - **Zin**: lees de zin in `match`. Zet in `code` de perspectieven die de zin uitdrukt, met `+`
+          ertussen (`PA`, `NPM`, `NPG`, `SR`, bijv. `PA+SR`), of **geen**. Kijk niet naar `found`: dat
+          is wat het programma vond.
+        - Vul in `coder` je naam in; gebruik `note` voor twijfel. Verander geen ids en voeg geen rijen toe.
+        - Perspectieven: PA = rechtmatige overheid (regels, rechten, kaders); NPM = presterende overheid
+          (prestaties, meten, efficiëntie, markt); NPG = netwerkende overheid (samenwerken, netwerken,
+          partners); SR = participerende overheid (eigen kracht, meedoen, samenleving).
+        - Laat een tweede persoon dezelfde sheet apart coderen: zo wordt de overeenstemming gemeten.
+        """
+
+    /// The JSON: precision, recall and F1 per perspective, alpha, the terms, the weak terms.
+    public static func json(_ v: ValidationScore) -> JSONValue {
+        func proportion(_ p: ValidationScore.Proportion) -> JSONValue {
+            .object([("value", .double(p.value)), ("low", .double(p.low)), ("high", .double(p.high)), ("n", .int(p.n))])
+        }
+        func agreement(_ a: (value: Double, pairs: Int)?) -> JSONValue {
+            a.map { .object([("value", .double($0.value)), ("pairs", .int($0.pairs))]) } ?? .null
+        }
+        return .object([
+            ("run", .string(v.run)),
+            ("precision", .object(Perspective.allCases.map { ($0.code, v.precision[$0].map(proportion) ?? .null) })),
+            ("recall", .object(Perspective.allCases.map { p in (p.code, v.recall[p].map { .object([("value", .double($0.value)), ("n", .int($0.n))]) } ?? .null) })),
+            ("f1", .object(Perspective.allCases.map { ($0.code, v.f1[$0].map { .double($0) } ?? .null) })),
+            ("alpha", agreement(v.alpha)),
+            ("sentence_alpha", agreement(v.sentenceAlpha)),
+            ("uncoded", .int(v.uncoded)),
+            ("terms", .array(v.terms.map { t in
+                .object([("term", .string(t.term)), ("perspective", .string(t.perspective.code)), ("precision", proportion(t.precision))])
+            })),
+            ("weak_terms", .array(v.weakTerms.map { t in
+                .object([("term", .string(t.term)), ("perspective", .string(t.perspective.code)), ("precision", proportion(t.precision)),
+                         ("false_positives", .array(t.falsePositives.map { .string($0) }))])
+            })),
+        ])
+    }
+
+    /// Markdown (also the terminal text).
+    public static func markdown(_ v: ValidationScore, language: Language = .dutch) -> String {
+        let L = Labels(language), nl = language == .dutch, md = Escape.markdown
+        var out = nl ? "## Validatie tegen menselijke codering\n\n| perspectief | precisie (95%-interval, n) | recall (n) | F1 |\n|---|---|---|---:|\n"
+                     : "## Validation against human coding\n\n| perspective | precision (95% interval, n) | recall (n) | F1 |\n|---|---|---|---:|\n"
+        for p in Perspective.allCases {
+            let pr = v.precision[p].map { "\(L.number($0.value, 2)) (\(L.number($0.low, 2))–\(L.number($0.high, 2)), \($0.n))" } ?? "—"
+            let rc = v.recall[p].map { "\(L.number($0.value, 2)) (\($0.n))" } ?? "—"
+            out += "| \(L.perspective(p)) | \(pr) | \(rc) | \(v.f1[p].map { L.number($0, 2) } ?? "—") |\n"
+        }
+        if let a = v.alpha {
+            out += nl ? "\nKrippendorffs alpha (treffers, nominaal): \(L.number(a.value, 3)) over \(a.pairs) dubbel gecodeerde treffers.\n"
+                      : "\nKrippendorff's alpha (matches, nominal): \(L.number(a.value, 3)) over \(a.pairs) double-coded matches.\n"
+        }
+        if let a = v.sentenceAlpha {
+            out += nl ? "Krippendorffs alpha (zinnen): \(L.number(a.value, 3)) over \(a.pairs) zinnen.\n" : "Krippendorff's alpha (sentences): \(L.number(a.value, 3)) over \(a.pairs) sentences.\n"
+        }
+        if v.uncoded > 0 { out += nl ? "\n\(v.uncoded) rij(en) zijn nog niet gecodeerd en tellen niet mee.\n" : "\n\(v.uncoded) row(s) are not coded yet and are left out.\n" }
+        if !v.weakTerms.isEmpty {
+            out += nl ? "\n### Zwakke termen (precisie onder 0,5): kandidaten om te schrappen of in te perken\n\n" : "\n### Weak terms (precision below 0.5): candidates to drop or restrict\n\n"
+            for t in v.weakTerms {
+                out += "- **\(md(t.term))** (\(t.perspective.code)): \(L.number(t.precision.value, 2)) (n = \(t.precision.n)); "
+                out += (nl ? "onterecht: " : "false: ") + t.falsePositives.prefix(3).map { "“\(md($0))”" }.joined(separator: "; ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The report's section: precision and recall per perspective with intervals, the weakest
+    /// terms, and precision-corrected shares next to the raw ones (an estimate).
+    public static func html(_ v: ValidationScore, input: CorpusReportInput, language: Language) -> String {
+        let L = Labels(language), nl = language == .dutch, esc = Escape.html
+        var h = "<section id=\"validatie\"><h2>\(nl ? "Validatie tegen menselijke codering" : "Validation against human coding")</h2>"
+        h += "<p>\(nl ? "Hoe vaak is een getelde treffer echt het perspectief dat hij signaleert (precisie), en hoeveel van de zinnen die een perspectief uitdrukken vond het programma (recall)? Gecodeerd door mensen, met een 95%-interval (Wilson)." : "How often is a counted match really the perspective it signals (precision), and how many of the sentences that express a perspective did the tool find (recall)? Coded by people, with a 95% interval (Wilson).")</p>"
+        h += "<table><tr><th>\(nl ? "perspectief" : "perspective")</th><th>\(nl ? "precisie" : "precision")</th><th>95%</th><th class=\"num\">n</th><th>recall</th><th class=\"num\">n</th><th>F1</th></tr>"
+        for p in Perspective.allCases {
+            let pr = v.precision[p]
+            h += "<tr><td>\(esc(L.perspective(p)))</td><td class=\"num\">\(pr.map { L.number($0.value, 2) } ?? "—")</td>"
+            h += "<td class=\"num\">\(pr.map { "\(L.number($0.low, 2))–\(L.number($0.high, 2))" } ?? "—")</td><td class=\"num\">\(pr?.n ?? 0)</td>"
+            h += "<td class=\"num\">\(v.recall[p].map { L.number($0.value, 2) } ?? "—")</td><td class=\"num\">\(v.recall[p]?.n ?? 0)</td>"
+            h += "<td class=\"num\">\(v.f1[p].map { L.number($0, 2) } ?? "—")</td></tr>"
+        }
+        h += "</table>"
+        if let a = v.alpha {
+            h += "<p>\(nl ? "Overeenstemming tussen codeurs (Krippendorffs alpha, nominaal)" : "Agreement between coders (Krippendorff's alpha, nominal)"): <b>\(L.number(a.value, 2))</b> (\(a.pairs) \(nl ? "dubbel gecodeerde treffers" : "double-coded matches"))</p>"
+        }
+        if !v.weakTerms.isEmpty {
+            h += "<h3>\(nl ? "Zwakste termen" : "Weakest terms")</h3><ul>"
+            for t in v.weakTerms.prefix(10) {
+                h += "<li><b>\(esc(t.term))</b> (\(t.perspective.code)): \(L.number(t.precision.value, 2)), n = \(t.precision.n); \(nl ? "onterecht" : "false"): " + t.falsePositives.prefix(2).map { "“\(esc($0))”" }.joined(separator: "; ") + "</li>"
+            }
+            h += "</ul>"
+        }
+        let mean = input.ranking.overall?.profile
+        let counts = Perspective.allCases.map { p in input.plans.filter { input.isRanked($0.score) }.reduce(0) { $0 + ($1.score.perspectives[p]?.count ?? 0) } }
+        if let corrected = v.correctedShares(counts: counts), let mean {
+            h += "<h3>\(nl ? "Aandelen gecorrigeerd voor precisie (schatting)" : "Shares corrected for precision (an estimate)")</h3>"
+            h += "<p class=\"hint\">\(nl ? "Elk perspectief telt hier voor zijn aantal × zijn precisie, over alle gerangschikte plannen samen: een schatting van de aandelen als alleen terechte treffers waren geteld." : "Each perspective counts as its count × its precision, over all ranked plans together: an estimate of the shares had only true matches been counted.")</p>"
+            h += "<table><tr><th></th>" + Perspective.allCases.map { "<th class=\"num\">\($0.code)</th>" }.joined() + "</tr>"
+            h += "<tr><td>\(nl ? "gemiddeld aandeel (ruw)" : "mean share (raw)")</td>" + Perspective.allCases.map { "<td class=\"num\">\(L.percent(mean[$0]))</td>" }.joined() + "</tr>"
+            let total = Double(counts.reduce(0, +))
+            if total > 0 {
+                h += "<tr><td>\(nl ? "aandeel van alle signaalwoorden (ruw)" : "share of all signal words (raw)")</td>" + counts.map { "<td class=\"num\">\(L.percent(Double($0) * 100 / total))</td>" }.joined() + "</tr>"
+            }
+            h += "<tr><td>\(nl ? "gecorrigeerd (schatting)" : "corrected (estimate)")</td>" + corrected.map { "<td class=\"num\">\(L.percent($0))</td>" }.joined() + "</tr></table>"
+        }
+        return h + "</section>\n"
+    }
+}
