@@ -27,11 +27,18 @@ let package = Package(
         ),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // Text of HTML pages (libxml2) and Word/OpenDocument files (libzip + libxml2), behind an
+        // opaque header: libxml2's headers include ICU's, which clash with Foundation's private ICU.
+        .target(
+            name: "CDocText",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip")]
+        ),
         // prctl(PR_SET_PDEATHSIG) for extraction workers (not exposed by Swift's Glibc module).
         .target(name: "CProcess"),
 
         .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler"]),
+        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler", "CDocText"]),
         .target(name: "SturingText", dependencies: [
             "SturingCore", "CICU", "CStemmer",
             .product(name: "Yams", package: "Yams"),

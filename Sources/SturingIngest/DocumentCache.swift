@@ -13,7 +13,7 @@ import Synchronization
 /// holds, and the poppler version, whose text extraction can change between releases.
 public final class DocumentCache: Sendable {
     /// Bump when reading or cleaning changes, so old entries are not used.
-    public static let formatVersion = "ingest-3"
+    public static let formatVersion = "ingest-4"
 
     /// The cache folder.
     public let folder: URL

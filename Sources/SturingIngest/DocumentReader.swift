@@ -19,6 +19,14 @@ public enum DocumentReader {
             document = try pdfDocument(path: path, sha256: sha)
         case .text:
             document = try textDocument(path: path, bytes: bytes, sha256: sha)
+        case .html:
+            document = try markupDocument(path: path, text: try MarkupReader.html(bytes), sha256: sha, encoding: "html")
+        case .docx:
+            document = try markupDocument(path: path, text: try MarkupReader.office(bytes, odt: false), sha256: sha, encoding: "docx")
+        case .odt:
+            document = try markupDocument(path: path, text: try MarkupReader.office(bytes, odt: true), sha256: sha, encoding: "odt")
+        case .convert(let advice):
+            throw .needsConversion(advice)
         }
         cache?.store(document)
         return document
@@ -82,6 +90,13 @@ public enum DocumentReader {
         let (pages, report) = TextCleaner.clean(pages: raw.texts, removeRunningLines: true)
         return Document(file: path, sha256: sha256, kind: .pdf, encoding: "pdf", pages: pages, hasPages: true,
                         warnings: warnings, cleaning: report)
+    }
+
+    /// A document from the text of an HTML page or an Office file: one page, cleaned like text.
+    static func markupDocument(path: String, text: String, sha256: String, encoding: String) throws(IngestError) -> Document {
+        let (cleaned, report) = TextCleaner.clean(pages: [text], removeRunningLines: false)
+        guard cleaned.contains(where: { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }) else { throw .noWords }
+        return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: false, cleaning: report)
     }
 
     static func textDocument(path: String, bytes: [UInt8], sha256: String) throws(IngestError) -> Document {

@@ -6,6 +6,14 @@ public enum FileSniffer {
         case pdf
         /// Something to decode as text.
         case text
+        /// An HTML page (a doctype or an html/head/body tag near the start).
+        case html
+        /// A Word document (.docx: a zip with word/document.xml).
+        case docx
+        /// An OpenDocument text (.odt: a zip with content.xml).
+        case odt
+        /// A format that must be converted first; the message says how.
+        case convert(String)
         /// A known binary format that is not a plan we can read.
         case binary(String?)
     }
@@ -14,7 +22,27 @@ public enum FileSniffer {
     public static func sniff(_ bytes: [UInt8]) -> Content {
         let head = bytes.prefix(1024)
         if contains(head, Array("%PDF-".utf8)) { return .pdf }
+        func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            if contains(bytes.prefix(65_536), Array("word/document.xml".utf8)) || contains(bytes.prefix(4096), Array("word/".utf8)) { return .docx }
+            if contains(bytes.prefix(4096), Array("application/vnd.oasis.opendocument.text".utf8)) { return .odt }
+            if contains(bytes.prefix(4096), Array("opendocument".utf8)) {
+                return .binary("an OpenDocument file that is not a text document (spreadsheet or presentation)")
+            }
+            return .binary("a ZIP archive (unpack it; .docx and .odt plans are read directly)")
+        }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) {
+            let marker: [UInt8] = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            if contains(bytes[...], marker) {
+                return .convert("a password-protected Office document (ask for an open copy, or save it without a password)")
+            }
+            return .convert("an old Word document (.doc); convert it to .docx or PDF first, e.g. `libreoffice --headless --convert-to docx plan.doc`")
+        }
+        if starts(Array("{\\rtf".utf8)) {
+            return .convert("an RTF document; convert it to .docx or PDF first, e.g. `libreoffice --headless --convert-to docx plan.rtf`")
+        }
         if let kind = magicKind(bytes) { return .binary(kind) }
+        if looksLikeHTML(head) { return .html }
         return .text
     }
 
@@ -35,6 +63,12 @@ public enum FileSniffer {
         if starts([0x7F, 0x45, 0x4C, 0x46]) { return "a program (ELF)" }
         if starts(Array("{\\rtf".utf8)) { return "an RTF document" }
         return nil
+    }
+
+    /// A doctype or an <html>, <head> or <body> tag in the first KB (after white space or a BOM).
+    static func looksLikeHTML(_ head: ArraySlice<UInt8>) -> Bool {
+        let lower = String(decoding: head, as: UTF8.self).lowercased()
+        return lower.contains("<!doctype html") || lower.contains("<html") || lower.contains("<body") || lower.contains("<head>")
     }
 
     private static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

@@ -34,6 +34,12 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
     case readerStopped(signal: Int32, memoryLimitMB: Int)
     /// The document has no letter words at all after cleaning.
     case noWords
+    /// A format to convert first (legacy .doc, .rtf); the text says how.
+    case needsConversion(String)
+    /// A password-protected Word or OpenDocument file.
+    case encryptedOffice
+    /// A Word or OpenDocument file that cannot be read.
+    case damagedOffice(String)
 
     public var description: String {
         switch self {
@@ -71,6 +77,12 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
             "the reader stopped on this file (signal \(signal)): it needed more than the memory limit of \(limit) MB or crashed (repair the file, e.g. `qpdf in.pdf out.pdf`, or raise --file-memory)"
         case .noTextLayer(let pages):
             "PDF has \(pages) page(s) but no text layer: a scan (run OCR first, e.g. `ocrmypdf -l nld in.pdf out.pdf`)"
+        case .needsConversion(let what):
+            "\(what)"
+        case .encryptedOffice:
+            "the Word or OpenDocument file is protected with a password (ask for an open copy, or save it without a password)"
+        case .damagedOffice(let detail):
+            "\(detail) (open and save it again in Word or LibreOffice, or export it as PDF)"
         case .noWords:
             "no words found in the text (the file holds no Dutch text; check that it is the plan)"
         }
