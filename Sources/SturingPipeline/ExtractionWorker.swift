@@ -40,7 +40,7 @@ final class ExtractionWorker {
             // The worker died between jobs: start a new one and try once more.
             stop(kill: true)
             try start()
-            guard send(job) else { throw .unreadable("the extraction worker could not be started") }
+            guard send(job) else { throw died() }
             return try receive(path: path)
         }
         return try receive(path: path)
@@ -70,6 +70,12 @@ final class ExtractionWorker {
             stop(kill: true)
             return .timedOut(seconds: Int(timeout.rounded()))
         }
+        return died()
+    }
+
+    /// The worker ended by itself: how (a signal, or an exit), and it is cleaned up.
+    private func died() -> IngestError {
+        guard let process else { return .unreadable("the extraction worker is not running") }
         process.waitUntilExit()
         let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : 0
         stop(kill: false)

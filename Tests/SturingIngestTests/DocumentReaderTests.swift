@@ -75,12 +75,16 @@ import Testing
         #expect(failure(fifo) == .notRegularFile)
     }
 
-    @Test func knownBinaryFormatsAreNamed() throws {
+    @Test func knownFormatsAreNamedByContentNotName() throws {
         let dir = Fixture.tempFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
+        // The start of a Word document named .pdf: read as Word, and its damage is named.
         let docx = dir.appendingPathComponent("plan.pdf")
         try Data([0x50, 0x4B, 0x03, 0x04] + Array("....word/document.xml".utf8)).write(to: docx)
-        #expect(failure(docx.path) == .binary(kind: "a Word document (.docx)"))
+        #expect(failure(docx.path)?.description.hasPrefix("the Word document is not a readable zip") == true)
+        let png = dir.appendingPathComponent("plan.txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: png)
+        #expect(failure(png.path) == .binary(kind: "a PNG image"))
     }
 
     @Test func textWithFormFeedsHasPages() throws {
