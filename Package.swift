@@ -27,6 +27,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld"])]),
         // Text of HTML pages (libxml2) and Word/OpenDocument files (libzip + libxml2), behind an
         // opaque header: libxml2's headers include ICU's, which clash with Foundation's private ICU.
         .target(
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "CProcess"),
 
         .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler", "CDocText"]),
+        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler", "CDocText", "CTesseract"]),
         .target(name: "SturingText", dependencies: [
             "SturingCore", "CICU", "CStemmer",
             .product(name: "Yams", package: "Yams"),

@@ -3,8 +3,13 @@
 municipalities with different steering profiles, half as PDF and half as text, plus manifest.csv.
 Deterministic: the same script gives the same files. Run `make corpus` after changing it."""
 import csv
+import html
 import os
 import random
+import subprocess
+import sys
+import tempfile
+import zipfile
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -74,6 +79,11 @@ PLANS = [
     ("Zelfredzaamwoude", "100.000-", "west", "Noord-Holland", (1, 1, 2, 5), "txt"),
     ("Groot-Rekenstad", "G4", "west", "Noord-Holland", (2, 5, 2, 1), "pdf"),
     ("Veerkrachtveen", "100.000-", "zuid", "Noord-Brabant", (2, 1, 3, 4), "txt"),
+    # One plan of each other format a municipality publishes: a scan (read by OCR), a web page
+    # (with navigation and a script to leave out) and a Word document (with a deleted change).
+    ("Scanhoven", "100.000-", "oost", "Flevoland", (3, 3, 2, 1), "scan"),
+    ("Webdorp", "100.000+", "zuid", "Zeeland", (1, 2, 2, 4), "html"),
+    ("Woordwijk", "100.000-", "noord", "Friesland", (2, 1, 4, 2), "docx"),
 ]
 
 
@@ -87,6 +97,37 @@ def plan_text(name, weights, seed):
         rnd.shuffle(sentences)
         paragraphs.append(" ".join(sentences))
     return paragraphs
+
+
+def write_html(path, name, paragraphs):
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    page = f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Wmo-beleid {name}</title>
+<style>body {{ font-family: sans-serif }}</style></head>
+<body><nav><a href="/">Home</a> | Regels | Samenwerken | Meedoen | Contact</nav>
+<header>Gemeente {name}: regelen, kaders en recht</header>
+<main>{body}</main>
+<script>var zoekwoorden = ["regels", "samenwerken", "meedoen", "kaders", "prestaties"];</script>
+<footer>&copy; Gemeente {name} &middot; Recht en regels &middot; Privacy</footer></body></html>
+"""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(page)
+
+
+def write_docx(path, name, paragraphs):
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    ps = "".join(f'<w:p><w:r><w:t xml:space="preserve">{html.escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    deleted = '<w:p><w:del w:id="1" w:author="redactie"><w:r><w:delText>Deze regels en kaders vervallen.</w:delText></w:r></w:del></w:p>'
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{ns}"><w:body>{ps}{deleted}</w:body></w:document>'
+    header = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{ns}"><w:p><w:r><w:t>Gemeente {name} - regels en kaders</w:t></w:r></w:p></w:hdr>'
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for entry, text in [("[Content_Types].xml", types), ("word/document.xml", document), ("word/header1.xml", header)]:
+            info = zipfile.ZipInfo(entry, date_time=(2015, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
 
 
 def write_pdf(path, name, paragraphs):
@@ -130,6 +171,16 @@ if __name__ == "__main__":
         file = f"{slug}-wmo-2015.{fmt}"
         if fmt == "pdf":
             write_pdf(os.path.join(OUT, file), name, paragraphs)
+        elif fmt == "scan":
+            file = f"{slug}-wmo-2015.pdf"
+            with tempfile.TemporaryDirectory() as tmp:
+                write_pdf(os.path.join(tmp, "text.pdf"), name, paragraphs)
+                subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make_scan.py"), os.path.join(tmp, "text.pdf"),
+                                os.path.join(OUT, file), "300"], check=True)
+        elif fmt == "html":
+            write_html(os.path.join(OUT, file), name, paragraphs)
+        elif fmt == "docx":
+            write_docx(os.path.join(OUT, file), name, paragraphs)
         else:
             with open(os.path.join(OUT, file), "w", encoding="utf-8") as f:
                 f.write("\n\n".join(paragraphs) + "\n")

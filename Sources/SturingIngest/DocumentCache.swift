@@ -19,16 +19,23 @@ public final class DocumentCache: Sendable {
     public let folder: URL
     private let counters = Mutex((hits: 0, misses: 0))
 
-    /// A cache in `folder` (created when needed).
-    public init(folder: String) {
+    /// How pages without text are read; part of every entry's key (OCR text depends on the
+    /// engine's version, its language data and the resolution).
+    public let ocr: OCREngine.Mode
+    private let key: String
+
+    /// A cache in `folder` (created when needed) for documents read with `ocr`.
+    public init(folder: String, ocr: OCREngine.Mode = .auto) {
         self.folder = URL(fileURLWithPath: folder)
+        self.ocr = ocr
+        self.key = Self.key + (ocr == .never ? "-ocr-never" : "-ocr-\(ocr.rawValue)-tesseract\(OCREngine.version)-nld-300")
     }
 
     /// Hits and misses so far.
     public var statistics: (hits: Int, misses: Int) { counters.withLock { $0 } }
 
     private func url(for sha256: String) -> URL {
-        folder.appendingPathComponent("\(Self.key)-\(sha256).cache")
+        folder.appendingPathComponent("\(key)-\(sha256).cache")
     }
 
     /// The part of each entry's name that says how it was made.

@@ -7,7 +7,8 @@ public enum DocumentReader {
     public static let maximumBytes = 1 << 30
 
     /// Reads, detects, extracts and cleans the file at `path`, using `cache` when given.
-    public static func read(path: String, cache: DocumentCache? = nil) throws(IngestError) -> Document {
+    /// `ocr` says when PDF pages are read by OCR (see `OCREngine.Mode`).
+    public static func read(path: String, cache: DocumentCache? = nil, ocr: OCREngine.Mode = .auto) throws(IngestError) -> Document {
         let bytes = try readBytes(path: path)
         let sha = SHA256Hex.digest(bytes)
         if let cached = cache?.load(sha256: sha, path: path) { return cached }
@@ -16,7 +17,7 @@ public enum DocumentReader {
         case .binary(let kind):
             throw .binary(kind: kind)
         case .pdf:
-            document = try pdfDocument(path: path, sha256: sha)
+            document = try pdfDocument(path: path, sha256: sha, ocr: ocr)
         case .text:
             document = try textDocument(path: path, bytes: bytes, sha256: sha)
         case .html:
@@ -68,8 +69,17 @@ public enum DocumentReader {
         }
     }
 
-    static func pdfDocument(path: String, sha256: String) throws(IngestError) -> Document {
-        let raw = try PDFReader.read(path: path)
+    /// Pages read by OCR with a mean word confidence below this are named in the warnings.
+    public static let lowOCRConfidence = 60
+
+    static func pdfDocument(path: String, sha256: String, ocr: OCREngine.Mode = .auto) throws(IngestError) -> Document {
+        let raw = try PDFReader.read(path: path, ocr: ocr)
+        if !raw.ocrPages.isEmpty {
+            let ocrTexts = raw.ocrPages.map { raw.texts[$0.page - 1] }
+            if ocrTexts.allSatisfy({ !$0.unicodeScalars.contains { $0.properties.isAlphabetic } }) && raw.ocrPages.count == raw.texts.count {
+                throw .ocrFoundNothing(pages: raw.texts.count)
+            }
+        }
         let empty = Set(raw.scannedPages + raw.blankPages + raw.failedPages)
         if raw.failedPages.count == raw.texts.count {
             throw .damagedPDF("none of its \(raw.texts.count) page(s) could be opened")
@@ -80,6 +90,14 @@ public enum DocumentReader {
         var warnings = [String]()
         if !raw.failedPages.isEmpty {
             warnings.append("pages \(PageList.format(raw.failedPages)) could not be read (damaged page objects); they are not counted (repair the file, e.g. `qpdf in.pdf out.pdf`)")
+        }
+        if !raw.ocrPages.isEmpty, let engine = raw.ocrEngine {
+            let mean = raw.ocrPages.reduce(0) { $0 + $1.confidence } / raw.ocrPages.count
+            warnings.append("pages \(PageList.format(raw.ocrPages.map(\.page))) were read by OCR (\(engine); mean word confidence \(mean)); check a sample of their text")
+            let low = raw.ocrPages.filter { $0.confidence < lowOCRConfidence }.map(\.page)
+            if !low.isEmpty {
+                warnings.append("pages \(PageList.format(low)) were read by OCR with a confidence below \(lowOCRConfidence): their words may be wrong (a better scan helps)")
+            }
         }
         if !raw.scannedPages.isEmpty {
             warnings.append("pages \(PageList.format(raw.scannedPages)) hold an image but no text (scanned?); they are not counted (run OCR to include them)")

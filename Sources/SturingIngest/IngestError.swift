@@ -34,6 +34,8 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
     case readerStopped(signal: Int32, memoryLimitMB: Int)
     /// The document has no letter words at all after cleaning.
     case noWords
+    /// Every page of the PDF was read by OCR and none held a word.
+    case ocrFoundNothing(pages: Int)
     /// A format to convert first (legacy .doc, .rtf); the text says how.
     case needsConversion(String)
     /// A password-protected Word or OpenDocument file.
@@ -76,7 +78,9 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
         case .readerStopped(let signal, let limit):
             "the reader stopped on this file (signal \(signal)): it needed more than the memory limit of \(limit) MB or crashed (repair the file, e.g. `qpdf in.pdf out.pdf`, or raise --file-memory)"
         case .noTextLayer(let pages):
-            "PDF has \(pages) page(s) but no text layer: a scan (run OCR first, e.g. `ocrmypdf -l nld in.pdf out.pdf`)"
+            "PDF has \(pages) page(s) but no text layer: a scan (read it by OCR with --ocr auto, the default, or --ocr always)"
+        case .ocrFoundNothing(let pages):
+            "PDF has \(pages) scanned page(s) and OCR found no words on them (an empty or very poor scan; scan it again at 300 dpi)"
         case .needsConversion(let what):
             "\(what)"
         case .encryptedOffice:

@@ -90,6 +90,9 @@ final class ExtractionWorker {
         p.standardInput = input
         p.standardOutput = output
         p.standardError = FileHandle.nullDevice
+        // Tesseract's OpenMP threads would fight the other workers for the cores; OpenMP reads
+        // this when the worker starts.
+        p.environment = ProcessInfo.processInfo.environment.merging(["OMP_THREAD_LIMIT": "1"]) { _, new in new }
         do { try p.run() } catch {
             throw .unreadable("cannot start the extraction worker \(command[0]): \(error.localizedDescription)")
         }

@@ -13,11 +13,14 @@ public final class IsolatedReader: Sendable {
         public var fileTimeout: Double
         /// Address-space limit of a worker in MB (0: none).
         public var memoryLimitMB: Int
+        /// When PDF pages are read by OCR.
+        public var ocr: OCREngine.Mode
 
         /// Creates limits.
-        public init(fileTimeout: Double = 120, memoryLimitMB: Int = 4096) {
+        public init(fileTimeout: Double = 120, memoryLimitMB: Int = 4096, ocr: OCREngine.Mode = .auto) {
             self.fileTimeout = fileTimeout
             self.memoryLimitMB = memoryLimitMB
+            self.ocr = ocr
         }
     }
 
@@ -31,7 +34,7 @@ public final class IsolatedReader: Sendable {
 
     /// A reader that starts workers with `executable worker --file-memory N`.
     public init(executable: String, limits: Limits, cache: DocumentCache?) {
-        self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)"]
+        self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue]
         self.limits = limits
         self.cache = cache
         self.workers = Mutex([])

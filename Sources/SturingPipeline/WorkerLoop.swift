@@ -12,7 +12,7 @@ import Glibc
 /// or allocate without end costs at most one worker, never the run.
 public enum WorkerLoop {
     /// Serves jobs until standard input closes. `memoryLimitMB` caps the worker's address space.
-    public static func serve(memoryLimitMB: Int) {
+    public static func serve(memoryLimitMB: Int, ocr: OCREngine.Mode = .auto) {
         // Die with the parent: a worker stuck in poppler must not outlive the run.
         _ = cprocess_die_with_parent()
         if getppid() == 1 { exit(0) }
@@ -30,7 +30,7 @@ public enum WorkerLoop {
             }
             let result: Result<Document, IngestError>
             do throws(IngestError) {
-                result = .success(try DocumentReader.read(path: job.path))
+                result = .success(try DocumentReader.read(path: job.path, ocr: ocr))
             } catch {
                 result = .failure(error)
             }

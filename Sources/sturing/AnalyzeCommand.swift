@@ -127,7 +127,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let m = manifestPath { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
-        let documentCache = noCache ? nil : DocumentCache(folder: cache)
+        let documentCache = noCache ? nil : isolation.cache(cache)
         documentCache?.removeStrayFiles()
         let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
                                           reader: isolation.reader(cache: documentCache), journaled: runFolder.journaled,
@@ -187,6 +187,8 @@ struct AnalyzeCommand: ParsableCommand {
          ("shard", shard.map { .object([("k", .int($0.k)), ("n", .int($0.n))]) } ?? .null),
          ("csv_dialect", .string(csvDialect.rawValue)), ("lang", .string(lang.rawValue)),
          ("cache", noCache ? .null : .string(cache)),
+         ("ocr", .string(isolation.ocr.rawValue)),
+         ("ocr_engine", isolation.ocr == .never ? .null : .string("tesseract \(OCREngine.version), nld, 300 dpi")),
          ("bootstrap", .int(uncertainty.bootstrap)), ("seed", .string(String(uncertainty.seed))),
          ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
          ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),

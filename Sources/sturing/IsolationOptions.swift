@@ -11,6 +11,9 @@ struct IsolationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Memory limit in MB of the process that reads one file (0: none).", valueName: "MB"))
     var fileMemory: Int = 4096
 
+    @Option(name: .long, help: ArgumentHelp("OCR for PDF pages without a text layer: auto (scanned pages) | always | never.", valueName: "mode"))
+    var ocr: OCREngine.Mode = .auto
+
     func validate() throws {
         if !(fileTimeout > 0) { throw ValidationError("--file-timeout must be more than 0 seconds") }
         if fileMemory < 0 { throw ValidationError("--file-memory must be 0 or more") }
@@ -19,6 +22,11 @@ struct IsolationOptions: ParsableArguments {
     /// A reader that extracts in worker processes of this binary, under these limits.
     func reader(cache: DocumentCache?) -> IsolatedReader {
         IsolatedReader(executable: IsolatedReader.currentExecutable,
-                       limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory), cache: cache)
+                       limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache)
     }
+
+    /// The text cache in `folder` for this OCR setting.
+    func cache(_ folder: String) -> DocumentCache { DocumentCache(folder: folder, ocr: ocr) }
 }
+
+extension OCREngine.Mode: ExpressibleByArgument {}

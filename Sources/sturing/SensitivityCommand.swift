@@ -64,7 +64,7 @@ struct SensitivityCommand: ParsableCommand {
         }
         let minSignalWords = settings?["min_signal_words"]?.intValue ?? ScoringThresholds.fewSignalWords
         let cachePath = settings?["cache"]?.stringValue
-        let cache = cachePath.map { DocumentCache(folder: $0) }
+        let cache = cachePath.map { isolation.cache($0) }
         var variants = [Sensitivity.Variant]()
         var baseTerms = [Sensitivity.TermCounts]()
         for (index, choice) in choices.enumerated() {

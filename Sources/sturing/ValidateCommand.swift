@@ -64,7 +64,7 @@ struct ValidateCommand: ParsableCommand {
                 let lexicon = lexiconPath.hasPrefix("built-in:") ? try LexiconLoader.builtin() : try LexiconLoader.load(path: lexiconPath)
                 compiled = try CompiledLexicon(lexicon, setting: MatchSetting(rawValue: settings?["match"]?.stringValue ?? "") ?? .lexicon)
             } catch { throw CLIError(description: "\(lexiconPath): the run's lexicon cannot be read: \(error)") }
-            let cache = settings?["cache"]?.stringValue.map { DocumentCache(folder: $0) }
+            let cache = settings?["cache"]?.stringValue.map { isolation.cache($0) }
             let rows = try ValidationSampler.sample(corpus, lexicon: compiled, cache: cache, reader: isolation.reader(cache: cache),
                                                     matches: matches, sentences: sentences, seed: seed,
                                                     run: record["run_id"]?.stringValue ?? "")

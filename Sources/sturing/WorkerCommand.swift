@@ -1,4 +1,5 @@
 import ArgumentParser
+import SturingIngest
 import SturingPipeline
 
 /// `sturing worker` (hidden): extracts files for a parent `sturing` process, one job per line on
@@ -10,7 +11,10 @@ struct WorkerCommand: ParsableCommand {
     @Option(name: .long, help: "Address-space limit in MB (0: none).")
     var fileMemory: Int = 4096
 
+    @Option(name: .long, help: "auto | always | never")
+    var ocr: OCREngine.Mode = .auto
+
     func run() throws {
-        WorkerLoop.serve(memoryLimitMB: fileMemory)
+        WorkerLoop.serve(memoryLimitMB: fileMemory, ocr: ocr)
     }
 }

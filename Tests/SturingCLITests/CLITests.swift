@@ -51,12 +51,12 @@ import Testing
         let cache = work.appendingPathComponent("cache").path
         let first = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--top", "2"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("10 plans scored, 0 error(s) (text cache: 0 hits, 10 misses)"))
+        #expect(first.stdout.contains("13 plans scored, 0 error(s) (text cache: 0 hits, 13 misses)"))
         let scores = try lines(out.appendingPathComponent("scores.csv"))
-        #expect(scores.count == 11)
+        #expect(scores.count == 14)
         #expect(scores[0].hasPrefix("municipality,file,category,region,province,title,year,plan_type,tokens,pages,signal_words,ranked,PA_count,NPM_count,NPG_count,SR_count,PA_share,NPM_share,NPG_share,SR_share"))
         #expect(scores[1].hasPrefix("Regelrecht,Corpus/regelrecht-wmo-2015.pdf,100.000-,oost,Gelderland"))
-        #expect(try lines(out.appendingPathComponent("documents.jsonl")).count == 10)
+        #expect(try lines(out.appendingPathComponent("documents.jsonl")).count == 13)
         #expect(try lines(out.appendingPathComponent("errors.csv")) == ["file,error"])
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| rechtmatige overheid (PA) | Regelrecht | 1 |"))
@@ -65,10 +65,13 @@ import Testing
 
         let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--quiet", "--overwrite"])
         #expect(second.status == 0)
-        #expect(second.stdout.contains("(text cache: 10 hits, 0 misses)"))
+        #expect(second.stdout.contains("(text cache: 13 hits, 0 misses)"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scores.json"))) as! [String: Any]
         #expect(json["match"] as? String == "exact")
-        #expect((json["inputs"] as? [[String: String]])?.count == 10)
+        #expect((json["inputs"] as? [[String: String]])?.count == 13)
+        // The scan, the web page and the Word plan of the demo are read in their formats.
+        let documents = try lines(out.appendingPathComponent("documents.jsonl")).joined(separator: "\n")
+        #expect(documents.contains("were read by OCR (tesseract") && documents.contains("\"encoding\":\"html\"") && documents.contains("\"encoding\":\"docx\""))
     }
 
     @Test func analyzeWithBadFilesReportsThemAndScoresTheRest() throws {

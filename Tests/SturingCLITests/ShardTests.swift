@@ -29,7 +29,7 @@ import Testing
             counts.append(try read(out.appendingPathComponent("documents.jsonl")).split(separator: "\n").count)
             folders.append(out.path)
         }
-        #expect(counts.reduce(0, +) == 10 && counts.allSatisfy { $0 < 10 })
+        #expect(counts.reduce(0, +) == 13 && counts.allSatisfy { $0 < 13 })
         let merged = work.appendingPathComponent("merged")
         let m = try CLITests.run(["merge"] + folders.reversed() + ["--out", merged.path])
         #expect(m.status == 0, "\(m.stderr)")

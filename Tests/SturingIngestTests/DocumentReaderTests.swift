@@ -41,16 +41,19 @@ import Testing
     }
 
     @Test func partialScanWarnsWithPageNumbers() throws {
-        let doc = try DocumentReader.read(path: Fixture.path("partial-scan.pdf"))
+        let doc = try DocumentReader.read(path: Fixture.path("partial-scan.pdf"), ocr: .never)
         #expect(doc.pages.count == 3)
         #expect(doc.warnings.count == 1)
         #expect(doc.warnings[0].hasPrefix("pages 2 hold an image but no text"))
+        // With OCR (the default) the scanned page is read, and the warning says how.
+        let read = try DocumentReader.read(path: Fixture.path("partial-scan.pdf"))
+        #expect(read.warnings.count == 1 && read.warnings[0].hasPrefix("pages 2 were read by OCR (tesseract"))
     }
 
     @Test func badInputsGiveClearErrors() throws {
         #expect(failure(Fixture.path("empty.txt")) == .empty)
         #expect(failure(Fixture.path("encrypted.pdf")) == .encryptedPDF)
-        #expect(failure(Fixture.path("image-only.pdf")) == .noTextLayer(pages: 2))
+        #expect(throws: IngestError.noTextLayer(pages: 2)) { try DocumentReader.read(path: Fixture.path("image-only.pdf"), ocr: .never) }
         #expect(failure(Fixture.path("garbage.bin")) == .binary(kind: nil))
         #expect(failure(Fixture.path("does-not-exist.pdf")) == .missing)
         #expect(failure(Fixture.folder.path) == .directory)

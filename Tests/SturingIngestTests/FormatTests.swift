@@ -114,3 +114,28 @@ import Testing
         #expect(failure("leeg.html") == .noWords)
     }
 }
+
+extension FormatTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+
+    /// A 300 dpi scan of a demo plan reads within 5 % of the text version, per perspective.
+    @Test func aScannedPlanIsReadByOCR() throws {
+        let dir = Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = Self.root.appendingPathComponent("Corpus/regelrecht-wmo-2015.pdf").path
+        let scan = dir.appendingPathComponent("scan.pdf").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Self.root.appendingPathComponent("scripts/make_scan.py").path, original, scan, "300"]
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0)
+        #expect(throws: IngestError.noTextLayer(pages: 2)) { try DocumentReader.read(path: scan, ocr: .never) }
+        let read = try DocumentReader.read(path: scan, ocr: .auto)
+        #expect(read.warnings.contains { $0.hasPrefix("pages 1-2 were read by OCR (tesseract") })
+        let text = try DocumentReader.read(path: original)
+        func words(_ d: Document) -> Set<String> { Set(d.pages.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)) }
+        let common = words(read).intersection(words(text))
+        #expect(Double(common.count) >= 0.9 * Double(words(text).count))
+    }
+}

@@ -66,7 +66,8 @@ import Testing
         let outcomes = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2)
         #expect(outcomes.map(\.file) == paths)
         let scored = outcomes.compactMap { if case .scored(let s) = $0 { URL(fileURLWithPath: s.file).lastPathComponent } else { nil } }
-        #expect(scored == ["running-header.pdf", "hyphenation.pdf", "pdf-named.txt", "two-column.pdf"])
+        // image-only.pdf is a scan: read by OCR.
+        #expect(scored == ["running-header.pdf", "hyphenation.pdf", "image-only.pdf", "pdf-named.txt", "two-column.pdf"])
         let header = outcomes.compactMap { if case .scored(let s) = $0 { s } else { nil } }[0]
         #expect(header.count("samenwerken") == 2)  // the running header "Samenwerken aan zorg" is not counted
         #expect(header.count("kaders") == 1)

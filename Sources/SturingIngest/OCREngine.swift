@@ -1,0 +1,92 @@
+import CPoppler
+import CTesseract
+import Foundation
+
+/// Reads the text of PDF pages that have no text layer (scans) with Tesseract, rendering each
+/// page with poppler and cairo at `dpi` in memory (no image files, no subprocess). One engine per
+/// process or thread: Tesseract's own threading is turned off (OMP_THREAD_LIMIT=1, which costs a
+/// factor of six in system time otherwise), so pages of different files run in parallel across
+/// --jobs instead. The LSTM engine only (the legacy one adds time and little for print).
+public final class OCREngine {
+    /// When pages are read by OCR.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Pages with no text layer that hold an image (a scan).
+        case auto
+        /// Every page.
+        case always
+        /// No page: a scan is an error that says to run OCR.
+        case never
+    }
+
+    /// The language data ("nld").
+    public let language: String
+    /// Render resolution.
+    public let dpi: Int
+    private let api: OpaquePointer
+
+    /// Opens Tesseract with `language`; throws when the library or its language data is missing.
+    public init(language: String = "nld", dpi: Int = 300) throws(IngestError) {
+        // OpenMP reads OMP_THREAD_LIMIT when the library loads: the extraction workers are started
+        // with it set (see ExtractionWorker); here it only helps a process that sets it earlier.
+        setenv("OMP_THREAD_LIMIT", "1", 0)
+        guard let api = TessBaseAPICreate() else { throw .unreadable("Tesseract could not be started") }
+        if TessBaseAPIInit2(api, nil, language, OEM_LSTM_ONLY) != 0 {
+            TessBaseAPIDelete(api)
+            throw .unreadable("Tesseract has no '\(language)' language data (install tesseract-ocr-\(language), or run with --ocr never)")
+        }
+        self.api = api
+        self.language = language
+        self.dpi = dpi
+    }
+
+    deinit {
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+    }
+
+    /// Tesseract's version, for provenance.
+    public static var version: String {
+        guard let v = TessVersion() else { return "unknown" }
+        return String(cString: v)
+    }
+
+    /// What this engine is, for outputs and cache keys: "tesseract 5.3.0, nld, 300 dpi".
+    public var identification: String { "tesseract \(Self.version), \(language), \(dpi) dpi" }
+
+    /// The text of one page and Tesseract's mean word confidence (0...100).
+    func read(_ page: OpaquePointer) -> (text: String, confidence: Int) {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scale = Double(dpi) / 72
+        let pw = Int32(max(1, min(20_000, (width * scale).rounded()))), ph = Int32(max(1, min(20_000, (height * scale).rounded())))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return ("", 0) }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { return ("", 0) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return ("", 0) }
+        // One grey byte per pixel (Tesseract thresholds grey itself; a quarter of the bytes to scan).
+        let stride = Int(cairo_image_surface_get_stride(surface)), w = Int(pw), h = Int(ph)
+        var grey = [UInt8](repeating: 255, count: w * h)
+        grey.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = data + y * stride
+                for x in 0..<w {
+                    let p = row + x * 4  // B, G, R, x in memory (CAIRO_FORMAT_RGB24, little endian)
+                    out[y * w + x] = UInt8((UInt32(p[2]) * 77 + UInt32(p[1]) * 150 + UInt32(p[0]) * 29) >> 8)
+                }
+            }
+        }
+        grey.withUnsafeBufferPointer { TessBaseAPISetImage(api, $0.baseAddress, pw, ph, 1, pw) }
+        TessBaseAPISetSourceResolution(api, Int32(dpi))
+        guard let text = TessBaseAPIGetUTF8Text(api) else { return ("", 0) }
+        defer { TessDeleteText(text) }
+        let confidence = Int(TessBaseAPIMeanTextConf(api))
+        TessBaseAPIClear(api)
+        return (String(cString: text), confidence)
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Makes an image-only PDF (a "scan") of a PDF: pdftoppm renders each page at DPI in grey, and
+the pages are written back as Flate-compressed images without any text layer.
+
+usage: make_scan.py IN.pdf OUT.pdf [DPI]
+"""
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+import zlib
+
+
+def pgm(path):
+    data = open(path, "rb").read()
+    magic, size, maxval, pixels = data.split(b"\n", 3)
+    w, h = map(int, size.split())
+    return w, h, pixels
+
+
+def main():
+    src, dst = sys.argv[1], sys.argv[2]
+    dpi = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", src, os.path.join(tmp, "p")], check=True)
+        pages = [pgm(p) for p in sorted(glob.glob(os.path.join(tmp, "p-*.pgm")))]
+    objs = [None, None]
+    kids = []
+    for w, h, px in pages:
+        img = zlib.compress(px, 6)
+        objs.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+                    b"/Filter /FlateDecode /Length %d >>\nstream\n" % (w, h, len(img)) + img + b"\nendstream")
+        image = len(objs)
+        W, H = w * 72 / dpi, h * 72 / dpi
+        content = b"q %.2f 0 0 %.2f 0 0 cm /Im Do Q" % (W, H)
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        contents = len(objs)
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im %d 0 R >> >> "
+                    b"/Contents %d 0 R >>" % (W, H, image, contents))
+        kids.append(len(objs))
+    objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    open(dst, "wb").write(out)
+
+
+if __name__ == "__main__":
+    main()
