@@ -9,7 +9,7 @@ struct Sturing: ParsableCommand {
         abstract: "Meet sturing in gemeentelijke beleidsplannen (signal-word counts per steering perspective).",
         discussion: "Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
         version: "sturing 0.1.0",
-        subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, WorkerCommand.self])
+        subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, WorkerCommand.self])
 
     /// Runs the command line with the exit codes of the design: usage errors exit 2, not 64.
     static func main() {

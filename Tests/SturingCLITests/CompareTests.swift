@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Issue 16: two periods of the demo corpus compared; the changed plans are named with the right
+/// signs and sizes, and the change is larger than the uncertainty.
+@Suite struct CompareTests {
+    @Test func aChangedPlanIsNamedWithTheRightSign() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fm = FileManager.default
+        // The second period: the demo corpus (text plans only) with Kaderkerk rewritten toward SR.
+        let period1 = work.appendingPathComponent("2015"), period2 = work.appendingPathComponent("2019")
+        for dir in [period1, period2] { try fm.createDirectory(at: dir, withIntermediateDirectories: true) }
+        let texts = ["kaderkerk-wmo-2015.txt", "meedoenburg-wmo-2015.txt", "netwerkerveen-wmo-2015.txt", "veerkrachtveen-wmo-2015.txt", "zelfredzaamwoude-wmo-2015.txt"]
+        for name in texts {
+            let source = CLITests.root.appendingPathComponent("Corpus/\(name)")
+            try fm.copyItem(at: source, to: period1.appendingPathComponent(name))
+            var text = try String(contentsOf: source, encoding: .utf8)
+            if name.hasPrefix("kaderkerk") {
+                text += String(repeating: "Inwoners doen mee in de gemeenschap; vrijwilligers en maatwerk versterken de zelfredzaamheid en de participatiesamenleving. ", count: 15)
+            }
+            try Data(text.utf8).write(to: period2.appendingPathComponent(name))
+        }
+        let a = work.appendingPathComponent("out-2015"), b = work.appendingPathComponent("out-2019")
+        #expect(try CLITests.run(["analyze", period1.path, "--out", a.path, "--no-cache", "--quiet", "--bootstrap", "300"]).status == 0)
+        #expect(try CLITests.run(["analyze", period2.path, "--out", b.path, "--no-cache", "--quiet", "--bootstrap", "300"]).status == 0)
+        let r = try CLITests.run(["compare", a.path, b.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let rows = json["municipalities"] as! [[String: Any]]
+        let kaderkerk = try #require(rows.first { $0["municipality"] as? String == "kaderkerk-wmo-2015" })
+        let sr = (kaderkerk["perspectives"] as! [String: Any])["SR"] as! [String: Any]
+        let pa = (kaderkerk["perspectives"] as! [String: Any])["PA"] as! [String: Any]
+        #expect((sr["change"] as! Double) > 20 && (sr["clear"] as? Bool) == true)
+        #expect((pa["change"] as! Double) < -10)
+        // The others did not change.
+        for row in rows where row["municipality"] as? String != "kaderkerk-wmo-2015" {
+            #expect((row["distance"] as! Double) == 0)
+        }
+        #expect(((kaderkerk["terms_rose"] as! [[String: Any]]).map { $0["term"] as! String }).contains("maatwerk"))
+        for name in ["compare.csv", "compare.json", "compare.md", "compare.html"] {
+            #expect(fm.fileExists(atPath: b.appendingPathComponent("compare/\(name)").path), "\(name)")
+        }
+        // Another match mode is refused unless --allow-different, and then every output says so.
+        let exact = work.appendingPathComponent("out-exact")
+        #expect(try CLITests.run(["analyze", period2.path, "--out", exact.path, "--no-cache", "--quiet", "--match", "exact"]).status == 0)
+        #expect(try CLITests.run(["compare", a.path, exact.path]).status == 2)
+        let allowed = try CLITests.run(["compare", a.path, exact.path, "--allow-different", "--out", work.appendingPathComponent("c").path])
+        #expect(allowed.status == 0 && allowed.stdout.contains("Let op: de twee runs zijn gemaakt met een ander lexicon"))
+    }
+}
