@@ -7,7 +7,9 @@ export SWIFT_BACKTRACE := enable=no
 # Tesseract's OpenMP threads: one per process (the workers run files in parallel instead).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release test demo bench fixtures clean
+PREFIX ?= /usr/local
+
+.PHONY: deps build release test demo bench fixtures install clean
 
 ## deps: install the Debian packages the build and the tests need (only the missing ones)
 deps:
@@ -44,6 +46,12 @@ fixtures:
 	python3 -c "import reportlab" 2>/dev/null || pip install -q reportlab
 	python3 scripts/make_fixtures.py
 	python3 scripts/make_corpus.py
+
+## install: the binary in $(PREFIX)/bin, its lexicons (the default one is also built in) in $(PREFIX)/share/sturing
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/sturing/Lexicons"
+	install -m 755 .build/release/sturing "$(DESTDIR)$(PREFIX)/bin/sturing"
+	install -m 644 Lexicons/*.yaml "$(DESTDIR)$(PREFIX)/share/sturing/Lexicons/"
 
 clean:
 	rm -rf .build

@@ -31,6 +31,7 @@ public enum LexiconLoader {
         let first = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         let lower = first.lowercased().replacingOccurrences(of: " ", with: "")
         return lower.hasPrefix("perspective,term") || lower.hasPrefix("perspective;term")
+            || lower.hasPrefix("perspectief,term") || lower.hasPrefix("perspectief;term")
     }
 
     // MARK: YAML
@@ -197,7 +198,7 @@ public enum LexiconLoader {
             while let row = reader.next() {
                 lineNumber += 1
                 if row.allSatisfy({ $0.isEmpty }) { continue }
-                if lineNumber == 1 && row.first?.lowercased() == "perspective" { continue }
+                if lineNumber == 1 && ["perspective", "perspectief"].contains(row.first?.lowercased() ?? "") { continue }
                 guard row.count >= 2 else {
                     throw LexiconError(file: path, line: lineNumber, message: "expected 'perspective,term', found '\(row.joined(separator: ","))'")
                 }

@@ -67,7 +67,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Language of report.html and summary.md: nl | en.")
     var lang: Language = .dutch
 
-    @Flag(name: .long, help: "No progress on standard error.")
+    @Flag(name: .long, help: "Print nothing but errors (no progress, summary or warnings; they are in the outputs).")
     var quiet = false
 
     @Flag(name: .long, help: "Follow symbolic links met while walking DIR (a link loop is reported, never followed).")
@@ -107,7 +107,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let shard = try shardOptions.resolve()
         let corpus = shard.map { fullCorpus.shard($0.k, of: $0.n) } ?? fullCorpus
-        if let shard { printNote("shard \(shard.k)/\(shard.n) (\(shard.source)): \(corpus.files.count) of \(fullCorpus.files.count) files") }
+        if let shard, !quiet { printNote("shard \(shard.k)/\(shard.n) (\(shard.source)): \(corpus.files.count) of \(fullCorpus.files.count) files") }
         let corpusJSON = RunOutputs.corpusJSON(fullCorpus)
         if fullCorpus.files.isEmpty && fullCorpus.failures.isEmpty {
             throw CLIError(description: "\(directory): no plan files found (put PDF or text files there)")
@@ -124,7 +124,7 @@ struct AnalyzeCommand: ParsableCommand {
             throw CLIError(description: error.description)
         }
         let jsonl = runFolder.journal
-        if let m = manifestPath { printNote("manifest \(m)") }
+        if let m = manifestPath, !quiet { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
         let documentCache = noCache ? nil : isolation.cache(cache)
@@ -149,6 +149,7 @@ struct AnalyzeCommand: ParsableCommand {
                                       failures: result.failures, warnings: result.warnings, k: top)
         input.distinct = distinct
         input.exclude = Self.list(exclude)
+        try checkNames(input.exclude, in: result.plans.map(\.plan.municipality), path: "--exclude")
         input.minSignalWords = threshold.minSignalWords
         input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
         input.lexiconFindings = Self.lexiconFindings(compiled, result)
@@ -159,9 +160,11 @@ struct AnalyzeCommand: ParsableCommand {
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
         let kept = result.resumed > 0 ? "; \(result.resumed) kept from the interrupted run" : ""
-        print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
-        print("sturing: wrote " + Escape.terminal(outDir) + "/" + RunOutputs.names)
-        for w in result.warnings { printWarning(w) }
+        if !quiet {
+            print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
+            print("sturing: wrote " + Escape.terminal(outDir) + "/" + RunOutputs.names)
+            for w in result.warnings { printWarning(w) }
+        }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
     }

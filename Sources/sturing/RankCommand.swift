@@ -54,6 +54,16 @@ struct RankCommand: ParsableCommand {
     }
 }
 
+/// Every name given for --exclude or --average must be in the table: a typo is an error that says
+/// which names come closest.
+func checkNames(_ given: [String], in names: [String], path: String) throws {
+    let known = Set(names.map { $0.lowercased() })
+    for name in given where !known.contains(name.lowercased()) {
+        let close = NameSuggestion.closest(to: name, in: names)
+        throw CLIError(description: "\(path): '\(name)' is not a municipality in the table" + (close.isEmpty ? " (check the spelling)" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
+    }
+}
+
 /// `sturing select SCORES.csv`: the case-study selection, every step explained.
 struct SelectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -90,6 +100,8 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let table = try loadShareTable(scores)
+        let names = table.rows.map(\.municipality)
+        try checkNames(AnalyzeCommand.list(exclude) + (average.map { [$0] } ?? []), in: names, path: scores)
         let selection = CaseSelection.select(threshold.ranking(table, path: scores), exclude: AnalyzeCommand.list(exclude),
                                              distinct: distinct, top: top, average: average)
         switch format {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import SturingCore
+import SturingIngest
+import SturingText
 
 /// The `sturing` command: measures how municipalities steer in their social-domain policy plans.
 @main
@@ -8,8 +11,12 @@ struct Sturing: ParsableCommand {
         commandName: "sturing",
         abstract: "Meet sturing in gemeentelijke beleidsplannen (signal-word counts per steering perspective).",
         discussion: "Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
-        version: "sturing 0.1.0",
+        version: versionText,
         subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, WorkerCommand.self])
+
+    /// The version, with the libraries that decide what is read and counted.
+    static let versionText = "sturing \(SturingVersion.current) (ICU \(WordTokenizer.icuVersion), poppler \(PDFReader.popplerVersion), "
+        + "\(SnowballStemmer.identification), tesseract \(OCREngine.version), \(MarkupReader.versions))"
 
     /// Runs the command line with the exit codes of the design: usage errors exit 2, not 64.
     static func main() {

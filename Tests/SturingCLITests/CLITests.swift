@@ -50,7 +50,7 @@ import Testing
         let out = work.appendingPathComponent("out")
         let cache = work.appendingPathComponent("cache").path
         let first = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--top", "2"])
-        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.status == 0, "\(first.stderr) \((try? String(contentsOf: out.appendingPathComponent("errors.csv"), encoding: .utf8)) ?? "")")
         #expect(first.stdout.contains("13 plans scored, 0 error(s) (text cache: 0 hits, 13 misses)"))
         let scores = try lines(out.appendingPathComponent("scores.csv"))
         #expect(scores.count == 14)
@@ -63,7 +63,7 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == [".sturing.lock", "corpus.json", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "summary.md"])
 
-        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--quiet", "--overwrite"])
+        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--overwrite"])
         #expect(second.status == 0)
         #expect(second.stdout.contains("(text cache: 13 hits, 0 misses)"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scores.json"))) as! [String: Any]
@@ -97,7 +97,7 @@ import Testing
             """
         try Data(manifest.utf8).write(to: corpus.appendingPathComponent("manifest.csv"))
         let out = work.appendingPathComponent("out")
-        let r = try Self.run(["analyze", corpus.path, "--out", out.path, "--no-cache", "--quiet"])
+        let r = try Self.run(["analyze", corpus.path, "--out", out.path, "--no-cache"])
         #expect(r.status == 1)
         let scores = try lines(out.appendingPathComponent("scores.csv"))
         #expect(scores.dropFirst().map { String($0.prefix { $0 != "," }) } == ["Regelrecht", "Meedoenburg", "extra"])
@@ -164,5 +164,18 @@ import Testing
         #expect(english.contains("Case selection"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.en.md").path))
         #expect(try Self.run(["report", work.appendingPathComponent("nothing.json").path]).status == 2)
+    }
+}
+
+extension CLITests {
+    /// Issue 14: a typo in --exclude or --average is an error with the closest names.
+    @Test func typosInNamesAreCaught() throws {
+        let select = try Self.run(["select", Self.appendixG, "--exclude", "Haarlemermeer"])
+        #expect(select.status == 2 && select.stderr.contains("did you mean 'Haarlemmermeer'"))
+        let average = try Self.run(["select", Self.appendixG, "--average", "Amsterdm"])
+        #expect(average.status == 2 && average.stderr.contains("'Amsterdam'"))
+        #expect(try Self.run(["select", Self.appendixG, "--exclude", "Haarlemmermeer", "--average", "Zwolle"]).status == 0)
+        let version = try Self.run(["--version"])
+        #expect(version.stdout.contains("ICU") && version.stdout.contains("poppler") && version.stdout.contains("tesseract"))
     }
 }

@@ -150,7 +150,7 @@ import Testing
             """
         try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--min-signal-words", "0"])
+        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--min-signal-words", "0"])
         #expect(r.status == 1, "\(r.stderr)")
         let errors = TrustTests.csvRows(try read(out.appendingPathComponent("errors.csv")))
         let outside = errors.filter { $0[1].contains("outside the corpus folder") }.map { $0[0] }

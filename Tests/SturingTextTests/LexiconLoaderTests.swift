@@ -74,3 +74,11 @@ extension LexiconLoaderTests {
         #expect(e?.message.contains("a test needs exactly text") == true)
     }
 }
+
+extension LexiconLoaderTests {
+    @Test func dutchCSVHeadersLoad() throws {
+        let l = try LexiconLoader.loadCSV("perspectief;term\nPA;regelen\nSR;meedoen\n", path: "nl.csv", sha256: "")
+        #expect(l.entries.map(\.term) == ["regelen", "meedoen"])
+        #expect(LexiconLoader.looksLikeCSV("Perspectief;Term\nPA;regels"))
+    }
+}
