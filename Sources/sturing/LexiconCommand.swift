@@ -7,7 +7,7 @@ import SturingText
 /// `sturing lexicon show|check`: what a lexicon holds, and where it is weak.
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lexicon", abstract: "Show or check a lexicon.", subcommands: [Show.self, Check.self])
+        commandName: "lexicon", abstract: "Show, check, import or export a lexicon.", subcommands: [Show.self, Check.self, Import.self, Export.self])
 
     /// Loads LEXICON or the built-in one.
     static func load(_ path: String?) throws -> Lexicon {
@@ -98,4 +98,90 @@ struct LexiconCommand: ParsableCommand {
             }
         }
     }
+
+    /// `sturing lexicon import FILE`: a LIWC, LIWC-22, quanteda or Lexicoder dictionary as a lexicon.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Read a LIWC .dic, LIWC-22 .dicx, quanteda YAML or Lexicoder .lc3 dictionary as a sturing lexicon.")
+
+        @Argument(help: "The dictionary file.")
+        var file: String
+
+        @Option(name: .long, help: "dic | dicx | yaml | lc3 (default: from the extension).")
+        var format: DictionaryImport.Format?
+
+        @Option(name: .long, help: "Categories to perspectives, e.g. \"1=PA,2=NPM,regels=PA\" (categories named PA, NPM, NPG, SR map themselves).")
+        var map: String?
+
+        @Option(name: .long, help: "Write the lexicon (YAML) here; otherwise it is printed.")
+        var out: String?
+
+        func run() throws {
+            var mapping = [String: Perspective]()
+            for pair in (map ?? "").split(separator: ",") {
+                let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let p = Perspective(code: parts[1]) else {
+                    throw CLIError(description: "--map: '\(pair)' is not CATEGORY=PERSPECTIVE (PA, NPM, NPG or SR)")
+                }
+                mapping[parts[0]] = p
+                mapping[parts[0].lowercased()] = p
+            }
+            let result: DictionaryImport.Result
+            do { result = try DictionaryImport.load(path: file, format: format, mapping: mapping) } catch { throw CLIError(description: "\(error)") }
+            let note = "Imported by sturing from \(file) (\(result.lexicon.entries.count) terms).\n" + result.skipped.map { "Not carried over: \($0)" }.joined(separator: "\n")
+            let yaml = LexiconWriter.yaml(result.lexicon, note: note)
+            if let out {
+                do { try AtomicFile.write(yaml, to: out) } catch { throw CLIError(description: "\(out): cannot write: \(error)") }
+                printNote("wrote \(out): \(result.lexicon.entries.count) terms")
+            } else {
+                print(yaml, terminator: "")
+            }
+            for s in result.skipped { printWarning(s) }
+        }
+    }
+
+    /// `sturing lexicon export`: a lexicon (or the forms it matched on a run) as LIWC .dic or quanteda YAML.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a lexicon as a LIWC .dic or quanteda YAML, or with --corpus the word forms it matched there (frozen).")
+
+        @Argument(help: "A lexicon file (default: the built-in nijdam-2019).")
+        var lexicon: String?
+
+        @Option(name: .long, help: "dic | yaml")
+        var format: String = "dic"
+
+        @Option(name: .long, help: "An analyze output folder: export the forms the lexicon matched in its documents.")
+        var corpus: String?
+
+        @Option(name: .long, help: "Write here; otherwise print.")
+        var out: String?
+
+        func run() throws {
+            let l = try LexiconCommand.load(lexicon)
+            var frozen: [Perspective: [String]]?
+            if let corpus {
+                var forms = [Perspective: Set<String>]()
+                for line in JSONLinesFile.lines(path: (corpus as NSString).appendingPathComponent("documents.jsonl")) {
+                    guard let v = try? JSONValue.parse(line), v["error"] == nil, let d = ScoreJSON.decodeDocument(v) else { continue }
+                    for p in Perspective.allCases { for t in d.terms[p] ?? [] { for f in t.forms { forms[p, default: []].insert(f.form) } } }
+                }
+                frozen = forms.mapValues { Array($0) }
+            }
+            let (terms, notes) = DictionaryExport.terms(l, frozenForms: frozen)
+            let text: String
+            switch format {
+            case "dic": text = DictionaryExport.dic(terms)
+            case "yaml", "yml": text = DictionaryExport.yaml(terms)
+            default: throw CLIError(description: "--format must be dic or yaml")
+            }
+            if let out {
+                do { try AtomicFile.write(text, to: out) } catch { throw CLIError(description: "\(out): cannot write: \(error)") }
+                printNote("wrote \(out): \(terms.count) terms")
+            } else {
+                print(text, terminator: "")
+            }
+            for n in Set(notes).sorted() { printWarning(n) }
+        }
+    }
 }
+
+extension DictionaryImport.Format: ExpressibleByArgument {}
