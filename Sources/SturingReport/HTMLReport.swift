@@ -64,6 +64,29 @@ public enum HTMLReport {
             h += "</figure></section>\n"
         }
 
+        // Group differences with honest statistics.
+        if ranking.rows.count >= 4 && ranking.rows.count <= 20_000 {
+            var diffs = [(String, [GroupComparison.Difference])]()
+            for (label, key) in [(t("categorie", "category"), { (r: ShareRow) in r.category }), (t("regio", "region"), { (r: ShareRow) in r.region })] {
+                let d = GroupComparison.compare(ranking.rows, by: key, replicates: 1000, seed: 1)
+                if !d.isEmpty { diffs.append((label, d)) }
+            }
+            if !diffs.isEmpty {
+                h += "<section id=\"groepen\"><h2>\(t("Verschillen tussen groepen", "Differences between groups"))</h2>"
+                h += "<p>\(t("Per groep het gemiddelde aandeel met een 95%-interval (de plannen van de groep opnieuw getrokken), en het verschil met de andere plannen in procentpunten, met een 95%-interval en een permutatietoets (p: hoe vaak een willekeurige indeling van de plannen een even groot verschil geeft). Een verschil waarvan het interval 0 bevat, is niet duidelijk.", "Per group the mean share with a 95% interval (the group's plans drawn again), and the difference from the other plans in percentage points, with a 95% interval and a permutation test (p: how often a random split of the plans gives a difference as large). A difference whose interval contains 0 is not clear."))</p>"
+                for (label, d) in diffs {
+                    h += "<div class=\"scroll\"><table><caption>\(esc(label))</caption><tr><th>\(t("groep", "group"))</th><th class=\"num\">n</th><th>\(t("perspectief", "perspective"))</th><th class=\"num\">\(t("gemiddelde", "mean"))</th><th>95%</th><th class=\"num\">\(t("verschil met de rest", "difference from the rest"))</th><th>95%</th><th class=\"num\">p</th></tr>"
+                    for x in d {
+                        let clear = x.differenceLow > 0 || x.differenceHigh < 0
+                        h += "<tr><td>\(esc(x.group))</td><td class=\"num\">\(x.n)</td><td>\(x.perspective.code)</td><td class=\"num\">\(L.percent(x.mean))</td><td class=\"num\">\(L.number(x.meanLow))–\(L.number(x.meanHigh))</td>"
+                        h += "<td class=\"num\">\(clear ? "<b>" : "")\(L.number(x.difference))\(clear ? "</b>" : "")</td><td class=\"num\">\(L.number(x.differenceLow))–\(L.number(x.differenceHigh))</td><td class=\"num\">\(L.number(x.p, 3))</td></tr>"
+                    }
+                    h += "</table></div>"
+                }
+                h += "</section>\n"
+            }
+        }
+
         // Ranked bars and top/bottom per perspective
         if let mean {
             h += "<section id=\"rangorde\"><h2>\(t("Rangorde per perspectief", "Ranking per perspective"))</h2>"
@@ -282,7 +305,7 @@ public enum HTMLReport {
     static let css = """
     body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#111;max-width:1100px;margin:0 auto;padding:16px;line-height:1.4;font-size:14px}
     h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #ddd;padding-bottom:3px;margin-top:28px}h3{font-size:15px}
-    .lead{color:#444;margin-top:0}.hint{color:#555;font-size:12px}
+    .lead{color:#444;margin-top:0}.hint{color:#555;font-size:12px}.scroll{overflow-x:auto;max-width:100%}
     .warn{border-left:4px solid #E69F00;background:#fff8e6;padding:4px 12px;margin:12px 0}.warn h3{margin:6px 0}
     table{border-collapse:collapse;margin:6px 0 12px}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
     th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:bold;padding:2px 0}

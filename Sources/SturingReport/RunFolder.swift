@@ -64,7 +64,8 @@ public final class RunFolder: @unchecked Sendable {
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
 
         func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-        let earlier = runFiles.filter { fm.fileExists(atPath: file($0)) }
+        let focusPages = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasPrefix("focus-") && $0.hasSuffix(".html") }.sorted()
+        let earlier = runFiles.filter { fm.fileExists(atPath: file($0)) } + focusPages
         let previous = (try? String(contentsOfFile: file("run.json"), encoding: .utf8)).flatMap { try? JSONValue.parse($0) }
         var journaled = [String: DocumentScore]()
         var started = Self.now()

@@ -61,6 +61,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "A coded sheet (sturing validate sample): the report gains a validation section. Repeat for more coders.")
     var validation: [String] = []
 
+    @Option(name: .long, help: "Also write the page of this municipality (focus-NAME.html). Repeatable.")
+    var focus: [String] = []
+
     @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -156,6 +159,7 @@ struct AnalyzeCommand: ParsableCommand {
         if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
         try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
                              cache: documentCache?.statistics)
+        try RunOutputs.writeFocus(focus, input: input, folder: outDir, language: lang)
         do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""

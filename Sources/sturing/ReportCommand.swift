@@ -21,6 +21,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "A coded sheet (sturing validate sample): adds the validation section. Repeat for more coders.")
     var validation: [String] = []
 
+    @Option(name: .long, help: "Also write the page of one municipality (focus-NAME.html): its profile against its peers, rank, terms and sentences. Repeatable.")
+    var focus: [String] = []
+
     @Flag(name: .long, help: "Also write summary.md (summary.en.md with --lang en) next to the HTML file.")
     var markdown = false
 
@@ -37,6 +40,7 @@ struct ReportCommand: ParsableCommand {
         let selection = input.selection
         try AtomicFile.write(HTMLReport.render(input, selection: selection, language: lang), to: target)
         print("sturing: wrote " + Escape.terminal(target))
+        try RunOutputs.writeFocus(focus, input: input, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path, language: lang)
         if markdown {
             let md = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("summary\(suffix).md").path
             try AtomicFile.write(SummaryMarkdown.render(input, selection: selection, language: lang), to: md)

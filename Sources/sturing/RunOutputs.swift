@@ -25,6 +25,20 @@ enum RunOutputs {
         }
     }
 
+    /// Writes the focus page of each named municipality into `folder`; an unknown name is an
+    /// error that suggests the closest ones.
+    static func writeFocus(_ names: [String], input: CorpusReportInput, folder: String, language: Language) throws {
+        for name in names {
+            guard let page = FocusReport.html(input, municipality: name, language: language) else {
+                let close = NameSuggestion.closest(to: name, in: input.plans.map(\.plan.municipality))
+                throw CLIError(description: "--focus '\(name)': no such municipality in the run" + (close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
+            }
+            let path = (folder as NSString).appendingPathComponent(FocusReport.fileName(name))
+            do { try AtomicFile.write(page, to: path) } catch { throw CLIError(description: "\(path): cannot write: \(error)") }
+            printNote("wrote " + Escape.terminal(path))
+        }
+    }
+
     /// The corpus plan as run folders keep it (corpus.json), for `merge`.
     static func corpusJSON(_ corpus: CorpusPlan) -> String {
         let encoder = JSONEncoder()

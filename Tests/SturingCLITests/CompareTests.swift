@@ -49,3 +49,22 @@ import Testing
         #expect(allowed.status == 0 && allowed.stdout.contains("Let op: de twee runs zijn gemaakt met een ander lexicon"))
     }
 }
+
+extension CompareTests {
+    /// A rekenkamer's page for one municipality, and group differences in the report.
+    @Test func focusPageAndGroupDifferences() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        let r = try CLITests.run(["analyze", "Corpus", "--out", out.path, "--no-cache", "--quiet", "--bootstrap", "200", "--focus", "Regelrecht"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOf: out.appendingPathComponent("focus-regelrecht.html"), encoding: .utf8)
+        for part in ["<h1>Regelrecht</h1>", "Plaats in de rangorde", "kans op 1e plaats", "Gemeenten met het meest gelijke profiel", "Waar de aandelen op rusten", "categorie 100.000-", "regio oost"] {
+            #expect(page.contains(part), "\(part)")
+        }
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("Verschillen tussen groepen"))
+        let typo = try CLITests.run(["report", out.path, "--focus", "Regelrect"])
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean 'Regelrecht'"))
+    }
+}
