@@ -35,8 +35,6 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip")]
         ),
-        // prctl(PR_SET_PDEATHSIG) for extraction workers (not exposed by Swift's Glibc module).
-        .target(name: "CProcess"),
 
         .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler", "CDocText", "CTesseract"]),
@@ -46,7 +44,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingPipeline", dependencies: [
-            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis", "SturingValidation", "CProcess",
+            "SturingCore", "SturingIngest", "SturingText", "SturingAnalysis", "SturingValidation",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "SturingAnalysis", dependencies: ["SturingCore"]),

@@ -1,4 +1,3 @@
-import CProcess
 import Foundation
 import SturingCore
 import SturingIngest
@@ -13,9 +12,17 @@ import Glibc
 public enum WorkerLoop {
     /// Serves jobs until standard input closes. `memoryLimitMB` caps the worker's address space.
     public static func serve(memoryLimitMB: Int, ocr: OCREngine.Mode = .auto) {
-        // Die with the parent: a worker stuck in poppler must not outlive the run.
-        _ = cprocess_die_with_parent()
-        if getppid() == 1 { exit(0) }
+        // Die with the parent: a worker stuck in poppler must not outlive the run. (Not with
+        // prctl(PR_SET_PDEATHSIG): that fires when the parent *thread* that started the worker
+        // ends, and the parent's thread pool ends threads while the run goes on.)
+        let parent = getppid()
+        if parent == 1 { exit(0) }
+        Thread.detachNewThread {
+            while true {
+                sleep(1)
+                if getppid() != parent { _exit(0) }
+            }
+        }
         if memoryLimitMB > 0 {
             let bytes = rlim_t(memoryLimitMB) * 1_048_576
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)

@@ -366,6 +366,24 @@ public final class DocumentScorer {
         if claims.count > 1 { emit(.overlap(form: info.form, entries: claims)) }
     }
 
+    /// Every word form of `document` with its count, whether the lexicon counts it, and the
+    /// context of its first occurrence (for keyness: which words does a group of plans use?).
+    public func formCounts(_ document: Document, window: Int = 8) -> [String: (count: Int, inLexicon: Bool, context: String)] {
+        load(document)
+        var first = [Int32: Int]()
+        for (i, id) in stream.forms.enumerated() where first[id] == nil { first[id] = i }
+        var out = [String: (count: Int, inLexicon: Bool, context: String)]()
+        for id in touched {
+            let info = matcher.info(id)
+            let i = first[id] ?? 0
+            let from = max(0, i - window), to = min(stream.count - 1, i + window)
+            let context = collapsed(Int(stream.starts[from]), Int(stream.starts[i])) + " [" + collapsed(Int(stream.starts[i]), Int(stream.ends[i])) + "] "
+                + (i < to ? collapsed(Int(stream.ends[i]), Int(stream.ends[to])) : "")
+            out[info.form] = (Int(table.base[Int(id)].count), !info.matches.isEmpty, context)
+        }
+        return out
+    }
+
     /// Every counted match of the entries that pass `entryFilter`, in context, in text order.
     /// `window` is the number of words shown on each side.
     public func occurrences(_ document: Document, window: Int = 8, entryFilter: (CompiledLexicon.Entry) -> Bool) -> [KWICLine] {

@@ -68,3 +68,30 @@ extension CompareTests {
         #expect(typo.status == 2 && typo.stderr.contains("did you mean 'Regelrecht'"))
     }
 }
+
+extension CompareTests {
+    /// Keyness on a constructed corpus finds the word placed only in the target plans.
+    @Test func keynessFindsTheTargetWord() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let plans = work.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        let base = try String(contentsOf: CLITests.root.appendingPathComponent("Corpus/meedoenburg-wmo-2015.txt"), encoding: .utf8)
+        var manifest = "file,municipality,region\n"
+        for (i, region) in ["noord", "noord", "zuid", "zuid"].enumerated() {
+            let extra = region == "noord" ? String(repeating: "Het wijkplatform bespreekt dit; wij samenwerken in het wijkplatform. ", count: 4) : "Wij werken door. "
+            try Data((base + "\n" + extra + String(repeating: "plan\(i) ", count: 3)).utf8).write(to: plans.appendingPathComponent("p\(i).txt"))
+            manifest += "p\(i).txt,Gemeente\(i),\(region)\n"
+        }
+        try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
+        let out = work.appendingPathComponent("out")
+        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path, "--min-signal-words", "0"]).status == 0)
+        let r = try CLITests.run(["keyness", out.path, "--target", "region=noord", "--format", "json", "--min-frequency", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let words = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["words"] as! [[String: Any]]
+        #expect(words.first?["word"] as? String == "wijkplatform")
+        #expect(words.first?["target"] as? Int == 16 && words.first?["reference"] as? Int == 0 && words.first?["plans"] as? Int == 2)
+        let samenwerken = try #require(words.first { $0["word"] as? String == "samenwerken" })
+        #expect(samenwerken["in_lexicon"] as? Bool == true)
+    }
+}
