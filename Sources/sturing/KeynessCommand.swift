@@ -46,12 +46,9 @@ struct KeynessCommand: ParsableCommand {
     @OptionGroup var isolation: IsolationOptions
 
     func run() throws {
-        func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        guard let text = try? String(contentsOfFile: file("run.json"), encoding: .utf8), let record = try? JSONValue.parse(text),
-              let data = FileManager.default.contents(atPath: file("corpus.json")),
-              let corpus = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
-            throw CLIError(description: "\(folder): not an analyze output folder of this version (no run.json and corpus.json)")
-        }
+        let run = try AnalyzedRun(folder)
+        func file(_ name: String) -> String { run.file(name) }
+        let corpus = run.corpus
         let input: CorpusReportInput
         do { input = try ScoresJSONReader.load(path: file("scores.json")) } catch { throw CLIError(description: "\(error)") }
         let plans = input.plans.map(\.plan)
@@ -89,14 +86,8 @@ struct KeynessCommand: ParsableCommand {
         }
         guard !referenceNames.isEmpty else { throw CLIError(description: "no plans are left as the reference") }
         // Word counts per plan, from the text cache or the files.
-        let settings = record["settings"]
-        let lexiconPath = settings?["lexicon"]?["path"]?.stringValue ?? ""
-        let compiled: CompiledLexicon
-        do {
-            let l = lexiconPath.hasPrefix("built-in:") ? try LexiconLoader.builtin() : try LexiconLoader.load(path: lexiconPath)
-            compiled = try CompiledLexicon(l, setting: MatchSetting(rawValue: settings?["match"]?.stringValue ?? "") ?? .lexicon)
-        } catch { throw CLIError(description: "\(lexiconPath): the run's lexicon cannot be read: \(error)") }
-        let cache = settings?["cache"]?.stringValue.map { isolation.cache($0) }
+        let compiled = try run.compiledLexicon()
+        let cache = run.cache(isolation)
         let reader = isolation.reader(cache: cache)
         let scorer = try DocumentScorer(lexicon: compiled)
         var counts = [String: [String: (count: Int, inLexicon: Bool, context: String)]]()

@@ -34,22 +34,11 @@ struct SensitivityCommand: ParsableCommand {
     @OptionGroup var isolation: IsolationOptions
 
     func run() throws {
-        func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        guard let text = try? String(contentsOfFile: file("run.json"), encoding: .utf8), let record = try? JSONValue.parse(text),
-              let data = FileManager.default.contents(atPath: file("corpus.json")),
-              let corpus = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
-            throw CLIError(description: "\(folder): not an analyze output folder of this version (no run.json and corpus.json)")
-        }
-        let settings = record["settings"]
-        let lexiconPath = settings?["lexicon"]?["path"]?.stringValue ?? ""
-        let base: Lexicon
-        do {
-            base = lexiconPath.hasPrefix("built-in:") ? try LexiconLoader.builtin() : try LexiconLoader.load(path: lexiconPath)
-        } catch { throw CLIError(description: "\(lexiconPath): the run's lexicon cannot be read: \(error)") }
-        if base.sha256 != settings?["lexicon"]?["sha256"]?.stringValue {
-            printWarning("\(lexiconPath) has changed since the run (its sha256 differs); the base variant uses it as it is now")
-        }
-        let runMatch = MatchSetting(rawValue: settings?["match"]?.stringValue ?? "") ?? .lexicon
+        let run = try AnalyzedRun(folder)
+        func file(_ name: String) -> String { run.file(name) }
+        let corpus = run.corpus, settings = run.settings
+        let base = try run.lexicon()
+        let runMatch = run.match
         var choices = [(name: String, lexicon: Lexicon, setting: MatchSetting)]()
         choices.append((runMatch.rawValue, base, runMatch))
         for m in modes.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !m.isEmpty {
@@ -63,8 +52,7 @@ struct SensitivityCommand: ParsableCommand {
             } catch { throw CLIError(description: "\(error)") }
         }
         let minSignalWords = settings?["min_signal_words"]?.intValue ?? ScoringThresholds.fewSignalWords
-        let cachePath = settings?["cache"]?.stringValue
-        let cache = cachePath.map { isolation.cache($0) }
+        let cache = run.cache(isolation)
         var variants = [Sensitivity.Variant]()
         var baseTerms = [Sensitivity.TermCounts]()
         for (index, choice) in choices.enumerated() {

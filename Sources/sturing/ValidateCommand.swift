@@ -51,21 +51,12 @@ struct ValidateCommand: ParsableCommand {
         }
 
         func run() throws {
-            func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-            guard let text = try? String(contentsOfFile: file("run.json"), encoding: .utf8), let record = try? JSONValue.parse(text),
-                  let data = FileManager.default.contents(atPath: file("corpus.json")),
-                  let corpus = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
-                throw CLIError(description: "\(folder): not an analyze output folder of this version (no run.json and corpus.json)")
-            }
-            let settings = record["settings"]
-            let lexiconPath = settings?["lexicon"]?["path"]?.stringValue ?? ""
-            let compiled: CompiledLexicon
-            do {
-                let lexicon = lexiconPath.hasPrefix("built-in:") ? try LexiconLoader.builtin() : try LexiconLoader.load(path: lexiconPath)
-                compiled = try CompiledLexicon(lexicon, setting: MatchSetting(rawValue: settings?["match"]?.stringValue ?? "") ?? .lexicon)
-            } catch { throw CLIError(description: "\(lexiconPath): the run's lexicon cannot be read: \(error)") }
-            let cache = settings?["cache"]?.stringValue.map { isolation.cache($0) }
-            let rows = try ValidationSampler.sample(corpus, lexicon: compiled, cache: cache, reader: isolation.reader(cache: cache),
+            let run = try AnalyzedRun(folder)
+            func file(_ name: String) -> String { run.file(name) }
+            let record = run.record
+            let compiled = try run.compiledLexicon()
+            let cache = run.cache(isolation)
+            let rows = try ValidationSampler.sample(run.corpus, lexicon: compiled, cache: cache, reader: isolation.reader(cache: cache),
                                                     matches: matches, sentences: sentences, seed: seed,
                                                     run: record["run_id"]?.stringValue ?? "")
             let target = out ?? file("validation/sheet.csv")
