@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import SturingAnalysis
 import SturingCore
 
 /// CSV output of `sturing score`: one row per file (failed files have an error and empty numbers).
@@ -10,17 +11,24 @@ public enum ScoreCSV {
             + Perspective.allCases.map { "\($0.code)_count" }
             + Perspective.allCases.map { "\($0.code)_share" }
             + Perspective.allCases.map { "\($0.code)_per_10k" }
+            + Perspective.allCases.map { "\($0.code)_log_ratio" }
+            + Perspective.allCases.flatMap { ["\($0.code)_share_low", "\($0.code)_share_high"] }
             + ["sha256", "warnings", "error"]
     }
 
-    /// Renders scores then failures as CSV text.
-    public static func render(scores: [DocumentScore], failures: [FileFailure], dialect: CSVDialect = .standard) -> String {
+    /// Renders scores then failures as CSV text; `intervals` (from `score --bootstrap`) fill the
+    /// share interval columns, in the order of `scores`.
+    public static func render(scores: [DocumentScore], failures: [FileFailure], dialect: CSVDialect = .standard,
+                              intervals: [Bootstrap.PlanIntervals]? = nil) -> String {
         var rows = [header]
-        for s in scores {
+        for (index, s) in scores.enumerated() {
             var row = [s.file, "\(s.tokens)", s.pages.map(String.init) ?? "", "\(s.totalSignalWords)"]
             row += Perspective.allCases.map { "\(s.perspectives[$0]?.count ?? 0)" }
             row += Perspective.allCases.map { s.perspectives[$0]?.share.map { dialect.number($0) } ?? "" }
             row += Perspective.allCases.map { dialect.number(s.perspectives[$0]?.per10kTokens ?? 0) }
+            row += Perspective.allCases.map { dialect.number(CorpusReport.logRatio(s, $0)) }
+            let b = intervals?[index]
+            row += Perspective.allCases.flatMap { p in [b.map { dialect.number($0.shareLow[p.index]) } ?? "", b.map { dialect.number($0.shareHigh[p.index]) } ?? ""] }
             row += [s.sha256, s.warnings.joined(separator: " | "), ""]
             rows.append(row)
         }

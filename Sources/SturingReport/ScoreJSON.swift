@@ -1,9 +1,12 @@
+import SturingAnalysis
 import SturingCore
 
 /// The JSON contract of `sturing score` (and of each line of documents.jsonl).
 public enum ScoreJSON {
     /// The whole report: provenance, documents in input order, errors.
-    public static func report(provenance: Provenance, scores: [DocumentScore], failures: [FileFailure]) -> JSONValue {
+    /// With `intervals` (from `score --bootstrap`) each document also has its 95 % share intervals.
+    public static func report(provenance: Provenance, scores: [DocumentScore], failures: [FileFailure],
+                              intervals: [Bootstrap.PlanIntervals]? = nil) -> JSONValue {
         .object([
             ("tool", .object([("name", .string("sturing")), ("version", .string(provenance.toolVersion))])),
             ("lexicon", lexicon(provenance)),
@@ -12,7 +15,15 @@ public enum ScoreJSON {
             ("icu", .string(provenance.icu)),
             ("poppler", .string(provenance.poppler)),
             ("date", .string(provenance.date)),
-            ("documents", .array(scores.map { document($0) })),
+            ("documents", .array(scores.enumerated().map { i, s in
+                var extra: [(String, JSONValue)] = [("log_ratio", .object(Perspective.allCases.map { ($0.code, .double(CorpusReport.logRatio(s, $0))) }))]
+                if let b = intervals?[i] {
+                    extra.append(("uncertainty", .object(Perspective.allCases.map { p in
+                        (p.code, .object([("share_low", .double(b.shareLow[p.index])), ("share_high", .double(b.shareHigh[p.index]))]))
+                    })))
+                }
+                return document(s, extra: extra)
+            })),
             ("errors", .array(failures.map(error))),
         ])
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SturingAnalysis
 import SturingCore
 import SturingIngest
 import SturingPipeline
@@ -41,6 +42,8 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var isolation: IsolationOptions
 
+    @OptionGroup var uncertainty: BootstrapOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
@@ -59,11 +62,17 @@ struct ScoreCommand: ParsableCommand {
             case .failed(let f): failures.append(f)
             }
         }
+        // Each file's share intervals from resampling its sentences (no ranking across files).
+        var intervals: [Bootstrap.PlanIntervals]?
+        let profiles = scores.compactMap(\.sentences)
+        if uncertainty.bootstrap > 0 && profiles.count == scores.count && !scores.isEmpty {
+            intervals = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: uncertainty.bootstrap, seed: uncertainty.seed).plans
+        }
         func render(_ format: Format) -> String {
             switch format {
             case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures, language: lang)
-            case .json: ScoreJSON.report(provenance: provenance, scores: scores, failures: failures).pretty()
-            case .csv: ScoreCSV.render(scores: scores, failures: failures, dialect: csvDialect)
+            case .json: ScoreJSON.report(provenance: provenance, scores: scores, failures: failures, intervals: intervals).pretty()
+            case .csv: ScoreCSV.render(scores: scores, failures: failures, dialect: csvDialect, intervals: intervals)
             }
         }
         let text = render(format)

@@ -65,3 +65,15 @@ extension UncertaintyTests {
         #expect(try String(contentsOf: redraw, encoding: .utf8).contains("Gevoeligheid voor matchingkeuzes"))
     }
 }
+
+extension UncertaintyTests {
+    @Test func scoreGivesShareIntervalsToo() throws {
+        let r = try CLITests.run(["score", "Corpus/regelrecht-wmo-2015.pdf", "--bootstrap", "300", "--format", "csv"])
+        #expect(r.status == 0)
+        let rows = TrustTests.csvRows(r.stdout)
+        let col = { (name: String) in rows[0].firstIndex(of: name)! }
+        let share = Double(rows[1][col("PA_share")])!, low = Double(rows[1][col("PA_share_low")])!, high = Double(rows[1][col("PA_share_high")])!
+        #expect(low < share && share < high)
+        #expect(!rows[1][col("PA_log_ratio")].isEmpty)
+    }
+}
