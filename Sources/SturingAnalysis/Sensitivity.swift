@@ -144,7 +144,7 @@ public struct Sensitivity: Sendable {
         precondition(!variants.isEmpty)
         self.variants = variants.map(\.name)
         let base = variants[0]
-        var lookups = variants.map { v in Dictionary(v.rows.map { ($0.municipality, $0) }, uniquingKeysWith: { a, _ in a }) }
+        let lookups = variants.map { v in Dictionary(v.rows.map { ($0.municipality, $0) }, uniquingKeysWith: { a, _ in a }) }
         plans = base.rows.map { row in
             let shares: [[Double?]] = lookups.indices.map { v in
                 lookups[v][row.municipality].map { r in Perspective.allCases.map { r.profile[$0] } } ?? [nil, nil, nil, nil]
@@ -179,7 +179,6 @@ public struct Sensitivity: Sendable {
             }
         }
         self.flips = flips
-        lookups.removeAll()
         // Leave one term out: its counts taken from every plan, shares computed again.
         var totals = [String: (perspective: Perspective, count: Int)]()
         for plan in baseTerms { for t in plan.terms { totals[t.term, default: (t.perspective, 0)].count += t.count } }

@@ -19,6 +19,8 @@ final class ExtractionWorker {
     private var toWorker: Int32 = -1
     private var fromWorker: Int32 = -1
     private var buffer = [UInt8]()
+    /// One read's worth of bytes, reused for every read.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// A worker handle (the process starts with the first job). Writing to a worker that died
     /// must be an error, not the end of the run: SIGPIPE is ignored process-wide from here on.
@@ -143,7 +145,6 @@ final class ExtractionWorker {
             let ready = poll(&pfd, 1, Int32(min(remaining * 1000, 1_000_000_000).rounded(.up)))
             if ready < 0 { if errno == EINTR { continue }; return false }
             if ready == 0 { continue }
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fromWorker, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; return false }
             if n == 0 { return false }

@@ -9,14 +9,12 @@ public enum Escape {
         guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            case "\t", "\n": out.append(scalar)
-            default: out.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+            if let entity = entity(scalar, quotes: true) {
+                out.append(contentsOf: entity.unicodeScalars)
+            } else if scalar == "\t" || scalar == "\n" {
+                out.append(scalar)
+            } else {
+                out.append(isControl(scalar) ? "\u{FFFD}" : scalar)
             }
         }
         return String(out)
@@ -49,15 +47,13 @@ public enum Escape {
     public static func markdown(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "(", ")", "{", "}":
+            if let entity = entity(scalar, quotes: false) {
+                out.append(contentsOf: entity.unicodeScalars)
+            } else if markdownPunctuation.contains(scalar) {
                 out.append("\\")
                 out.append(scalar)
-            default:
-                if isControl(scalar) || isLineBreakOrBidi(scalar) { out.append(contentsOf: visible(scalar).unicodeScalars) } else { out.append(scalar) }
+            } else {
+                appendVisible(scalar, to: &out)
             }
         }
         return String(out)
@@ -67,16 +63,31 @@ public enum Escape {
     /// separators and bidirectional overrides are shown as `\u{…}`, so a name cannot move the
     /// cursor, ring the bell, recolour the screen or split a line.
     public static func terminal(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { isControl($0) || isLineBreakOrBidi($0) || $0 == "\t" }) else { return s }
+        guard s.unicodeScalars.contains(where: { isControl($0) || isLineBreakOrBidi($0) }) else { return s }
         var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            if isControl(scalar) || isLineBreakOrBidi(scalar) || scalar == "\t" {
-                out.append(contentsOf: visible(scalar).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
+        for scalar in s.unicodeScalars { appendVisible(scalar, to: &out) }
         return String(out)
+    }
+
+    /// The HTML entity of `&`, `<`, `>` (and with `quotes` of `"` and `'`), or nil.
+    static func entity(_ s: Unicode.Scalar, quotes: Bool) -> String? {
+        switch s {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"" where quotes: "&quot;"
+        case "'" where quotes: "&#39;"
+        default: nil
+        }
+    }
+
+    /// Markdown's punctuation, escaped with a backslash.
+    static let markdownPunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "(", ")", "{", "}"]
+
+    /// Appends `s`, or `\u{…}` for a control character (tab included), a line separator or a
+    /// bidirectional control: what no line of a table or a terminal may hold raw.
+    static func appendVisible(_ s: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        if isControl(s) || isLineBreakOrBidi(s) { out.append(contentsOf: visible(s).unicodeScalars) } else { out.append(s) }
     }
 
     /// The first scalars that make a spreadsheet treat a cell as a formula.

@@ -44,7 +44,7 @@ struct ShardMerger {
                 throw CLIError(description: "\(folder): corpus.json is missing or unreadable")
             }
             if let first = shards.first {
-                for key in ["fingerprint"] where record[key]?.stringValue != first.record[key]?.stringValue {
+                if record["fingerprint"]?.stringValue != first.record["fingerprint"]?.stringValue {
                     throw CLIError(description: "\(folder): made with other settings than \(first.folder) (lexicon, match mode, tool or library versions differ); shards must be made alike")
                 }
                 if record["settings"]?["corpus_plan_sha256"]?.stringValue != first.record["settings"]?["corpus_plan_sha256"]?.stringValue {
