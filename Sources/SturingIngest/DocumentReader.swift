@@ -8,7 +8,8 @@ public enum DocumentReader {
 
     /// Reads, detects, extracts and cleans the file at `path`, using `cache` when given.
     /// `ocr` says when PDF pages are read by OCR (see `OCREngine.Mode`).
-    public static func read(path: String, cache: DocumentCache? = nil, ocr: OCREngine.Mode = .auto) throws(IngestError) -> Document {
+    /// `threads` threads clean the pages of one large text.
+    public static func read(path: String, cache: DocumentCache? = nil, ocr: OCREngine.Mode = .auto, threads: Int = 1) throws(IngestError) -> Document {
         let bytes = try readBytes(path: path)
         let sha = SHA256Hex.digest(bytes)
         if let cached = cache?.load(sha256: sha, path: path) { return cached }
@@ -19,7 +20,7 @@ public enum DocumentReader {
         case .pdf:
             document = try pdfDocument(path: path, sha256: sha, ocr: ocr)
         case .text:
-            document = try textDocument(path: path, bytes: bytes, sha256: sha)
+            document = try textDocument(path: path, bytes: bytes, sha256: sha, threads: threads)
         case .html:
             document = try markupDocument(path: path, text: try MarkupReader.html(bytes), sha256: sha, encoding: "html")
         case .docx:
@@ -117,18 +118,39 @@ public enum DocumentReader {
         return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: false, cleaning: report)
     }
 
-    static func textDocument(path: String, bytes: [UInt8], sha256: String) throws(IngestError) -> Document {
+    /// A document from the bytes of a plain text file (`FileSniffer` says `.text`): decoded,
+    /// split into pages at form feeds, and cleaned on `threads` threads.
+    public static func textDocument(path: String, bytes: [UInt8], sha256: String, threads: Int = 1) throws(IngestError) -> Document {
         let decoded = try TextDecoder.decode(bytes)
         // pdftotext writes a form feed between pages: keep those pages.
         // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
-        var pages = decoded.text.utf8.contains(0x0C)
-            ? decoded.text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false).map { String(Substring($0)) }
-            : [decoded.text]
+        var pages = splitPages(decoded.text)
         if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
         let hasPages = pages.count > 1
-        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: hasPages)
+        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: hasPages, threads: threads)
         return Document(file: path, sha256: sha256, kind: .text, encoding: decoded.encoding, pages: cleaned,
                         hasPages: hasPages, cleaning: report)
+    }
+}
+
+extension DocumentReader {
+    /// The pages of a text: split at each form feed byte (empty pages kept).
+    static func splitPages(_ text: String) -> [String] {
+        var text = text
+        let hasFormFeed = text.withUTF8 { b in b.baseAddress.map { memchr($0, 0x0C, b.count) != nil } ?? false }
+        guard hasFormFeed else { return [text] }
+        return text.withUTF8 { b -> [String] in
+            let base = b.baseAddress!
+            var pages = [String]()
+            var start = 0
+            while start <= b.count {
+                let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
+                let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
+                pages.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                start = end + 1
+            }
+            return pages
+        }
     }
 }
 

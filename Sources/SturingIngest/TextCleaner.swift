@@ -5,27 +5,41 @@ import SturingCore
 /// page numbers, and words hyphenated across a line end.
 public enum TextCleaner {
     /// Cleans `pages`. Running lines are removed only when `removeRunningLines` and there are
-    /// at least three pages with text.
-    public static func clean(pages: [String], removeRunningLines: Bool) -> (pages: [String], report: CleaningReport) {
+    /// at least three pages with text. The pages are worked on by `threads` threads (the result
+    /// does not depend on it).
+    public static func clean(pages: [String], removeRunningLines: Bool, threads: Int = 1) -> (pages: [String], report: CleaningReport) {
         var report = CleaningReport()
-        var texts = pages.map { page -> String in
-            var text = page
+        let normalized = ParallelMap.map(pages.count, threads: threads) { i -> (text: String, softHyphens: Int) in
+            var text = pages[i]
+            var removed = 0
             if containsSoftHyphen(text) {
                 let before = text.unicodeScalars.count
                 text.unicodeScalars.removeAll { $0.value == 0xAD }
-                report.softHyphensRemoved += before - text.unicodeScalars.count
+                removed = before - text.unicodeScalars.count
             }
-            return ICUText.nfkc(text)
+            return (ICUText.nfkc(text), removed)
         }
+        var texts = normalized.map(\.text)
+        report.softHyphensRemoved = normalized.reduce(0) { $0 + $1.softHyphens }
         if removeRunningLines {
-            RunningLines.remove(from: &texts, report: &report)
+            RunningLines.remove(from: &texts, report: &report, threads: threads)
         }
         // Most pages have no line-end hyphen: look for one before copying bytes or collecting the
         // document's hyphenated compounds.
-        guard texts.contains(where: LineEndHyphens.hasLineEndHyphen) else { return (texts, report) }
-        let hyphenated = LineEndHyphens.inlineCompounds(texts)
-        let cleaned = texts.map { LineEndHyphens.hasLineEndHyphen($0) ? LineEndHyphens.join($0, knownCompounds: hyphenated, report: &report) : $0 }
-        return (cleaned, report)
+        let withHyphen = ParallelMap.map(texts.count, threads: threads) { LineEndHyphens.hasLineEndHyphen(texts[$0]) }
+        guard withHyphen.contains(true) else { return (texts, report) }
+        let hyphenated = ParallelMap.map(texts.count, threads: threads) { LineEndHyphens.inlineCompounds([texts[$0]]) }
+            .reduce(into: Set<String>()) { $0.formUnion($1) }
+        let joined = ParallelMap.map(texts.count, threads: threads) { i -> (text: String, report: CleaningReport) in
+            var pageReport = CleaningReport()
+            guard withHyphen[i] else { return (texts[i], pageReport) }
+            return (LineEndHyphens.join(texts[i], knownCompounds: hyphenated, report: &pageReport), pageReport)
+        }
+        for part in joined {
+            report.hyphenationsJoined += part.report.hyphenationsJoined
+            report.hyphensKept += part.report.hyphensKept
+        }
+        return (joined.map(\.text), report)
     }
 
     /// True when the UTF-8 text holds U+00AD (bytes C2 AD).
@@ -39,6 +53,18 @@ public enum TextCleaner {
     }
 }
 
+/// A running-line key, hashed and compared on its UTF-8 bytes (keys are built from NFKC text,
+/// so equal lines have equal bytes; String hashing would normalise every key again).
+struct LineKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+    static func == (a: LineKey, b: LineKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+}
+
 /// Detection and removal of lines that repeat at the top or bottom of most pages.
 enum RunningLines {
     /// How many non-blank lines at the top and at the bottom of a page are looked at.
@@ -46,31 +72,26 @@ enum RunningLines {
 
     /// Removes the running lines from `pages`. Works on byte ranges of lines: only the zone lines
     /// get a key, and only pages that lose a line are copied.
-    static func remove(from pages: inout [String], report: inout CleaningReport) {
+    static func remove(from pages: inout [String], report: inout CleaningReport, threads: Int = 1) {
         // The zone lines of each page (byte ranges without the newline) with their keys.
-        var zones = [[(range: Range<Int>, key: String)]]()
-        zones.reserveCapacity(pages.count)
-        var textPages = 0
-        for i in pages.indices {
-            var zone = [(range: Range<Int>, key: String)]()
-            pages[i].withUTF8 { bytes in
-                let ranges = zoneLines(bytes)
-                if !ranges.isEmpty { textPages += 1 }
-                for r in ranges {
-                    let line = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
-                    zone.append((r, normalizedKey(line)))
+        let input = pages
+        let zones = ParallelMap.map(input.count, threads: threads) { i -> [(range: Range<Int>, key: LineKey)] in
+            var page = input[i]
+            return page.withUTF8 { bytes in
+                zoneLines(bytes).map { r in
+                    (r, LineKey(normalizedKey(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))))
                 }
             }
-            zones.append(zone)
         }
+        let textPages = zones.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
         guard textPages >= 3 else { return }
         let threshold = max(3, (textPages * 2 + 4) / 5)  // 40% of the pages with text, at least 3
-        var pagesWithKey = [String: Int]()
-        var firstSeen = [String: (page: Int, range: Range<Int>)]()
+        var pagesWithKey = [LineKey: Int]()
+        var firstSeen = [LineKey: (page: Int, range: Range<Int>)]()
         for (p, zone) in zones.enumerated() {
-            var keys = Set<String>()
-            for (range, key) in zone where !key.isEmpty {
-                keys.insert(key)
+            var keys = [LineKey]()
+            for (range, key) in zone where !key.text.isEmpty {
+                if !keys.contains(key) { keys.append(key) }
                 if firstSeen[key] == nil { firstSeen[key] = (p, range) }
             }
             for key in keys { pagesWithKey[key, default: 0] += 1 }
@@ -83,11 +104,13 @@ enum RunningLines {
                     .trimmingCharacters(in: .whitespaces)
             }
         }.sorted()
-        for p in pages.indices {
-            let drop = zones[p].filter { running.contains($0.key) }.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-            guard !drop.isEmpty else { continue }
-            report.repeatedLinesRemoved += drop.count
-            pages[p] = pages[p].withUTF8 { bytes in
+        let drops = zones.map { $0.filter { running.contains($0.key) }.map(\.range).sorted { $0.lowerBound < $1.lowerBound } }
+        report.repeatedLinesRemoved += drops.reduce(0) { $0 + $1.count }
+        let kept = ParallelMap.map(input.count, threads: threads) { p -> String? in
+            let drop = drops[p]
+            guard !drop.isEmpty else { return nil }
+            var page = input[p]
+            return page.withUTF8 { bytes in
                 var out = [UInt8]()
                 out.reserveCapacity(bytes.count)
                 var at = 0
@@ -105,6 +128,7 @@ enum RunningLines {
                 return String(decoding: out, as: UTF8.self)
             }
         }
+        for (p, text) in kept.enumerated() where text != nil { pages[p] = text! }
     }
 
     /// Byte ranges (without the newline) of the first and last `zone` non-blank lines of a page,
@@ -148,7 +172,56 @@ enum RunningLines {
     static func normalizedKey(_ line: Substring) -> String {
         if line.utf8.count > maxRunningLineBytes { return "" }
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(line) }
-        return digitMaskedKeyOrPlain(line)
+        return scalarKey(line)
+    }
+
+    /// `normalizedKey` for any line, on Unicode scalars: lowercase mapping, white space and
+    /// numbers by scalar properties (what `digitMaskedKeyOrPlain` does on Characters, without
+    /// building a String per Character).
+    static func scalarKey(_ line: Substring) -> String {
+        var masked = [UInt8](), plain = [UInt8]()
+        masked.reserveCapacity(line.utf8.count + 8)
+        plain.reserveCapacity(line.utf8.count + 8)
+        var lastSpace = true, lastDigit = false, plainSpace = true
+        for scalar in line.unicodeScalars {
+            let v = scalar.value
+            let isSpace: Bool, isDigit: Bool
+            if v < 0x80 {
+                isSpace = v == 0x20 || v == 0x09 || v == 0x0D || v == 0x0C || v == 0x0B
+                isDigit = v >= 0x30 && v <= 0x39
+            } else {
+                isSpace = scalar.properties.isWhitespace
+                isDigit = scalar.properties.numericType != nil
+            }
+            if isSpace {
+                if !plainSpace { plain.append(0x20) }
+                plainSpace = true
+                if !lastSpace { masked.append(0x20) }
+                lastSpace = true
+                lastDigit = false
+                continue
+            }
+            let start = plain.count
+            if v < 0x80 {
+                plain.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
+            } else {
+                plain.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+            plainSpace = false
+            if isDigit {
+                if !lastDigit { masked.append(0x23) }
+                lastDigit = true
+            } else {
+                masked.append(contentsOf: plain[start...])
+                lastDigit = false
+            }
+            lastSpace = false
+        }
+        if masked.last == 0x20 { masked.removeLast() }
+        if plain.last == 0x20 { plain.removeLast() }
+        // Spaces are collapsed and trimmed: the words are the spaces plus one.
+        let maskedWords = masked.isEmpty ? 0 : masked.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
+        return String(decoding: maskedWords <= shortLineWords ? masked : plain, as: UTF8.self)
     }
 
     /// The general (Unicode) form of `normalizedKey`.
@@ -190,7 +263,8 @@ enum RunningLines {
         }
         if masked.last == 0x20 { masked.removeLast() }
         if plain.last == 0x20 { plain.removeLast() }
-        let maskedWords = masked.split(separator: 0x20).count
+        // Spaces are collapsed and trimmed: the words are the spaces plus one.
+        let maskedWords = masked.isEmpty ? 0 : masked.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
         return String(decoding: maskedWords <= shortLineWords ? masked : plain, as: UTF8.self)
     }
 
@@ -244,16 +318,18 @@ enum LineEndHyphens {
     static func inlineCompounds(_ pages: [String]) -> Set<String> {
         var result = Set<String>()
         for page in pages {
-            let bytes = Array(page.utf8)
-            var i = 1
-            while i < bytes.count - 1 {
-                if bytes[i] == 0x2D, let left = scalarBefore(bytes, i), isLetter(left),
-                   let right = scalarAt(bytes, i + 1), isLetter(right.scalar) {
-                    let start = wordStart(bytes, before: i)
-                    let end = wordEnd(bytes, from: i + 1)
-                    result.insert(String(decoding: bytes[start..<end], as: UTF8.self).lowercased())
+            var page = page
+            page.withUTF8 { bytes in
+                var i = 1
+                while i < bytes.count - 1 {
+                    if bytes[i] == 0x2D, let left = scalarBefore(bytes, i), isLetter(left),
+                       let right = scalarAt(bytes, i + 1), isLetter(right.scalar) {
+                        let start = wordStart(bytes, before: i)
+                        let end = wordEnd(bytes, from: i + 1)
+                        result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased())
+                    }
+                    i += 1
                 }
-                i += 1
             }
         }
         return result
@@ -261,14 +337,28 @@ enum LineEndHyphens {
 
     /// Joins or keeps each line-end hyphen in `page`, counting decisions in `report`.
     static func join(_ page: String, knownCompounds: Set<String>, report: inout CleaningReport) -> String {
-        let bytes = Array(page.utf8)
-        guard bytes.contains(0x2D) else { return page }
+        var page = page
+        return page.withUTF8 { join($0, knownCompounds: knownCompounds, report: &report) } ?? page
+    }
+
+    /// `join` on the page's UTF-8 bytes; nil when the page has no hyphen at all.
+    static func join(_ bytes: UnsafeBufferPointer<UInt8>, knownCompounds: Set<String>, report: inout CleaningReport) -> String? {
+        guard bytes.contains(0x2D) else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            guard b == 0x2D, let next = nextLineStart(bytes, afterHyphen: i),
+            if b != 0x2D {
+                // Copy up to the next hyphen in one go.
+                let rest = bytes.count - i
+                let hit = memchr(bytes.baseAddress! + i, 0x2D, rest)
+                let run = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress! + i) } ?? rest
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + run)]))
+                i += run
+                continue
+            }
+            guard let next = nextLineStart(bytes, afterHyphen: i),
                   let prev = scalarBefore(bytes, i), isLetterOrDigit(prev),
                   let after = scalarAt(bytes, next), isLetterOrDigit(after.scalar)
             else {
@@ -277,14 +367,14 @@ enum LineEndHyphens {
                 continue
             }
             let nextWordEnd = wordEnd(bytes, from: next)
-            let nextWord = String(decoding: bytes[next..<nextWordEnd], as: UTF8.self)
+            let nextWord = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextWordEnd]), as: UTF8.self)
             let bothLower = prev.properties.isLowercase && after.scalar.properties.isLowercase
             if bothLower && conjunctions.contains(nextWord) {
                 out.append(contentsOf: [0x2D, 0x20])  // "zorg- en"
                 report.hyphensKept += 1
             } else if bothLower {
                 let start = wordStart(bytes, before: i)
-                let hyphenated = String(decoding: bytes[start..<i], as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
+                let hyphenated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
                 // Keep the hyphen when the document writes this compound (or one it starts with,
                 // "e-mail" for "e-mailadres") with a hyphen elsewhere, or when one letter is left
                 // before it: Dutch hyphenation never leaves a single letter at a line end.
@@ -307,7 +397,7 @@ enum LineEndHyphens {
 
     /// When the hyphen at `i` ends a line (spaces allowed around the newline), the index of the
     /// first non-space byte of the next line.
-    static func nextLineStart(_ bytes: [UInt8], afterHyphen i: Int) -> Int? {
+    static func nextLineStart(_ bytes: UnsafeBufferPointer<UInt8>, afterHyphen i: Int) -> Int? {
         var j = i + 1
         while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
         if j < bytes.count && bytes[j] == 0x0D { j += 1 }
@@ -332,7 +422,7 @@ enum LineEndHyphens {
     }
 
     /// The scalar that ends just before byte index `i`.
-    static func scalarBefore(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
+    static func scalarBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
         var s = i - 1
         while s > 0 && bytes[s] & 0xC0 == 0x80 { s -= 1 }
         guard s >= 0 else { return nil }
@@ -340,7 +430,7 @@ enum LineEndHyphens {
     }
 
     /// The scalar starting at byte index `i` and its length in bytes.
-    static func scalarAt(_ bytes: [UInt8], _ i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+    static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
         guard i < bytes.count else { return nil }
         let b0 = bytes[i]
         let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
@@ -352,7 +442,7 @@ enum LineEndHyphens {
     }
 
     /// Start of the letter run that ends at `i`.
-    static func wordStart(_ bytes: [UInt8], before i: Int) -> Int {
+    static func wordStart(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> Int {
         var s = i
         while s > 0 {
             var p = s - 1
@@ -364,7 +454,7 @@ enum LineEndHyphens {
     }
 
     /// End of the letter run that starts at `i`.
-    static func wordEnd(_ bytes: [UInt8], from i: Int) -> Int {
+    static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         var e = i
         while let sc = scalarAt(bytes, e), isLetter(sc.scalar) { e += sc.length }
         return e

@@ -11,7 +11,7 @@ public enum BatchScorer {
     /// Scores `paths` with `jobs` worker threads. `onOutcome` is called on the worker thread as
     /// each file finishes, with its input index; calls may overlap, so it must be thread-safe.
     /// `onSlowFile` is called for a file still being read after `slowAfter` seconds (and again
-    /// every `slowAfter` seconds after that).
+    /// every `slowAfter` seconds after that); a slow file the timer missed is named when it ends.
     public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
                            tokenCache: TokenCache? = nil,
                            slowAfter: Double = 60,
@@ -46,14 +46,21 @@ public enum BatchScorer {
                 scorer = try DocumentScorer(lexicon: lexicon)
                 scorer.evidencePerPerspective = evidencePerPerspective
                 scorer.tokenCache = tokenCache
+                // Fewer files than jobs: the cores left over score a large file's chunks.
+                scorer.threads = max(1, jobs / workers)
             } catch {
                 setupError.withLock { $0 = error }
                 return
             }
             while let index = state.withLock({ $0.takeNext(limit: paths.count) }) {
-                inFlight.withLock { $0[index] = (Date().timeIntervalSince1970, 0) }
+                let start = Date().timeIntervalSince1970
+                inFlight.withLock { $0[index] = (start, 0) }
                 let outcome = scoreOne(path: paths[index], scorer: scorer, read: read)
-                inFlight.withLock { $0[index] = nil }
+                let reported = inFlight.withLock { $0.removeValue(forKey: index)?.reported ?? 0 }
+                // The timer runs on the shared thread pool, which a busy machine can starve; a
+                // slow file it never got to name is named when it finishes.
+                let seconds = Date().timeIntervalSince1970 - start
+                if reported == 0 && seconds >= slowAfter { onSlowFile(paths[index], seconds) }
                 state.withLock { $0.outcomes[index] = outcome }
                 onOutcome(index, outcome)
             }

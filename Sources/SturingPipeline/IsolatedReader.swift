@@ -32,8 +32,13 @@ public final class IsolatedReader: Sendable {
     private let idle = Mutex<[Int]>([])
     private let workers: Mutex<[WorkerBox]>
 
-    /// A reader that starts workers with `executable worker --file-memory N`.
-    public init(executable: String, limits: Limits, cache: DocumentCache?) {
+    /// Threads that clean one large plain text (see `read`).
+    public let textThreads: Int
+
+    /// A reader that starts workers with `executable worker --file-memory N`; `textThreads`
+    /// threads clean one large plain text.
+    public init(executable: String, limits: Limits, cache: DocumentCache?, textThreads: Int = 1) {
+        self.textThreads = max(1, textThreads)
         self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue]
         self.limits = limits
         self.cache = cache
@@ -45,14 +50,18 @@ public final class IsolatedReader: Sendable {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    /// Reads the document at `path`: from the cache, or in a worker under the limits.
+    /// Reads the document at `path`: from the cache; a plain text file here, in this process
+    /// (decoding and cleaning text is this project's own linear-time code, with no third-party
+    /// parser that could hang, and the text need not be copied from a worker); anything else
+    /// in a worker under the limits.
     public func read(path: String) throws(IngestError) -> Document {
-        var sha: String?
-        if let cache {
-            let bytes = try DocumentReader.readBytes(path: path)
-            let digest = SHA256Hex.digest(bytes)
-            if let cached = cache.load(sha256: digest, path: path) { return cached }
-            sha = digest
+        let bytes = try DocumentReader.readBytes(path: path)
+        let sha = SHA256Hex.digest(bytes)
+        if let cache, let cached = cache.load(sha256: sha, path: path) { return cached }
+        if FileSniffer.sniff(bytes) == .text {
+            let document = try DocumentReader.textDocument(path: path, bytes: bytes, sha256: sha, threads: textThreads)
+            cache?.store(document)
+            return document
         }
         let box = checkOut()
         defer { checkIn(box) }

@@ -1,5 +1,7 @@
 import CICU
+import Dispatch
 import SturingCore
+import Synchronization
 
 /// Scores documents against a compiled lexicon: tokenize, match, count, and explain the counts.
 ///
@@ -22,6 +24,8 @@ public final class DocumentScorer {
 
     private var units: [UInt16] = []
     private var pageStarts: [Int] = []
+    /// The page index of each `pageStarts` entry (a chunk may start inside a page).
+    private var pageIds: [Int] = []
     private var stream = TokenStream()
     private let table = FormTable()
     private var touched: [Int32] = []
@@ -34,8 +38,16 @@ public final class DocumentScorer {
     public var evidencePerPerspective = 0
     /// Words of context on each side of an evidence line.
     public var evidenceWindow = 8
-    /// Where to keep and find documents' tokens (nil: tokenize every time).
+    /// Where to keep and find documents' tokens (nil: tokenize every time). Documents scored in
+    /// chunks are not kept (tokenizing is the fast part; their text is in the text cache).
     public var tokenCache: TokenCache?
+    /// Threads that score the chunks of one large document (see `TextChunks`); 1: one at a time.
+    public var threads = 1
+    /// Documents with more UTF-8 text than this are scored in chunks of about this size, so
+    /// memory stays flat in the size of a file.
+    public var chunkBytes = TextChunks.defaultTargetBytes
+    /// Scorers for the other threads, made when first needed.
+    private var helpers: [DocumentScorer] = []
 
     /// A scorer for `lexicon`.
     public init(lexicon: CompiledLexicon) throws(TextError) {
@@ -48,6 +60,12 @@ public final class DocumentScorer {
 
     /// Scores a cleaned document. Throws `.noWords` when it has no letter words at all.
     public func score(_ document: Document) throws(ScoringError) -> DocumentScore {
+        var bytes = 0
+        for page in document.pages { bytes += page.utf8.count }
+        if bytes > chunkBytes {
+            let plan = TextChunks(pages: document.pages, targetBytes: chunkBytes)
+            if plan.chunks.count > 1 { return try scoreInChunks(document, plan: plan) }
+        }
         load(document)
         let tokens = stream.count
         if tokens == 0 { throw .noWords }
@@ -67,8 +85,14 @@ public final class DocumentScorer {
     /// two tokens holds `.`, `!` or `?`, or a blank line (pages are separated by one); a phrase
     /// counts in the sentence where it starts. The counts equal the document's counts.
     func sentenceProfile() -> SentenceProfile {
+        let (sentences, times) = sentenceTimes()
+        return SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(times))
+    }
+
+    /// The number of sentences and how many have each non-zero count vector (call after `load`).
+    private func sentenceTimes() -> (sentences: Int, times: [[Int]: Int]) {
         let n = stream.count
-        guard n > 0 else { return SentenceProfile(sentences: 0, vectors: []) }
+        guard n > 0 else { return (0, [:]) }
         let sentenceOf = sentenceIndices()
         var perSentence = [Int32: [Int]]()
         walkCounted { event in
@@ -77,7 +101,7 @@ public final class DocumentScorer {
         }
         var times = [[Int]: Int]()
         for v in perSentence.values { times[v, default: 0] += 1 }
-        return SentenceProfile(sentences: Int(sentenceOf[n - 1]) + 1, vectors: SentenceProfile.sorted(times))
+        return (Int(sentenceOf[n - 1]) + 1, times)
     }
 
     /// The sentence of every token (see `sentenceProfile` for where a sentence ends).
@@ -134,7 +158,7 @@ public final class DocumentScorer {
         for i in 0..<n where i == n - 1 || sentenceOf[i + 1] != sentenceOf[i] {
             let start = Int(stream.starts[first]), end = Int(stream.ends[i])
             let pageIndex = pageStarts.lastIndex { $0 <= start } ?? 0
-            result.append(Sentence(text: collapsed(start, end), page: document.hasPages ? pageIndex + 1 : nil, found: found[sentenceOf[i]] ?? []))
+            result.append(Sentence(text: collapsed(start, end), page: document.hasPages ? pageIds[pageIndex] + 1 : nil, found: found[sentenceOf[i]] ?? []))
             first = i + 1
         }
         return result
@@ -176,17 +200,30 @@ public final class DocumentScorer {
     /// Tokenizes the document's pages into the scorer's buffers (pages separated by a blank line)
     /// and counts each form's tokens (the previous document's counts are cleared first).
     func load(_ document: Document) {
+        let whole = document.pages.indices.map {
+            TextChunks.Piece(page: $0, start: 0, end: document.pages[$0].utf8.count, startsPage: true, endsPage: true)
+        }
+        load(pieces: whole, of: document.pages, sha256: document.sha256, cacheTokens: true)
+    }
+
+    /// Tokenizes `pieces` of `pages` (a whole document, or one chunk of it): each page that ends
+    /// is followed by a blank line.
+    private func load(pieces: [TextChunks.Piece], of pages: [String], sha256: String, cacheTokens: Bool) {
         units.removeAll(keepingCapacity: true)
         pageStarts.removeAll(keepingCapacity: true)
-        for page in document.pages {
+        pageIds.removeAll(keepingCapacity: true)
+        for piece in pieces {
             pageStarts.append(units.count)
-            appendUTF16(page)
-            units.append(0x0A)
-            units.append(0x0A)
+            pageIds.append(piece.page)
+            appendUTF16(pages[piece.page], from: piece.start, to: piece.end)
+            if piece.endsPage {
+                units.append(0x0A)
+                units.append(0x0A)
+            }
         }
         stream.removeAll()
         resetCounts()
-        let cached = tokenCache?.load(sha256: document.sha256, textLength: units.count)
+        let cached = cacheTokens ? tokenCache?.load(sha256: sha256, textLength: units.count) : nil
         if let cached {
             let ids = cached.vocabulary.map { form in form.withUnsafeBufferPointer { tokenizer.interner.intern($0.baseAddress!, $0.count) } }
             stream.forms = cached.forms.map { ids[Int($0)] }
@@ -203,7 +240,7 @@ public final class DocumentScorer {
                 rows[Int(id)].count &+= 1
             }
         }
-        if let tokenCache, cached == nil { storeTokens(tokenCache, sha256: document.sha256) }
+        if cacheTokens, let tokenCache, cached == nil { storeTokens(tokenCache, sha256: sha256) }
     }
 
     /// Writes the document's tokens to the cache, with form indices local to the document.
@@ -220,16 +257,18 @@ public final class DocumentScorer {
             starts: stream.starts.map { UInt32($0) }, ends: stream.ends.map { UInt32($0) }))
     }
 
-    private func appendUTF16(_ text: String) {
+    /// Appends the UTF-16 of UTF-8 bytes `from..<to` of `text` (cut at scalar boundaries).
+    private func appendUTF16(_ text: String, from: Int, to: Int) {
         var text = text
-        text.withUTF8 { bytes in
-            guard bytes.count > 0 else { return }
+        text.withUTF8 { whole in
+            let count = to - from
+            guard count > 0 else { return }
             let old = units.count
-            units.append(contentsOf: repeatElement(0, count: bytes.count + 1))
+            units.append(contentsOf: repeatElement(0, count: count + 1))
             let written = units.withUnsafeMutableBufferPointer { dst in
-                bytes.withMemoryRebound(to: CChar.self) { src in
+                UnsafeRawPointer(whole.baseAddress! + from).withMemoryRebound(to: CChar.self, capacity: count) { src in
                     var err: Int32 = 0
-                    let n = cicu_utf8_to_utf16(dst.baseAddress! + old, Int32(bytes.count + 1), src.baseAddress!, Int32(bytes.count), &err)
+                    let n = cicu_utf8_to_utf16(dst.baseAddress! + old, Int32(count + 1), src, Int32(count), &err)
                     return err > 0 ? 0 : Int(n)
                 }
             }
@@ -399,6 +438,14 @@ public final class DocumentScorer {
     /// A seeded random sample of at most `k` counted matches per perspective (reservoir sampling;
     /// the same document and seed always give the same sample). Call after `load`.
     func sampleEvidence(k: Int, window: Int, file: String, pages: Bool, seed: UInt64) -> [Perspective: [KWICLine]] {
+        let (lines, _) = evidenceSample(k: k, window: window, file: file, pages: pages, seed: seed)
+        var result = [Perspective: [KWICLine]]()
+        for p in Perspective.allCases where !lines[p.index].isEmpty { result[p] = lines[p.index] }
+        return result
+    }
+
+    /// `sampleEvidence` per perspective index, with how many counted matches each sample was drawn from.
+    private func evidenceSample(k: Int, window: Int, file: String, pages: Bool, seed: UInt64) -> (lines: [[KWICLine]], seen: [Int]) {
         var rng = SplitMix64(seed: seed)
         var seen = [Int](repeating: 0, count: Perspective.allCases.count)
         var chosen = [[(entry: Int, token: Int, length: Int)]](repeating: [], count: Perspective.allCases.count)
@@ -413,12 +460,123 @@ public final class DocumentScorer {
                 if j < k { chosen[p][j] = (e, token, length) }
             }
         }
-        var result = [Perspective: [KWICLine]]()
-        for p in Perspective.allCases where !chosen[p.index].isEmpty {
-            result[p] = chosen[p.index].sorted { $0.token < $1.token }
+        let lines = chosen.map { picks in
+            picks.sorted { $0.token < $1.token }
                 .map { kwic(entry: $0.entry, token: $0.token, length: $0.length, window: window, file: file, pages: pages) }
         }
-        return result
+        return (lines, seen)
+    }
+
+    // MARK: Large documents, in chunks
+
+    /// What one chunk contributes to a document's score.
+    private struct ChunkResult {
+        var tally: Tally
+        var tokens: Int
+        var sentences: Int
+        var times: [[Int]: Int]
+        var evidence: [[KWICLine]]
+        var seen: [Int]
+    }
+
+    /// Scores a large document chunk by chunk (on `threads` threads), holding one chunk's
+    /// tokens per thread, and merges the chunks' counts, sentence profiles and evidence samples.
+    /// The result does not depend on the number of threads.
+    private func scoreInChunks(_ document: Document, plan: TextChunks) throws(ScoringError) -> DocumentScore {
+        let chunks = plan.chunks
+        let seed = Self.seed(document.sha256)
+        let workers = max(1, min(threads, chunks.count))
+        while helpers.count < workers - 1 {
+            guard let helper = try? DocumentScorer(lexicon: lexicon) else { break }
+            helpers.append(helper)
+        }
+        let scorers = [self] + helpers.prefix(workers - 1)
+        for h in scorers.dropFirst() {
+            h.evidencePerPerspective = evidencePerPerspective
+            h.evidenceWindow = evidenceWindow
+        }
+        let results = ChunkResults<ChunkResult>(count: chunks.count)
+        if scorers.count == 1 {
+            for i in chunks.indices { results.set(i, scoreChunk(i, chunks[i], of: document, seed: seed)) }
+        } else {
+            let shared = UncheckedBox(scorers)
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: scorers.count) { w in
+                let scorer = shared.value[w]
+                while true {
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    if i >= chunks.count { break }
+                    results.set(i, scorer.scoreChunk(i, chunks[i], of: document, seed: seed))
+                }
+            }
+        }
+        var tally = Tally(entryCount: lexicon.entries.count)
+        var tokens = 0, sentences = 0
+        var times = [[Int]: Int]()
+        let parts = results.all()
+        for part in parts {
+            tally.add(part.tally)
+            tokens += part.tokens
+            sentences += part.sentences
+            for (v, n) in part.times { times[v, default: 0] += n }
+        }
+        if tokens == 0 { throw .noWords }
+        var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
+        score.sentences = SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(times))
+        if evidencePerPerspective > 0 {
+            var rng = SplitMix64(seed: seed)
+            var evidence = [Perspective: [KWICLine]]()
+            for p in Perspective.allCases {
+                let lines = Self.mergeSamples(parts.map { ($0.evidence[p.index], $0.seen[p.index]) }, k: evidencePerPerspective, rng: &rng)
+                if !lines.isEmpty { evidence[p] = lines }
+            }
+            score.evidence = evidence
+        }
+        return score
+    }
+
+    /// Counts one chunk.
+    private func scoreChunk(_ index: Int, _ pieces: [TextChunks.Piece], of document: Document, seed: UInt64) -> ChunkResult {
+        load(pieces: pieces, of: document.pages, sha256: document.sha256, cacheTokens: false)
+        var tally = Tally(entryCount: lexicon.entries.count)
+        countByForm(&tally)
+        if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
+        let (sentences, times) = sentenceTimes()
+        var evidence = [[KWICLine]](repeating: [], count: Perspective.allCases.count)
+        var seen = [Int](repeating: 0, count: Perspective.allCases.count)
+        if evidencePerPerspective > 0 {
+            (evidence, seen) = evidenceSample(k: evidencePerPerspective, window: evidenceWindow, file: document.file,
+                                              pages: document.hasPages, seed: seed ^ (UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15))
+        }
+        return ChunkResult(tally: tally, tokens: stream.count, sentences: sentences, times: times, evidence: evidence, seen: seen)
+    }
+
+    /// A uniform sample of at most `k` from the union of several samples, each a uniform sample
+    /// of `seen` items: how many come from each part is drawn as without replacement from the
+    /// parts' sizes, then that many are taken at random from the part's sample. In text order.
+    static func mergeSamples(_ parts: [(lines: [KWICLine], seen: Int)], k: Int, rng: inout SplitMix64) -> [KWICLine] {
+        var left = parts.map(\.seen)
+        var take = [Int](repeating: 0, count: parts.count)
+        var total = left.reduce(0, +)
+        for _ in 0..<min(k, total) {
+            var r = Int(rng.next() % UInt64(total))
+            var part = 0
+            while r >= left[part] { r -= left[part]; part += 1 }
+            take[part] += 1
+            left[part] -= 1
+            total -= 1
+        }
+        var merged = [KWICLine]()
+        for (i, part) in parts.enumerated() where take[i] > 0 {
+            var lines = part.lines
+            // A random subset of the part's sample, kept in text order.
+            var keep = Array(lines.indices)
+            for j in stride(from: keep.count - 1, to: 0, by: -1) { keep.swapAt(j, Int(rng.next() % UInt64(j + 1))) }
+            let chosen = Set(keep.prefix(take[i]))
+            lines = lines.indices.filter { chosen.contains($0) }.map { lines[$0] }
+            merged.append(contentsOf: lines)
+        }
+        return merged
     }
 
     /// The context line of a match at tokens `token..<token+length`.
@@ -437,7 +595,7 @@ public final class DocumentScorer {
         let rightEnd = Int(stream.ends[end])
         // White space collapsed to one space, on code units (no Character work per line).
         func text(_ a: Int, _ b: Int) -> String { collapsed(a, b) }
-        let page = pages ? pageIndex + 1 : nil
+        let page = pages ? pageIds[pageIndex] + 1 : nil
         let e = lexicon.entries[entry]
         return KWICLine(file: file, page: page, perspective: e.perspective, term: e.term,
                         left: text(leftStart, matchStart), match: text(matchStart, matchEnd), right: text(matchEnd, rightEnd))
@@ -479,4 +637,22 @@ public final class DocumentScorer {
         }
         return true
     }
+}
+
+/// The chunk results of one document, filled by several threads.
+private final class ChunkResults<T>: @unchecked Sendable {
+    private let lock = Mutex(())
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) { lock.withLock { _ in slots[i] = value } }
+
+    func all() -> [T] { lock.withLock { _ in slots.map { $0! } } }
+}
+
+/// Hands values that each thread uses alone (one scorer per thread) to a parallel loop.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

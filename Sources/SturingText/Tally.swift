@@ -68,3 +68,17 @@ struct Tally {
         forms.map { (form: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form }
     }
 }
+
+extension Tally {
+    /// Adds the counts of another part of the same document.
+    mutating func add(_ other: Tally) {
+        for e in counts.indices {
+            counts[e] += other.counts[e]
+            for (form, n) in other.forms[e] { forms[e][form, default: 0] += n }
+            for (form, n) in other.excluded[e] { excluded[e][form, default: 0] += n }
+        }
+        for (form, o) in other.overlaps {
+            overlaps[form] = (o.claims, (overlaps[form]?.n ?? 0) + o.n)
+        }
+    }
+}

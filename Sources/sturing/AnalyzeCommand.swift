@@ -133,9 +133,9 @@ struct AnalyzeCommand: ParsableCommand {
         let documentCache = noCache ? nil : isolation.cache(cache)
         documentCache?.removeStrayFiles()
         let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
-                                          reader: isolation.reader(cache: documentCache), journaled: runFolder.journaled,
+                                          reader: isolation.reader(cache: documentCache, jobs: jobs, files: corpus.files.count), journaled: runFolder.journaled,
                                           onSlowFile: { file, seconds in
-            printStandardError("\nsturing: " + Escape.terminal("still reading \(file) after \(Int(seconds)) s (it is stopped at --file-timeout)"))
+            printStandardError("\nsturing: " + Escape.terminal("reading \(file) has taken \(Int(seconds)) s (a file is stopped at --file-timeout)"))
         }) { _, outcome in
             switch outcome {
             case .scored(let s): jsonl.append(CorpusReport.documentLine(s, plan: planOf[s.file]))

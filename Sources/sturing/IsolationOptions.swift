@@ -19,10 +19,12 @@ struct IsolationOptions: ParsableArguments {
         if fileMemory < 0 { throw ValidationError("--file-memory must be 0 or more") }
     }
 
-    /// A reader that extracts in worker processes of this binary, under these limits.
-    func reader(cache: DocumentCache?) -> IsolatedReader {
+    /// A reader that extracts in worker processes of this binary, under these limits. With
+    /// fewer `files` than `jobs`, the cores left over clean one large text together.
+    func reader(cache: DocumentCache?, jobs: Int = 1, files: Int = 1) -> IsolatedReader {
         IsolatedReader(executable: IsolatedReader.currentExecutable,
-                       limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache)
+                       limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache,
+                       textThreads: max(1, jobs / max(1, files)))
     }
 
     /// The text cache in `folder` for this OCR setting.

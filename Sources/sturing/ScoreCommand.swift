@@ -52,7 +52,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let compiled = try lexiconOptions.compile()
         let provenance = LexiconOptions.provenance(compiled)
-        let reader = isolation.reader(cache: nil)
+        let reader = isolation.reader(cache: nil, jobs: jobs, files: files.count)
         let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, jobs: jobs,
                                            read: { path throws(IngestError) in try reader.read(path: path) })
         var scores = [DocumentScore](), failures = [FileFailure]()

@@ -71,6 +71,13 @@ import Testing
         for line in ["Pagina 3 van 20", "  Samenwerken   aan ZORG ", "Artikel 3 van de wet regelt de toegang tot de zorg", "- 12 -", ""] {
             #expect(RunningLines.asciiKey(Substring(line)) == RunningLines.digitMaskedKeyOrPlain(Substring(line)), "\(line)")
         }
+        // The scalar path gives what the Character path gives, on lines with diacritics,
+        // other digits, non-breaking and ideographic spaces, and capitals that lowercase to two scalars.
+        for line in ["Één 2015", "Pagina ٣ van ٢٠", "Beleidsplan Wmo 2015–2018 | Gemeente Súdwest-Fryslân",
+                     "Zorg\u{00A0}en   welzijn\u{3000}in ’s-Hertogenbosch, 12 mei", "İstanbul ÇAĞ 7", "  Ünïcödé  ", "",
+                     "Artikel 3 van de wet regelt de toegang tot de zorg in Één gemeente"] {
+            #expect(RunningLines.scalarKey(Substring(line)) == RunningLines.digitMaskedKeyOrPlain(Substring(line)), "\(line)")
+        }
         #expect(RunningLines.normalizedKey("Pagina 3 van 20") == "pagina # van #")
         #expect(RunningLines.normalizedKey("Pagina 3 van 20 over één ding") == "pagina 3 van 20 over één ding")
         #expect(RunningLines.normalizedKey("Één 2015") == "één #")
