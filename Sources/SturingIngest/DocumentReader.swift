@@ -120,15 +120,19 @@ public enum DocumentReader {
 
     /// A document from the bytes of a plain text file (`FileSniffer` says `.text`): decoded,
     /// split into pages at form feeds, and cleaned on `threads` threads.
-    public static func textDocument(path: String, bytes: [UInt8], sha256: String, threads: Int = 1) throws(IngestError) -> Document {
-        let decoded = try TextDecoder.decode(bytes)
+    public static func textDocument(path: String, bytes: consuming [UInt8], sha256: String, threads: Int = 1) throws(IngestError) -> Document {
+        // Each stage lets go of the one before, so a large text is held about once, not four times.
+        var decoded = try TextDecoder.decode(bytes)
+        _ = consume bytes
+        let encoding = decoded.encoding
         // pdftotext writes a form feed between pages: keep those pages.
         // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
         var pages = splitPages(decoded.text)
+        decoded.text = ""
         if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
         let hasPages = pages.count > 1
-        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: hasPages, threads: threads)
-        return Document(file: path, sha256: sha256, kind: .text, encoding: decoded.encoding, pages: cleaned,
+        let (cleaned, report) = TextCleaner.clean(pages: consume pages, removeRunningLines: hasPages, threads: threads)
+        return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned,
                         hasPages: hasPages, cleaning: report)
     }
 }

@@ -7,10 +7,11 @@ public enum TextCleaner {
     /// Cleans `pages`. Running lines are removed only when `removeRunningLines` and there are
     /// at least three pages with text. The pages are worked on by `threads` threads (the result
     /// does not depend on it).
-    public static func clean(pages: [String], removeRunningLines: Bool, threads: Int = 1) -> (pages: [String], report: CleaningReport) {
+    public static func clean(pages: consuming [String], removeRunningLines: Bool, threads: Int = 1) -> (pages: [String], report: CleaningReport) {
         var report = CleaningReport()
-        let normalized = ParallelMap.map(pages.count, threads: threads) { i -> (text: String, softHyphens: Int) in
-            var text = pages[i]
+        var texts = consume pages
+        report.softHyphensRemoved = replaceInBlocks(&texts, threads: threads) { _, page -> (String, Int) in
+            var text = page
             var removed = 0
             if containsSoftHyphen(text) {
                 let before = text.unicodeScalars.count
@@ -18,28 +19,50 @@ public enum TextCleaner {
                 removed = before - text.unicodeScalars.count
             }
             return (ICUText.nfkc(text), removed)
-        }
-        var texts = normalized.map(\.text)
-        report.softHyphensRemoved = normalized.reduce(0) { $0 + $1.softHyphens }
+        }.reduce(0, +)
         if removeRunningLines {
             RunningLines.remove(from: &texts, report: &report, threads: threads)
         }
         // Most pages have no line-end hyphen: look for one before copying bytes or collecting the
         // document's hyphenated compounds.
-        let withHyphen = ParallelMap.map(texts.count, threads: threads) { LineEndHyphens.hasLineEndHyphen(texts[$0]) }
+        let input = texts
+        let withHyphen = ParallelMap.map(input.count, threads: threads) { LineEndHyphens.hasLineEndHyphen(input[$0]) }
         guard withHyphen.contains(true) else { return (texts, report) }
-        let hyphenated = ParallelMap.map(texts.count, threads: threads) { LineEndHyphens.inlineCompounds([texts[$0]]) }
+        let hyphenated = ParallelMap.map(input.count, threads: threads) { LineEndHyphens.inlineCompounds([input[$0]]) }
             .reduce(into: Set<String>()) { $0.formUnion($1) }
-        let joined = ParallelMap.map(texts.count, threads: threads) { i -> (text: String, report: CleaningReport) in
+        _ = consume input
+        let reports = replaceInBlocks(&texts, threads: threads) { _, page -> (String, CleaningReport) in
             var pageReport = CleaningReport()
-            guard withHyphen[i] else { return (texts[i], pageReport) }
-            return (LineEndHyphens.join(texts[i], knownCompounds: hyphenated, report: &pageReport), pageReport)
+            guard LineEndHyphens.hasLineEndHyphen(page) else { return (page, pageReport) }
+            return (LineEndHyphens.join(page, knownCompounds: hyphenated, report: &pageReport), pageReport)
         }
-        for part in joined {
-            report.hyphenationsJoined += part.report.hyphenationsJoined
-            report.hyphensKept += part.report.hyphensKept
+        for part in reports {
+            report.hyphenationsJoined += part.hyphenationsJoined
+            report.hyphensKept += part.hyphensKept
         }
-        return (joined.map(\.text), report)
+        return (texts, report)
+    }
+
+    /// Pages replaced per block of this many at a time.
+    static let block = 128
+
+    /// Replaces every page by `transform(index, page).0`, a block of pages at a time on `threads`
+    /// threads, so only one block's old and new texts are held together; returns the `.1`s.
+    static func replaceInBlocks<T>(_ texts: inout [String], threads: Int, _ transform: (Int, String) -> (String, T)) -> [T] {
+        var extras = [T]()
+        extras.reserveCapacity(texts.count)
+        var start = 0
+        while start < texts.count {
+            let end = min(texts.count, start + block)
+            let slice = Array(texts[start..<end])
+            let done = ParallelMap.map(slice.count, threads: threads) { transform(start + $0, slice[$0]) }
+            for (k, result) in done.enumerated() {
+                texts[start + k] = result.0
+                extras.append(result.1)
+            }
+            start = end
+        }
+        return extras
     }
 
     /// True when the UTF-8 text holds U+00AD (bytes C2 AD).
@@ -106,11 +129,12 @@ enum RunningLines {
         }.sorted()
         let drops = zones.map { $0.filter { running.contains($0.key) }.map(\.range).sorted { $0.lowerBound < $1.lowerBound } }
         report.repeatedLinesRemoved += drops.reduce(0) { $0 + $1.count }
-        let kept = ParallelMap.map(input.count, threads: threads) { p -> String? in
+        _ = consume input
+        _ = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, Void) in
             let drop = drops[p]
-            guard !drop.isEmpty else { return nil }
-            var page = input[p]
-            return page.withUTF8 { bytes in
+            guard !drop.isEmpty else { return (page, ()) }
+            var page = page
+            return (page.withUTF8 { bytes in
                 var out = [UInt8]()
                 out.reserveCapacity(bytes.count)
                 var at = 0
@@ -126,9 +150,8 @@ enum RunningLines {
                 }
                 if at < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...])) }
                 return String(decoding: out, as: UTF8.self)
-            }
+            }, ())
         }
-        for (p, text) in kept.enumerated() where text != nil { pages[p] = text! }
     }
 
     /// Byte ranges (without the newline) of the first and last `zone` non-blank lines of a page,

@@ -55,14 +55,15 @@ public final class IsolatedReader: Sendable {
     /// parser that could hang, and the text need not be copied from a worker); anything else
     /// in a worker under the limits.
     public func read(path: String) throws(IngestError) -> Document {
-        let bytes = try DocumentReader.readBytes(path: path)
+        var bytes = try DocumentReader.readBytes(path: path)
         let sha = SHA256Hex.digest(bytes)
         if let cache, let cached = cache.load(sha256: sha, path: path) { return cached }
         if FileSniffer.sniff(bytes) == .text {
-            let document = try DocumentReader.textDocument(path: path, bytes: bytes, sha256: sha, threads: textThreads)
+            let document = try DocumentReader.textDocument(path: path, bytes: consume bytes, sha256: sha, threads: textThreads)
             cache?.store(document)
             return document
         }
+        bytes = []  // the worker reads the file itself
         let box = checkOut()
         defer { checkIn(box) }
         let document = try box.worker.extract(path: path)
