@@ -49,6 +49,13 @@ public struct LexiconEntry: Sendable, Equatable {
     public var exclude: [String]
     /// Phrases in which a match does not count ("in het kader van").
     public var excludePhrases: [String]
+    /// Split forms of a separable verb that count for this entry, each written as
+    /// "verb ... particle" ("doe* ... mee" for *meedoen*: "zij doen actief mee"): the words
+    /// before "..." and those after it, with up to `LexiconEntry.separableGap` words between,
+    /// in one sentence.
+    public var separable: [String]
+    /// Most words between the two parts of a separable verb.
+    public static let separableGap = 8
     /// Why the entry is set up this way.
     public var note: String
     /// Sentences that show the entry's rules: how often the entry must count in each.
@@ -58,8 +65,9 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// Creates an entry.
     public init(term: String, perspective: Perspective, match: MatchMode, include: [String] = [],
-                exclude: [String] = [], excludePhrases: [String] = [], note: String = "",
+                exclude: [String] = [], excludePhrases: [String] = [], separable: [String] = [], note: String = "",
                 tests: [LexiconTest] = [], line: Int = 0) {
+        self.separable = separable
         self.term = term
         self.perspective = perspective
         self.match = match

@@ -241,7 +241,7 @@ entries:
   - term: meedoen
     perspective: SR
     include: [meedoet]
-    note: "'meedoet' is missed by the stemmer; included. Separable forms ('doet ... mee') are not matched."
+    note: "'meedoet' is missed by the stemmer; included. Separable forms ('doet ... mee') are not matched: the study counted words (add separable: [\"doe* ... mee\"] to count them)."
     tests:
       - {text: "Iedereen kan meedoen; wie meedoet.", count: 2}
       - {text: "Iedereen doet mee.", count: 0}

@@ -21,6 +21,8 @@ public struct CompiledLexicon: Sendable {
         public var excludePhrases: [[WordPattern]]
         /// The excluded phrases as written, parallel to `excludePhrases`.
         public var excludePhraseTexts: [String]
+        /// Split forms of a separable verb: the words before the gap and those after it.
+        public var separable: [(before: [WordPattern], after: [WordPattern])] = []
 
         /// True for multi-word terms.
         public var isPhrase: Bool { components.count > 1 }
@@ -32,8 +34,21 @@ public struct CompiledLexicon: Sendable {
     public let setting: MatchSetting
     /// Entries in lexicon order.
     public let entries: [Entry]
-    /// Indices of multi-word entries, longest first.
-    public let phraseEntries: [Int]
+    /// Every multi-word pattern (phrases and split separable verbs), longest first.
+    public let phrases: [Phrase]
+
+    /// A pattern of several words: `before` in a row, then (when `after` is not empty) up to
+    /// `LexiconEntry.separableGap` other words of the same sentence, then `after` in a row.
+    public struct Phrase: Sendable {
+        /// The entry it counts for.
+        public var entry: Int
+        /// The words in a row at the start.
+        public var before: [WordPattern]
+        /// The words after the gap (empty: no gap).
+        public var after: [WordPattern]
+        /// True when the phrase may contain a gap (a separable verb).
+        public var isSplit: Bool { !after.isEmpty }
+    }
     /// True when some pattern needs the stem of a form.
     public let usesStems: Bool
     /// The stemmer identification recorded in outputs.
@@ -68,10 +83,22 @@ public struct CompiledLexicon: Sendable {
                 include: useLists ? e.include.map(WordPattern.literalOrGlob) : [],
                 exclude: useLists ? e.exclude.map(WordPattern.literalOrGlob) : [],
                 excludePhrases: useLists ? e.excludePhrases.map { $0.split(separator: " ").map { WordPattern.literalOrGlob(String($0)) } } : [],
-                excludePhraseTexts: useLists ? e.excludePhrases : []))
+                excludePhraseTexts: useLists ? e.excludePhrases : [],
+                separable: useLists ? e.separable.map { split in
+                    let parts = split.components(separatedBy: " ... ")
+                    func words(_ s: String) -> [WordPattern] {
+                        s.split(separator: " ").map { WordPattern.literalOrGlob(WordTokenizer.matchKey(WordTokenizer.normalizeTerm(String($0)))) }
+                    }
+                    return (words(parts[0]), words(parts.count > 1 ? parts[1] : ""))
+                } : []))
         }
         self.entries = entries
-        self.phraseEntries = entries.filter(\.isPhrase).sorted { $0.components.count > $1.components.count }.map(\.index)
+        var phrases = entries.filter(\.isPhrase).map { Phrase(entry: $0.index, before: $0.components, after: []) }
+        for e in entries { for s in e.separable where !s.after.isEmpty { phrases.append(Phrase(entry: e.index, before: s.before, after: s.after)) } }
+        self.phrases = phrases.enumerated().sorted {
+            let a = $0.element.before.count + $0.element.after.count, b = $1.element.before.count + $1.element.after.count
+            return a != b ? a > b : $0.offset < $1.offset
+        }.map(\.element)
         self.usesStems = entries.contains { $0.components.contains(where: \.needsStem) }
         self.candidates = CandidateIndex(entries)
     }
@@ -86,7 +113,7 @@ struct CandidateIndex: Sendable {
     init(_ entries: [CompiledLexicon.Entry]) {
         var always = Set<Int>()
         for e in entries {
-            for pattern in e.components + e.include {
+            for pattern in e.components + e.include + e.separable.flatMap({ $0.before + $0.after }) {
                 switch pattern {
                 case .exact(let w): byWord[w, default: []].append(e.index)
                 case .stem(let s): byStem[s, default: []].append(e.index)

@@ -22,6 +22,7 @@ public enum DictionaryExport {
         for e in lexicon.entries {
             if e.match == .stem { notes.append("'\(e.term)' is stem-matched; written as the word itself (export with --corpus for the forms it matches)") }
             if !e.exclude.isEmpty || !e.excludePhrases.isEmpty { notes.append("'\(e.term)': its exclusions cannot be written") }
+            if !e.separable.isEmpty { notes.append("'\(e.term)': its split forms (\(e.separable.joined(separator: ", "))) cannot be written; the format has no words apart") }
             add(e.perspective, e.term)
             for i in e.include { add(e.perspective, i) }
         }

@@ -344,9 +344,24 @@ public final class DocumentScorer {
     /// perspective. Counting (for forms that need context) and evidence share these rules, so a
     /// context line always shows a match that was counted.
     private func walk(where include: (Int32) -> Bool, _ emit: (WalkEvent) -> Void) {
-        var claimedUntil = [Int](repeating: -1, count: Perspective.allCases.count)
+        var claims = Claims()
         for i in 0..<stream.count where include(stream.forms[i]) {
-            step(i, claimedUntil: &claimedUntil, emit)
+            step(i, claims: &claims, emit)
+        }
+    }
+
+    /// The tokens already counted per perspective: every token up to `until[p]`, and the
+    /// particles of split verbs further on (`later[p]`).
+    struct Claims {
+        var until = [Int](repeating: -1, count: Perspective.allCases.count)
+        var later = [[Int]](repeating: [], count: Perspective.allCases.count)
+
+        /// True when token `i` already counts for perspective `p`.
+        mutating func has(_ i: Int, _ p: Int) -> Bool {
+            if until[p] >= i { return true }
+            if later[p].isEmpty { return false }
+            later[p].removeAll { $0 < i }
+            return later[p].contains(i)
         }
     }
 
@@ -354,7 +369,7 @@ public final class DocumentScorer {
     /// claims directly (one per perspective, first entry in lexicon order), without the rule
     /// machinery; the others go through `step`. Emits only `.counted` events.
     private func walkCounted(_ emit: (WalkEvent) -> Void) {
-        var claimedUntil = [Int](repeating: -1, count: Perspective.allCases.count)
+        var claims = Claims()
         let ids = stream.forms
         for i in 0..<ids.count {
             let id = ids[i]
@@ -362,7 +377,7 @@ public final class DocumentScorer {
             case .none, .unknown:
                 continue
             case .context:
-                step(i, claimedUntil: &claimedUntil) { if case .counted = $0 { emit($0) } }
+                step(i, claims: &claims) { if case .counted = $0 { emit($0) } }
             case .direct:
                 let row = table.base[Int(id)]
                 for c in 0..<Int(row.claimCount) {
@@ -373,36 +388,70 @@ public final class DocumentScorer {
     }
 
     /// The counting rules at token `i`.
-    private func step(_ i: Int, claimedUntil: inout [Int], _ emit: (WalkEvent) -> Void) {
+    private func step(_ i: Int, claims: inout Claims, _ emit: (WalkEvent) -> Void) {
         let id = stream.forms[i]
         if needsContext(id) {
-            for pe in lexicon.phraseEntries {
+            for phrase in lexicon.phrases {
+                let pe = phrase.entry
                 let p = entryPerspective[pe]
-                guard claimedUntil[p] < i, let length = phraseLength(lexicon.entries[pe].components, at: i) else { continue }
-                let form = (i..<(i + length)).map { matcher.info(stream.forms[$0]).form }.joined(separator: " ")
-                if entryHasExcludePhrases[pe], let phrase = excludingPhrase(lexicon.entries[pe], at: i) {
-                    emit(.excluded(entry: pe, form: "\(form) [\(phrase)]"))
+                guard !claims.has(i, p), let found = phraseMatch(phrase, at: i) else { continue }
+                let words = { (r: Range<Int>) in r.map { self.matcher.info(self.stream.forms[$0]).form }.joined(separator: " ") }
+                let form = found.after.isEmpty ? words(found.before) : words(found.before) + " ... " + words(found.after)
+                if entryHasExcludePhrases[pe], let excluded = excludingPhrase(lexicon.entries[pe], at: i) {
+                    emit(.excluded(entry: pe, form: "\(form) [\(excluded)]"))
                     continue
                 }
-                emit(.counted(entry: pe, form: form, token: i, length: length))
-                claimedUntil[p] = i + length - 1
+                let end = found.after.isEmpty ? found.before.upperBound : found.after.upperBound
+                emit(.counted(entry: pe, form: form, token: i, length: end - i))
+                claims.until[p] = found.before.upperBound - 1
+                claims.later[p].append(contentsOf: found.after)
             }
         }
         let info = matcher.info(id)
         for e in info.excludedBy { emit(.excluded(entry: e, form: info.form)) }
-        var claims = [Int]()
+        var counted = [Int]()
         for e in info.matches {
             let p = entryPerspective[e]
-            guard claimedUntil[p] < i else { continue }
+            guard !claims.has(i, p) else { continue }
             if entryHasExcludePhrases[e], let phrase = excludingPhrase(lexicon.entries[e], at: i) {
                 emit(.excluded(entry: e, form: "\(info.form) [\(phrase)]"))
                 continue
             }
             emit(.counted(entry: e, form: info.form, token: i, length: 1))
-            claimedUntil[p] = i
-            claims.append(e)
+            claims.until[p] = i
+            counted.append(e)
         }
-        if claims.count > 1 { emit(.overlap(form: info.form, entries: claims)) }
+        if counted.count > 1 { emit(.overlap(form: info.form, entries: counted)) }
+    }
+
+    /// Where `phrase` matches from token `i`: the tokens of its first words and, for a split
+    /// verb, of the words after the gap (the nearest, at most `separableGap` tokens on, in the
+    /// same sentence).
+    private func phraseMatch(_ phrase: CompiledLexicon.Phrase, at i: Int) -> (before: Range<Int>, after: Range<Int>)? {
+        guard let n = phraseLength(phrase.before, at: i) else { return nil }
+        let before = i..<(i + n)
+        guard phrase.isSplit else { return (before, before.upperBound..<before.upperBound) }
+        var j = before.upperBound
+        while j < stream.count && j - before.upperBound <= LexiconEntry.separableGap {
+            if sentenceBreak(j - 1, j) { return nil }
+            if let m = phraseLength(phrase.after, at: j) { return (before, j..<(j + m)) }
+            j += 1
+        }
+        return nil
+    }
+
+    /// True when a sentence ends between token `a` and the next token `b` (the rule of `sentenceIndices`).
+    private func sentenceBreak(_ a: Int, _ b: Int) -> Bool {
+        var newlines = 0
+        for k in Int(stream.ends[a])..<max(Int(stream.ends[a]), Int(stream.starts[b])) {
+            switch units[k] {
+            case 0x2E, 0x21, 0x3F: return true
+            case 0x0A: newlines += 1; if newlines >= 2 { return true }
+            case 0x20, 0x09, 0x0D: break
+            default: newlines = 0
+            }
+        }
+        return false
     }
 
     /// Every word form of `document` with its count, whether the lexicon counts it, and the

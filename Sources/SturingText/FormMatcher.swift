@@ -49,6 +49,7 @@ public final class FormMatcher {
         var needsContext = false
         for index in lexicon.candidates.entries(key: form, stem: stem) {
             let entry = lexicon.entries[index]
+            if entry.separable.contains(where: { ($0.before + $0.after).contains { $0.matches(form: form, stem: stem) } }) { needsContext = true }
             if entry.isPhrase {
                 if entry.components.contains(where: { $0.matches(form: form, stem: stem) }) { needsContext = true }
                 continue

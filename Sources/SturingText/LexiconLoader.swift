@@ -8,7 +8,7 @@ public enum LexiconLoader {
     /// Keys allowed at the top of a YAML lexicon.
     static let topKeys: Set<String> = ["name", "version", "source", "language", "match", "perspectives", "entries", "description"]
     /// Keys allowed in an entry.
-    static let entryKeys: Set<String> = ["term", "perspective", "match", "include", "exclude", "exclude_phrases", "note", "tests"]
+    static let entryKeys: Set<String> = ["term", "perspective", "match", "include", "exclude", "exclude_phrases", "separable", "note", "tests"]
 
     /// Loads and validates the lexicon at `path`; the format follows the content (YAML unless it
     /// looks like a `perspective,term` CSV).
@@ -141,7 +141,7 @@ public enum LexiconLoader {
             return out
         }
         return LexiconEntry(term: term, perspective: perspective, match: mode, include: try list("include"),
-                            exclude: try list("exclude"), excludePhrases: try list("exclude_phrases"),
+                            exclude: try list("exclude"), excludePhrases: try list("exclude_phrases"), separable: try list("separable"),
                             note: map["note"]?.string ?? "", tests: try tests(map["tests"], term: term, path: path), line: at)
     }
 

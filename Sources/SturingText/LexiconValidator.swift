@@ -32,6 +32,14 @@ public enum LexiconValidator {
                 if pw.count < 2 { throw fail("exclude_phrases item '\(phrase)' is a single word (put single words under exclude)") }
                 for w in pw { if let problem = globProblem(String(w)) { throw fail(problem) } }
             }
+            for split in e.separable {
+                let parts = split.components(separatedBy: " ... ")
+                guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
+                      !parts[1].trimmingCharacters(in: .whitespaces).isEmpty, !parts[1].contains("...") else {
+                    throw fail("separable item '\(split)' must be \"verb ... particle\" with one \" ... \" (e.g. \"doe* ... mee\")")
+                }
+                for w in split.split(separator: " ") where w != "..." { if let problem = globProblem(String(w)) { throw fail(problem) } }
+            }
             let key = "\(e.perspective.code):\(e.term.lowercased())"
             if let first = seen[key] {
                 throw fail("listed twice for \(e.perspective.code) (first at line \(first); merge the two entries)")

@@ -13,6 +13,7 @@ public enum LexiconWriter {
             if !e.include.isEmpty { out += ", include: [" + e.include.map(q).joined(separator: ", ") + "]" }
             if !e.exclude.isEmpty { out += ", exclude: [" + e.exclude.map(q).joined(separator: ", ") + "]" }
             if !e.excludePhrases.isEmpty { out += ", exclude_phrases: [" + e.excludePhrases.map(q).joined(separator: ", ") + "]" }
+            if !e.separable.isEmpty { out += ", separable: [" + e.separable.map(q).joined(separator: ", ") + "]" }
             out += "}\n"
         }
         return out

@@ -33,6 +33,7 @@ struct LexiconCommand: ParsableCommand {
                     if !e.include.isEmpty { line += " +\(e.include.joined(separator: ","))" }
                     if !e.exclude.isEmpty { line += " −\(e.exclude.joined(separator: ","))" }
                     if !e.excludePhrases.isEmpty { line += " not in: \(e.excludePhrases.joined(separator: " | "))" }
+                    if !e.separable.isEmpty { line += " split: \(e.separable.joined(separator: " | "))" }
                     print(Escape.terminal(line))
                     if !e.note.isEmpty { print("      " + Escape.terminal(e.note)) }
                 }

@@ -163,6 +163,43 @@ import Testing
         #expect(npm[0].right == "met zorg. Het")  // newlines folded to spaces
     }
 
+    @Test func separableVerbsCountTheirSplitForms() throws {
+        let entries = """
+              - {term: meedoen, perspective: SR, include: [meedoet], separable: ["doe* ... mee", "deed ... mee", "deden ... mee"]}
+              - {term: samenwerken, perspective: NPG, separable: ["werk* ... samen"]}
+              - {term: burgers, perspective: SR, match: exact}
+
+            """
+        // Counted by hand:
+        // 1 "doet ... mee" (gap of 3, "burgers" in the gap still counts for SR itself),
+        // 2 "meedoet" (one word), 3 "deden ... mee" (no gap),
+        // not: "doen" and "mee" in two sentences; "doet" with "mee" 10 words on (gap over 8).
+        // NPG: "werken ... samen" (gap 5), "werkt samen", and "samenwerking" (stem samenwerk).
+        let text = """
+            Iedereen doet met burgers actief mee. Wie meedoet, telt. Zij deden mee.
+            Wij doen het. Mee met de tijd.
+            Hij doet een twee drie vier vijf zes zeven acht negen tien mee.
+            Wij werken in de komende jaren nauw samen. De buurt werkt samen aan samenwerking.
+            """
+        let s = try score(text, entries: entries)
+        #expect(s.count("meedoen") == 3)
+        #expect(s.forms("meedoen") == ["doet ... mee": 1, "meedoet": 1, "deden ... mee": 1])
+        #expect(s.count("samenwerken") == 3)
+        #expect(s.forms("samenwerken") == ["werken ... samen": 1, "werkt ... samen": 1, "samenwerking": 1])
+        #expect(s.count("burgers") == 1)
+        // The particle is claimed once: "mee" after "doet" does not also start another match.
+        #expect(s.count(.sr) == 4)
+    }
+
+    @Test func separableFormsAreCheckedWhenLoading() throws {
+        #expect(throws: (any Error).self) {
+            _ = try score("x", entries: "  - {term: meedoen, perspective: SR, separable: [\"doe* mee\"]}\n")
+        }
+        #expect(throws: (any Error).self) {
+            _ = try score("x", entries: "  - {term: meedoen, perspective: SR, separable: [\" ... mee\"]}\n")
+        }
+    }
+
     @Test func evidenceSampleIsSeededAndBounded() throws {
         let text = (0..<50).map { "Zin \($0): wij meten het en stellen kaders." }.joined(separator: " ")
         let doc = Document(file: "x.txt", sha256: "seed", kind: .text, encoding: "UTF-8", pages: [text], hasPages: false)
