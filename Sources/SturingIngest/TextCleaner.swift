@@ -10,16 +10,7 @@ public enum TextCleaner {
     public static func clean(pages: consuming [String], removeRunningLines: Bool, threads: Int = 1) -> (pages: [String], report: CleaningReport) {
         var report = CleaningReport()
         var texts = consume pages
-        report.softHyphensRemoved = replaceInBlocks(&texts, threads: threads) { _, page -> (String, Int) in
-            var text = page
-            var removed = 0
-            if containsSoftHyphen(text) {
-                let before = text.unicodeScalars.count
-                text.unicodeScalars.removeAll { $0.value == 0xAD }
-                removed = before - text.unicodeScalars.count
-            }
-            return (ICUText.nfkc(text), removed)
-        }.reduce(0, +)
+        report.softHyphensRemoved = normalize(&texts, threads: threads)
         if removeRunningLines {
             RunningLines.remove(from: &texts, report: &report, threads: threads)
         }
@@ -76,18 +67,6 @@ public enum TextCleaner {
     }
 }
 
-/// A running-line key, hashed and compared on its UTF-8 bytes (keys are built from NFKC text,
-/// so equal lines have equal bytes; String hashing would normalise every key again).
-struct LineKey: Hashable {
-    let text: String
-    init(_ text: String) { self.text = text }
-    func hash(into hasher: inout Hasher) {
-        var t = text
-        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-    static func == (a: LineKey, b: LineKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-}
-
 /// Detection and removal of lines that repeat at the top or bottom of most pages.
 enum RunningLines {
     /// How many non-blank lines at the top and at the bottom of a page are looked at.
@@ -96,42 +75,82 @@ enum RunningLines {
     /// Removes the running lines from `pages`. Works on byte ranges of lines: only the zone lines
     /// get a key, and only pages that lose a line are copied.
     static func remove(from pages: inout [String], report: inout CleaningReport, threads: Int = 1) {
-        // The zone lines of each page (byte ranges without the newline) with their keys.
-        let input = pages
-        let zones = ParallelMap.map(input.count, threads: threads) { i -> [(range: Range<Int>, key: LineKey)] in
-            var page = input[i]
+        let zones = zones(of: pages, threads: threads)
+        var census = Census()
+        census.add(zones)
+        let running = census.running()
+        guard !running.isEmpty else { return }
+        drop(running, zones: zones, from: &pages, report: &report, threads: threads)
+        report.repeatedLines.sort()
+    }
+
+    /// The zone lines of each page: byte ranges (without the newline) and keys.
+    static func zones(of pages: [String], threads: Int) -> [[(range: Range<Int>, key: UInt64)]] {
+        ParallelMap.map(pages.count, threads: threads) { i -> [(range: Range<Int>, key: UInt64)] in
+            var page = pages[i]
             return page.withUTF8 { bytes in
                 zoneLines(bytes).map { r in
-                    (r, LineKey(normalizedKey(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))))
+                    (r, keyHash(normalizedKey(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))))
                 }
             }
         }
-        let textPages = zones.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-        guard textPages >= 3 else { return }
-        let threshold = max(3, (textPages * 2 + 4) / 5)  // 40% of the pages with text, at least 3
-        var pagesWithKey = [LineKey: Int]()
-        var firstSeen = [LineKey: (page: Int, range: Range<Int>)]()
-        for (p, zone) in zones.enumerated() {
-            var keys = [LineKey]()
-            for (range, key) in zone where !key.text.isEmpty {
-                if !keys.contains(key) { keys.append(key) }
-                if firstSeen[key] == nil { firstSeen[key] = (p, range) }
+    }
+
+    /// A line key as a 64-bit FNV-1a hash of its UTF-8 bytes (0 for the empty key: no key).
+    /// Keys are built from NFKC text, so equal lines have equal bytes; a hash keeps the census
+    /// of a very long document small.
+    static func keyHash(_ key: String) -> UInt64 {
+        if key.isEmpty { return 0 }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h == 0 ? 1 : h
+    }
+
+    /// The key of a running line as shown in the report (its trimmed text gives the same key).
+    static func keyHashOfShown(_ line: String) -> UInt64 { keyHash(normalizedKey(Substring(line))) }
+
+    /// How many pages each zone-line key is on, over all the pages of a document (which may be
+    /// added a group of pages at a time).
+    struct Census {
+        private var pagesWithKey = [UInt64: Int]()
+        private var textPages = 0
+
+        /// Counts the keys of some pages.
+        mutating func add(_ zones: [[(range: Range<Int>, key: UInt64)]]) {
+            for zone in zones {
+                if !zone.isEmpty { textPages += 1 }
+                var keys = [UInt64]()
+                for (_, key) in zone where key != 0 && !keys.contains(key) { keys.append(key) }
+                for key in keys { pagesWithKey[key, default: 0] += 1 }
             }
-            for key in keys { pagesWithKey[key, default: 0] += 1 }
         }
-        let running = Set(pagesWithKey.filter { $0.value >= threshold }.keys)
-        guard !running.isEmpty else { return }
-        report.repeatedLines = running.compactMap { key in
-            firstSeen[key].map { seen in
-                pages[seen.page].withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[seen.range]), as: UTF8.self) }
-                    .trimmingCharacters(in: .whitespaces)
-            }
-        }.sorted()
-        let drops = zones.map { $0.filter { running.contains($0.key) }.map(\.range).sorted { $0.lowerBound < $1.lowerBound } }
+
+        /// The running keys: on 40 % of the pages with text, and on at least 3 (none with fewer
+        /// than 3 pages with text).
+        func running() -> Set<UInt64> {
+            guard textPages >= 3 else { return [] }
+            let threshold = max(3, (textPages * 2 + 4) / 5)
+            return Set(pagesWithKey.filter { $0.value >= threshold }.keys)
+        }
+    }
+
+    /// Removes the zone lines with a running key from `pages` (one block of pages at a time),
+    /// counting them and adding each running line's first appearance to `report.repeatedLines`.
+    static func drop(_ running: Set<UInt64>, zones: [[(range: Range<Int>, key: UInt64)]], from pages: inout [String],
+                     report: inout CleaningReport, threads: Int) {
+        let drops = zones.map { $0.filter { running.contains($0.key) }.sorted { $0.range.lowerBound < $1.range.lowerBound } }
         report.repeatedLinesRemoved += drops.reduce(0) { $0 + $1.count }
-        _ = consume input
+        var named = Set(report.repeatedLines.map(keyHashOfShown))
+        for (p, drop) in drops.enumerated() {
+            for line in drop where !named.contains(line.key) {
+                named.insert(line.key)
+                var page = pages[p]
+                report.repeatedLines.append(page.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }
+                    .trimmingCharacters(in: .whitespaces))
+            }
+        }
         _ = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, Void) in
-            let drop = drops[p]
+            let drop = drops[p].map(\.range)
             guard !drop.isEmpty else { return (page, ()) }
             var page = page
             return (page.withUTF8 { bytes in
@@ -481,5 +500,81 @@ enum LineEndHyphens {
         var e = i
         while let sc = scalarAt(bytes, e), isLetter(sc.scalar) { e += sc.length }
         return e
+    }
+}
+
+/// `TextCleaner` for a text read a group of pages at a time (`TextGroups`): a first pass
+/// surveys every page (running-line census, hyphenated compounds), a second cleans each group
+/// with what the whole document showed, so the result equals cleaning all pages at once.
+/// Pieces of a page that was cut between groups get no running-line check.
+public struct StreamingCleaner {
+    private var census = RunningLines.Census()
+    private var compounds = Set<String>()
+    private var running: Set<UInt64>?
+    /// True when the document has page breaks (running lines are only looked for then).
+    public let paged: Bool
+    /// Threads that work on a group's pages.
+    public let threads: Int
+
+    /// A cleaner for a document with (`paged`) or without page breaks.
+    public init(paged: Bool, threads: Int = 1) {
+        self.paged = paged
+        self.threads = threads
+    }
+
+    /// Pass 1: notes the running-line keys and hyphenated compounds of some pages; `whole`
+    /// says which are whole pages (not pieces of a cut page).
+    public mutating func survey(_ pages: [String], whole: [Bool]) {
+        var normalized = pages
+        _ = TextCleaner.normalize(&normalized, threads: threads)
+        if paged {
+            let zones = RunningLines.zones(of: normalized, threads: threads)
+            census.add(zip(zones, whole).map { $1 ? $0 : [] })
+        }
+        for page in normalized where LineEndHyphens.hasLineEndHyphen(page) {
+            compounds.formUnion(LineEndHyphens.inlineCompounds([page]))
+        }
+    }
+
+    /// Pass 2: the cleaned pages of a group, with the cleaning counted in `report`.
+    public mutating func clean(_ pages: [String], whole: [Bool], report: inout CleaningReport) -> [String] {
+        var texts = pages
+        report.softHyphensRemoved += TextCleaner.normalize(&texts, threads: threads)
+        if paged {
+            if running == nil { running = census.running() }
+            if let running, !running.isEmpty {
+                let zones = zip(RunningLines.zones(of: texts, threads: threads), whole).map { $1 ? $0 : [] }
+                RunningLines.drop(running, zones: zones, from: &texts, report: &report, threads: threads)
+            }
+        }
+        let compounds = self.compounds
+        let parts = ParallelMap.map(texts.count, threads: threads) { i -> (String, CleaningReport) in
+            var pageReport = CleaningReport()
+            guard LineEndHyphens.hasLineEndHyphen(texts[i]) else { return (texts[i], pageReport) }
+            return (LineEndHyphens.join(texts[i], knownCompounds: compounds, report: &pageReport), pageReport)
+        }
+        for part in parts {
+            report.hyphenationsJoined += part.1.hyphenationsJoined
+            report.hyphensKept += part.1.hyphensKept
+        }
+        return parts.map(\.0)
+    }
+}
+
+extension TextCleaner {
+    /// Removes soft hyphens and applies NFKC to each page, in place; returns how many soft
+    /// hyphens there were.
+    static func normalize(_ texts: inout [String], threads: Int) -> Int {
+        let removed = replaceInBlocks(&texts, threads: threads) { _, page -> (String, Int) in
+            var text = page
+            var removed = 0
+            if containsSoftHyphen(text) {
+                let before = text.unicodeScalars.count
+                text.unicodeScalars.removeAll { $0.value == 0xAD }
+                removed = before - text.unicodeScalars.count
+            }
+            return (ICUText.nfkc(text), removed)
+        }
+        return removed.reduce(0, +)
     }
 }

@@ -17,6 +17,7 @@ public enum BatchScorer {
                            slowAfter: Double = 60,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            read: @escaping @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentReader.read(path: p) },
+                           streamTextAbove: Int = TextGroups.streamAbove,
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> [FileOutcome] {
         let workers = max(1, min(jobs, paths.count))
         let state = Mutex(State(outcomes: Array(repeating: nil, count: paths.count)))
@@ -55,7 +56,7 @@ public enum BatchScorer {
             while let index = state.withLock({ $0.takeNext(limit: paths.count) }) {
                 let start = Date().timeIntervalSince1970
                 inFlight.withLock { $0[index] = (start, 0) }
-                let outcome = scoreOne(path: paths[index], scorer: scorer, read: read)
+                let outcome = scoreOne(path: paths[index], scorer: scorer, read: read, streamTextAbove: streamTextAbove)
                 let reported = inFlight.withLock { $0.removeValue(forKey: index)?.reported ?? 0 }
                 // The timer runs on the shared thread pool, which a busy machine can starve; a
                 // slow file it never got to name is named when it finishes.
@@ -69,9 +70,20 @@ public enum BatchScorer {
         return state.withLock { $0.outcomes.map { $0! } }
     }
 
-    /// Reads and scores one file, turning every problem into a failure record.
+    /// Reads and scores one file, turning every problem into a failure record. A plain text
+    /// larger than `streamTextAbove` bytes is read a group of pages at a time (`LargeTextScoring`).
     public static func scoreOne(path: String, scorer: DocumentScorer,
-                                read: (String) throws(IngestError) -> Document) -> FileOutcome {
+                                read: (String) throws(IngestError) -> Document,
+                                streamTextAbove: Int = TextGroups.streamAbove) -> FileOutcome {
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+           TextGroups.qualifies(path: path, size: Int(st.st_size), threshold: streamTextAbove) {
+            do throws(IngestError) {
+                return .scored(try LargeTextScoring.score(path: path, scorer: scorer, threads: scorer.threads))
+            } catch {
+                return .failed(FileFailure(file: path, error: error.description))
+            }
+        }
         let document: Document
         do throws(IngestError) {
             document = try read(path)

@@ -208,13 +208,13 @@ public final class DocumentScorer {
 
     /// Tokenizes `pieces` of `pages` (a whole document, or one chunk of it): each page that ends
     /// is followed by a blank line.
-    private func load(pieces: [TextChunks.Piece], of pages: [String], sha256: String, cacheTokens: Bool) {
+    private func load(pieces: [TextChunks.Piece], of pages: [String], sha256: String, cacheTokens: Bool, pageNumbers: [Int]? = nil) {
         units.removeAll(keepingCapacity: true)
         pageStarts.removeAll(keepingCapacity: true)
         pageIds.removeAll(keepingCapacity: true)
         for piece in pieces {
             pageStarts.append(units.count)
-            pageIds.append(piece.page)
+            pageIds.append(pageNumbers?[piece.page] ?? piece.page)
             appendUTF16(pages[piece.page], from: piece.start, to: piece.end)
             if piece.endsPage {
                 units.append(0x0A)
@@ -519,7 +519,7 @@ public final class DocumentScorer {
     // MARK: Large documents, in chunks
 
     /// What one chunk contributes to a document's score.
-    private struct ChunkResult {
+    fileprivate struct ChunkResult {
         var tally: Tally
         var tokens: Int
         var sentences: Int
@@ -532,8 +532,15 @@ public final class DocumentScorer {
     /// tokens per thread, and merges the chunks' counts, sentence profiles and evidence samples.
     /// The result does not depend on the number of threads.
     private func scoreInChunks(_ document: Document, plan: TextChunks) throws(ScoringError) -> DocumentScore {
-        let chunks = plan.chunks
         let seed = Self.seed(document.sha256)
+        let parts = runChunks(plan.chunks, of: document, pageNumbers: nil, firstIndex: 0, seed: seed)
+        return try merge(parts, document: document, seed: seed)
+    }
+
+    /// Scores `chunks` of `document` on up to `threads` threads; chunk `i` is numbered
+    /// `firstIndex + i` (its evidence seed).
+    private func runChunks(_ chunks: [[TextChunks.Piece]], of document: Document, pageNumbers: [Int]?,
+                           firstIndex: Int, seed: UInt64) -> [ChunkResult] {
         let workers = max(1, min(threads, chunks.count))
         while helpers.count < workers - 1 {
             guard let helper = try? DocumentScorer(lexicon: lexicon) else { break }
@@ -546,7 +553,9 @@ public final class DocumentScorer {
         }
         let results = ChunkResults<ChunkResult>(count: chunks.count)
         if scorers.count == 1 {
-            for i in chunks.indices { results.set(i, scoreChunk(i, chunks[i], of: document, seed: seed)) }
+            for i in chunks.indices {
+                results.set(i, scoreChunk(firstIndex + i, chunks[i], of: document, pageNumbers: pageNumbers, seed: seed))
+            }
         } else {
             let shared = UncheckedBox(scorers)
             let next = Atomic<Int>(0)
@@ -555,14 +564,18 @@ public final class DocumentScorer {
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
                     if i >= chunks.count { break }
-                    results.set(i, scorer.scoreChunk(i, chunks[i], of: document, seed: seed))
+                    results.set(i, scorer.scoreChunk(firstIndex + i, chunks[i], of: document, pageNumbers: pageNumbers, seed: seed))
                 }
             }
         }
+        return results.all()
+    }
+
+    /// The document's score from its chunks' counts, sentence profiles and evidence samples.
+    private func merge(_ parts: [ChunkResult], document: Document, seed: UInt64) throws(ScoringError) -> DocumentScore {
         var tally = Tally(entryCount: lexicon.entries.count)
         var tokens = 0, sentences = 0
         var times = [[Int]: Int]()
-        let parts = results.all()
         for part in parts {
             tally.add(part.tally)
             tokens += part.tokens
@@ -584,9 +597,82 @@ public final class DocumentScorer {
         return score
     }
 
+    // MARK: Documents read a group of pages at a time
+
+    /// A document being scored as its cleaned pages arrive (see `push`).
+    public struct Stream {
+        fileprivate var document: Document
+        fileprivate var numbers: [Int] = []
+        fileprivate var bytes = 0
+        fileprivate var parts: [ChunkResult] = []
+        fileprivate var chunksDone = 0
+    }
+
+    /// Sets the cleaning report of a streamed document (known only after its last page).
+    public func setCleaning(_ report: CleaningReport, of stream: inout Stream) {
+        stream.document.cleaning = report
+    }
+
+    /// Starts scoring `document` (its file, hash, encoding and cleaning; its pages come by `push`).
+    public func beginStream(_ document: Document) -> Stream {
+        var d = document
+        d.pages = []
+        return Stream(document: d)
+    }
+
+    /// Adds cleaned pages (with their 0-based page numbers; the pieces of a cut page share one)
+    /// and scores every chunk that can no longer change, so about one chunk per thread and the
+    /// pages of the last chunk are held.
+    public func push(_ pages: [String], pageNumbers: [Int], to stream: inout Stream) {
+        var pages = pages, pageNumbers = pageNumbers
+        // The rest of a page cut between groups joins its first part, so no page break is
+        // put where the page was cut.
+        if let first = pageNumbers.first, first == stream.numbers.last {
+            stream.document.pages[stream.document.pages.count - 1] += pages.removeFirst()
+            pageNumbers.removeFirst()
+        }
+        stream.document.pages.append(contentsOf: pages)
+        stream.numbers.append(contentsOf: pageNumbers)
+        stream.bytes = stream.document.pages.reduce(0) { $0 + $1.utf8.count }
+        if stream.bytes >= chunkBytes * max(2, threads + 1) { scorePending(&stream, final: false) }
+    }
+
+    /// Scores what is left and returns the document's score; `pageCount` pages in all.
+    public func finish(_ stream: inout Stream, pageCount: Int) throws(ScoringError) -> DocumentScore {
+        scorePending(&stream, final: true)
+        var document = stream.document
+        document.pages = []
+        var score = try merge(stream.parts, document: document, seed: Self.seed(document.sha256))
+        score.pages = document.hasPages ? pageCount : nil
+        return score
+    }
+
+    /// Scores the pending pages' chunks but (unless `final`) the last, which the next pages may continue.
+    private func scorePending(_ stream: inout Stream, final: Bool) {
+        guard !stream.document.pages.isEmpty else { return }
+        var chunks = TextChunks(pages: stream.document.pages, targetBytes: chunkBytes).chunks
+        let keep = final ? [] : chunks.removeLast()
+        guard !chunks.isEmpty else { return }
+        let seed = Self.seed(stream.document.sha256)
+        stream.parts += runChunks(chunks, of: stream.document, pageNumbers: stream.numbers, firstIndex: stream.chunksDone, seed: seed)
+        stream.chunksDone += chunks.count
+        var pages = [String](), numbers = [Int]()
+        for piece in keep {
+            var page = stream.document.pages[piece.page]
+            pages.append(piece.start == 0 ? page : page.withUTF8 {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[piece.start..<piece.end]), as: UTF8.self)
+            })
+            numbers.append(stream.numbers[piece.page])
+        }
+        stream.document.pages = pages
+        stream.numbers = numbers
+        stream.bytes = pages.reduce(0) { $0 + $1.utf8.count }
+    }
+
     /// Counts one chunk.
-    private func scoreChunk(_ index: Int, _ pieces: [TextChunks.Piece], of document: Document, seed: UInt64) -> ChunkResult {
-        load(pieces: pieces, of: document.pages, sha256: document.sha256, cacheTokens: false)
+    private func scoreChunk(_ index: Int, _ pieces: [TextChunks.Piece], of document: Document, pageNumbers: [Int]?,
+                            seed: UInt64) -> ChunkResult {
+        load(pieces: pieces, of: document.pages, sha256: document.sha256, cacheTokens: false, pageNumbers: pageNumbers)
         var tally = Tally(entryCount: lexicon.entries.count)
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
