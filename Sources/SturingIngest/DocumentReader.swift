@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import SturingCore
 
 /// Turns a file on disk into a cleaned `Document`, or a clear `IngestError`.
@@ -55,19 +56,32 @@ public enum DocumentReader {
         }
         if st.st_size == 0 { throw .empty }
         if Int(st.st_size) > maximumBytes { throw .tooLarge(Int(st.st_size)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(String(cString: strerror(errno)))
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        // Read straight into the array (no Data in between); the size is re-checked as we go,
+        // since the file may change while it is read.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { break }
+                count += n
+            }
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            if data.isEmpty { throw IngestError.empty }
-            return [UInt8](data)
-        } catch let error as IngestError {
-            throw error
-        } catch {
-            throw .unreadable(error.localizedDescription)
+        if failure != 0 { throw .unreadable(String(cString: strerror(failure))) }
+        // A file that grew since stat: read the rest too (up to the limit).
+        var more = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = more.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n <= 0 { break }
+            bytes.append(contentsOf: more[..<n])
+            if bytes.count > maximumBytes { throw .tooLarge(bytes.count) }
         }
+        if bytes.isEmpty { throw .empty }
+        return bytes
     }
 
     /// Pages read by OCR with a mean word confidence below this are named in the warnings.
@@ -127,7 +141,7 @@ public enum DocumentReader {
         let encoding = decoded.encoding
         // pdftotext writes a form feed between pages: keep those pages.
         // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
-        var pages = splitPages(decoded.text)
+        var pages = splitPages(decoded.text, threads: threads)
         decoded.text = ""
         if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
         let hasPages = pages.count > 1
@@ -139,21 +153,24 @@ public enum DocumentReader {
 
 extension DocumentReader {
     /// The pages of a text: split at each form feed byte (empty pages kept).
-    static func splitPages(_ text: String) -> [String] {
+    static func splitPages(_ text: String, threads: Int = 1) -> [String] {
         var text = text
         let hasFormFeed = text.withUTF8 { b in b.baseAddress.map { memchr($0, 0x0C, b.count) != nil } ?? false }
         guard hasFormFeed else { return [text] }
         return text.withUTF8 { b -> [String] in
             let base = b.baseAddress!
-            var pages = [String]()
+            var ranges = [Range<Int>]()
             var start = 0
             while start <= b.count {
                 let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
                 let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
-                pages.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                ranges.append(start..<end)
                 start = end + 1
             }
-            return pages
+            // Copying the pages out is the slow part: on several threads for a large text.
+            return ParallelMap.map(ranges.count, threads: threads) {
+                String(decoding: UnsafeBufferPointer(rebasing: b[ranges[$0]]), as: UTF8.self)
+            }
         }
     }
 }

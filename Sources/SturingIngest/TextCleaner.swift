@@ -22,9 +22,9 @@ public enum TextCleaner {
         let hyphenated = ParallelMap.map(input.count, threads: threads) { LineEndHyphens.inlineCompounds([input[$0]]) }
             .reduce(into: Set<String>()) { $0.formUnion($1) }
         _ = consume input
-        let reports = replaceInBlocks(&texts, threads: threads) { _, page -> (String, CleaningReport) in
+        let reports = replaceInBlocks(&texts, threads: threads) { i, page -> (String, CleaningReport) in
             var pageReport = CleaningReport()
-            guard LineEndHyphens.hasLineEndHyphen(page) else { return (page, pageReport) }
+            guard withHyphen[i] else { return (page, pageReport) }
             return (LineEndHyphens.join(page, knownCompounds: hyphenated, report: &pageReport), pageReport)
         }
         for part in reports {
