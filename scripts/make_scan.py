@@ -2,7 +2,10 @@
 """Makes an image-only PDF (a "scan") of a PDF: pdftoppm renders each page at DPI in grey, and
 the pages are written back as Flate-compressed images without any text layer.
 
-usage: make_scan.py IN.pdf OUT.pdf [DPI]
+usage: make_scan.py IN.pdf OUT.pdf [DPI] [--garbage-layer]
+
+With --garbage-layer, each page also gets an invisible text layer of unreadable "words" (what a
+PDF with a broken font encoding gives), so the text layer is there but holds nothing to count.
 """
 import glob
 import os
@@ -20,8 +23,10 @@ def pgm(path):
 
 
 def main():
-    src, dst = sys.argv[1], sys.argv[2]
-    dpi = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+    args = [a for a in sys.argv[1:] if a != "--garbage-layer"]
+    garbage = "--garbage-layer" in sys.argv
+    src, dst = args[0], args[1]
+    dpi = int(args[2]) if len(args) > 2 else 300
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", src, os.path.join(tmp, "p")], check=True)
         pages = [pgm(p) for p in sorted(glob.glob(os.path.join(tmp, "p-*.pgm")))]
@@ -34,10 +39,17 @@ def main():
         image = len(objs)
         W, H = w * 72 / dpi, h * 72 / dpi
         content = b"q %.2f 0 0 %.2f 0 0 cm /Im Do Q" % (W, H)
+        if garbage:
+            # Text render mode 3: invisible. Consonant soup, as from a font whose codes map to the wrong letters.
+            cons = b"bcdfghjklmnpqrstvwxz"
+            junk = b" ".join(b"Gh%cjhp%chqwh" % (cons[i % 20], cons[(i * 7) % 20]) for i in range(12))
+            lines = b" ".join(b"1 0 0 1 72 %d Tm (%s) Tj" % (700 - 14 * k, junk) for k in range(6))
+            content += b" BT /F1 10 Tf 3 Tr " + lines + b" ET"
         objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         contents = len(objs)
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im %d 0 R >> >> "
-                    b"/Contents %d 0 R >>" % (W, H, image, contents))
+        font = b" /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>" if garbage else b""
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im %d 0 R >>%s >> "
+                    b"/Contents %d 0 R >>" % (W, H, image, font, contents))
         kids.append(len(objs))
     objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))

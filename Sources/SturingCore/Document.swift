@@ -24,10 +24,13 @@ public struct Document: Sendable, Codable, Equatable {
     public var warnings: [String]
     /// What cleaning changed, so a count can be explained.
     public var cleaning: CleaningReport
+    /// The pages read by OCR (nil: none).
+    public var ocr: OCRRecord?
 
     /// Creates a document.
     public init(file: String, sha256: String, kind: Kind, encoding: String, pages: [String], hasPages: Bool,
-                warnings: [String] = [], cleaning: CleaningReport = CleaningReport()) {
+                warnings: [String] = [], cleaning: CleaningReport = CleaningReport(), ocr: OCRRecord? = nil) {
+        self.ocr = ocr
         self.file = file
         self.sha256 = sha256
         self.kind = kind

@@ -26,12 +26,15 @@ public struct DocumentScore: Sendable, Equatable {
     public var evidence: [Perspective: [KWICLine]] = [:]
     /// The signal words per sentence, for the bootstrap (nil when not recorded).
     public var sentences: SentenceProfile?
+    /// The pages read by OCR (nil: none).
+    public var ocr: OCRRecord?
 
     /// Creates a score.
     public init(file: String, sha256: String, tokens: Int, pages: Int?, encoding: String,
                 perspectives: [Perspective: PerspectiveScore], terms: [Perspective: [TermCount]],
                 excluded: [Perspective: [TermCount]] = [:], overlaps: [Overlap] = [],
-                cleaning: CleaningReport = CleaningReport(), warnings: [String] = []) {
+                cleaning: CleaningReport = CleaningReport(), warnings: [String] = [], ocr: OCRRecord? = nil) {
+        self.ocr = ocr
         self.file = file
         self.sha256 = sha256
         self.tokens = tokens

@@ -13,7 +13,7 @@ import Synchronization
 /// holds, and the poppler version, whose text extraction can change between releases.
 public final class DocumentCache: Sendable {
     /// Bump when reading or cleaning changes, so old entries are not used.
-    public static let formatVersion = "ingest-4"
+    public static let formatVersion = "ingest-5"
 
     /// The cache folder.
     public let folder: URL
@@ -80,6 +80,7 @@ public final class DocumentCache: Sendable {
         var hasPages: Bool
         var warnings: [String]
         var cleaning: CleaningReport
+        var ocr: OCRRecord?
         var pageBytes: [Int]
         /// SHA-256 of the page bytes (cache entries; nil between a worker and its parent).
         var checksum: String?
@@ -92,7 +93,7 @@ public final class DocumentCache: Sendable {
         var body = Data()
         if checksum { for p in pages { body.append(p) } }
         let header = Header(sha256: d.sha256, kind: d.kind, encoding: d.encoding, hasPages: d.hasPages,
-                            warnings: d.warnings, cleaning: d.cleaning, pageBytes: pages.map(\.count),
+                            warnings: d.warnings, cleaning: d.cleaning, ocr: d.ocr, pageBytes: pages.map(\.count),
                             checksum: checksum ? SHA256Hex.digest(body) : nil)
         guard var data = try? JSONEncoder().encode(header) else { return nil }
         data.append(0x0A)
@@ -118,6 +119,6 @@ public final class DocumentCache: Sendable {
         }
         guard offset == data.endIndex else { return nil }
         return Document(file: path, sha256: header.sha256, kind: header.kind, encoding: header.encoding, pages: pages,
-                        hasPages: header.hasPages, warnings: header.warnings, cleaning: header.cleaning)
+                        hasPages: header.hasPages, warnings: header.warnings, cleaning: header.cleaning, ocr: header.ocr)
     }
 }

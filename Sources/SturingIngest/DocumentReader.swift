@@ -19,7 +19,7 @@ public enum DocumentReader {
         case .binary(let kind):
             throw .binary(kind: kind)
         case .pdf:
-            document = try pdfDocument(path: path, sha256: sha, ocr: ocr)
+            document = try pdfDocument(path: path, sha256: sha, ocr: ocr, threads: threads)
         case .text:
             document = try textDocument(path: path, bytes: bytes, sha256: sha, threads: threads)
         case .html:
@@ -87,8 +87,8 @@ public enum DocumentReader {
     /// Pages read by OCR with a mean word confidence below this are named in the warnings.
     public static let lowOCRConfidence = 60
 
-    static func pdfDocument(path: String, sha256: String, ocr: OCREngine.Mode = .auto) throws(IngestError) -> Document {
-        let raw = try PDFReader.read(path: path, ocr: ocr)
+    static func pdfDocument(path: String, sha256: String, ocr: OCREngine.Mode = .auto, threads: Int = 1) throws(IngestError) -> Document {
+        let raw = try PDFReader.read(path: path, ocr: ocr, threads: threads)
         if !raw.ocrPages.isEmpty {
             let ocrTexts = raw.ocrPages.map { raw.texts[$0.page - 1] }
             if ocrTexts.allSatisfy({ !$0.unicodeScalars.contains { $0.properties.isAlphabetic } }) && raw.ocrPages.count == raw.texts.count {
@@ -109,10 +109,17 @@ public enum DocumentReader {
         if !raw.ocrPages.isEmpty, let engine = raw.ocrEngine {
             let mean = raw.ocrPages.reduce(0) { $0 + $1.confidence } / raw.ocrPages.count
             warnings.append("pages \(PageList.format(raw.ocrPages.map(\.page))) were read by OCR (\(engine); mean word confidence \(mean)); check a sample of their text")
+            let garbled = raw.ocrPages.filter { $0.reason == .unreadableTextLayer }.map(\.page)
+            if !garbled.isEmpty {
+                warnings.append("pages \(PageList.format(garbled)) had a text layer without readable words (a broken font encoding?); they were read by OCR instead")
+            }
             let low = raw.ocrPages.filter { $0.confidence < lowOCRConfidence }.map(\.page)
             if !low.isEmpty {
                 warnings.append("pages \(PageList.format(low)) were read by OCR with a confidence below \(lowOCRConfidence): their words may be wrong (a better scan helps)")
             }
+        }
+        if !raw.unreadablePages.isEmpty {
+            warnings.append("pages \(PageList.format(raw.unreadablePages)) have a text layer without readable words (a broken font encoding?); their counts are not reliable (use --ocr auto to read them by OCR)")
         }
         if !raw.scannedPages.isEmpty {
             warnings.append("pages \(PageList.format(raw.scannedPages)) hold an image but no text (scanned?); they are not counted (run OCR to include them)")
@@ -121,8 +128,9 @@ public enum DocumentReader {
             warnings.append("pages \(PageList.format(raw.blankPages)) are blank")
         }
         let (pages, report) = TextCleaner.clean(pages: raw.texts, removeRunningLines: true)
+        let record = raw.ocrEngine.map { OCRRecord(engine: $0, pages: raw.ocrPages) }
         return Document(file: path, sha256: sha256, kind: .pdf, encoding: "pdf", pages: pages, hasPages: true,
-                        warnings: warnings, cleaning: report)
+                        warnings: warnings, cleaning: report, ocr: record)
     }
 
     /// A document from the text of an HTML page or an Office file: one page, cleaned like text.

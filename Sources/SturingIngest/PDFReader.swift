@@ -1,5 +1,8 @@
 import CPoppler
+import Dispatch
 import Foundation
+import SturingCore
+import Synchronization
 
 /// Reads the text of each page of a PDF through poppler-glib.
 public enum PDFReader {
@@ -13,14 +16,17 @@ public enum PDFReader {
         public var blankPages: [Int]
         /// 1-based numbers of pages poppler could not open (damaged page objects).
         public var failedPages: [Int] = []
-        /// Pages read by OCR, with Tesseract's mean word confidence (0...100).
-        public var ocrPages: [(page: Int, confidence: Int)] = []
+        /// Pages read by OCR: Tesseract's mean word confidence (0...100) and why.
+        public var ocrPages: [OCRRecord.Page] = []
+        /// Pages whose text layer held no readable words and that were not read by OCR (`--ocr never`).
+        public var unreadablePages: [Int] = []
         /// The OCR engine used, when one was ("tesseract 5.3.0, nld, 300 dpi").
         public var ocrEngine: String?
     }
 
-    /// Extracts the pages of the PDF at `path` (any path; made absolute here).
-    public static func read(path: String, ocr: OCREngine.Mode = .never) throws(IngestError) -> Pages {
+    /// Extracts the pages of the PDF at `path` (any path; made absolute here). Pages read by OCR
+    /// run on `threads` threads (each with its own engine and its own handle on the document).
+    public static func read(path: String, ocr: OCREngine.Mode = .never, threads: Int = 1) throws(IngestError) -> Pages {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var err: UnsafeMutablePointer<GError>? = nil
         guard let uri = g_filename_to_uri(absolute, nil, &err) else {
@@ -39,9 +45,8 @@ public enum PDFReader {
         if count == 0 { throw .damagedPDF("the document has no pages") }
         var texts = [String]()
         texts.reserveCapacity(count)
-        var scanned = [Int](), blank = [Int](), failed = [Int]()
-        var ocrPages = [(page: Int, confidence: Int)]()
-        var engine: String?
+        var scanned = [Int](), blank = [Int](), failed = [Int](), unreadable = [Int]()
+        var toRead = [(page: Int, reason: OCRRecord.Reason)]()
         for i in 0..<count {
             guard let page = poppler_document_get_page(doc, Int32(i)) else {
                 texts.append("")
@@ -56,21 +61,31 @@ public enum PDFReader {
             }
             let noText = text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C })
             var hasImage = false
-            if noText || ocr == .always, let images = poppler_page_get_image_mapping(page) {
+            if noText, let images = poppler_page_get_image_mapping(page) {
                 poppler_page_free_image_mapping(images)
                 hasImage = true
             }
-            if ocr == .always || (ocr == .auto && noText && hasImage) {
-                let result = try OCRPool.read(page)
-                ocrPages.append((i + 1, result.confidence))
-                engine = result.engine
-                text = result.text
+            if ocr == .always {
+                toRead.append((i + 1, .always))
             } else if noText {
-                if hasImage { scanned.append(i + 1) } else { blank.append(i + 1) }
+                if ocr == .auto && hasImage { toRead.append((i + 1, .noTextLayer)) } else if hasImage { scanned.append(i + 1) } else { blank.append(i + 1) }
+            } else if TextLayerCheck.isUnreadable(text) {
+                if ocr == .auto { toRead.append((i + 1, .unreadableTextLayer)) } else { unreadable.append(i + 1) }
             }
             texts.append(text)
         }
-        return Pages(texts: texts, scannedPages: scanned, blankPages: blank, failedPages: failed, ocrPages: ocrPages, ocrEngine: engine)
+        var ocrPages = [OCRRecord.Page]()
+        var engine: String?
+        if !toRead.isEmpty {
+            let results = try OCRPool.read(pages: toRead.map(\.page), uri: uri, document: doc, threads: threads)
+            for (k, job) in toRead.enumerated() {
+                texts[job.page - 1] = results[k].text
+                ocrPages.append(OCRRecord.Page(page: job.page, confidence: results[k].confidence, reason: job.reason))
+                engine = results[k].engine
+            }
+        }
+        return Pages(texts: texts, scannedPages: scanned, blankPages: blank, failedPages: failed, ocrPages: ocrPages,
+                     unreadablePages: unreadable, ocrEngine: engine)
     }
 
     /// The poppler version, for provenance.
@@ -87,20 +102,77 @@ public enum PDFReader {
     }
 }
 
-/// One OCR engine per process, created when the first scan is met and shared under a lock
-/// (extraction workers are separate processes, so files still run in parallel across --jobs).
+/// The OCR engines of a process, created when the first scan is met and reused (starting one
+/// loads its language data). Pages of one file run on several threads when asked, each thread
+/// with an engine of its own and its own handle on the document (poppler documents are not
+/// shared between threads); files also run in parallel in separate worker processes.
 enum OCRPool {
-    nonisolated(unsafe) private static var engine: OCREngine?
+    nonisolated(unsafe) private static var idle = [OCREngine]()
     private static let lock = NSLock()
 
-    /// OCR of one page: its text, Tesseract's mean confidence and the engine's identification.
-    static func read(_ page: OpaquePointer) throws(IngestError) -> (text: String, confidence: Int, engine: String) {
+    nonisolated(unsafe) private static var releaseAtExit = false
+
+    private static func checkOut() throws(IngestError) -> OCREngine {
         lock.lock()
-        defer { lock.unlock() }
-        if engine == nil {
-            engine = try OCREngine()
+        let engine = idle.popLast()
+        lock.unlock()
+        if let engine { return engine }
+        let created = try OCREngine()
+        lock.lock()
+        if !releaseAtExit {
+            // Engines are ended before Tesseract's own caches (set up with the first engine, so
+            // torn down after this handler) are destroyed at exit; otherwise those print
+            // "WARNING! LEAK!" lines on standard error.
+            releaseAtExit = true
+            atexit {
+                OCRPool.lock.lock()
+                OCRPool.idle.removeAll()
+                OCRPool.lock.unlock()
+            }
         }
-        let result = engine!.read(page)
-        return (result.text, result.confidence, engine!.identification)
+        lock.unlock()
+        return created
     }
+
+    private static func checkIn(_ engine: OCREngine) {
+        lock.lock()
+        idle.append(engine)
+        lock.unlock()
+    }
+
+    /// OCR of the 1-based `pages` of the document (`document` on this thread, or reopened from
+    /// `uri` on others): each page's text, mean confidence and the engine's identification.
+    static func read(pages: [Int], uri: UnsafeMutablePointer<gchar>, document: OpaquePointer,
+                     threads: Int) throws(IngestError) -> [(text: String, confidence: Int, engine: String)] {
+        let workers = max(1, min(threads, pages.count))
+        let results = Mutex([(text: String, confidence: Int, engine: String)?](repeating: nil, count: pages.count))
+        let failure = Mutex<IngestError?>(nil)
+        let next = Atomic<Int>(0)
+        let shared = UnsafeSendable((uri: uri, document: document))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let engine: OCREngine
+            do throws(IngestError) { engine = try checkOut() } catch { failure.withLock { $0 = error }; return }
+            defer { checkIn(engine) }
+            var own: OpaquePointer?
+            if w > 0 { own = poppler_document_new_from_file(shared.value.uri, nil, nil) }
+            defer { if let own { g_object_unref(UnsafeMutableRawPointer(own)) } }
+            guard let doc = w == 0 ? shared.value.document : own else { return }
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                if k >= pages.count { break }
+                guard let page = poppler_document_get_page(doc, Int32(pages[k] - 1)) else { continue }
+                let result = engine.read(page)
+                g_object_unref(UnsafeMutableRawPointer(page))
+                results.withLock { $0[k] = (result.text, result.confidence, engine.identification) }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { $0 }.map { $0 ?? ("", 0, "tesseract \(OCREngine.version)") }
+    }
+}
+
+/// Hands pointers that threads only read to a parallel loop.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

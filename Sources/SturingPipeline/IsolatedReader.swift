@@ -32,14 +32,16 @@ public final class IsolatedReader: Sendable {
     private let idle = Mutex<[Int]>([])
     private let workers: Mutex<[WorkerBox]>
 
-    /// Threads that clean one large plain text (see `read`).
+    /// Threads that clean one large plain text (see `read`), and that read the OCR pages of one PDF.
     public let textThreads: Int
 
     /// A reader that starts workers with `executable worker --file-memory N`; `textThreads`
     /// threads clean one large plain text.
     public init(executable: String, limits: Limits, cache: DocumentCache?, textThreads: Int = 1) {
         self.textThreads = max(1, textThreads)
-        self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue]
+        self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue,
+                        "--threads", "\(max(1, textThreads))"]
+
         self.limits = limits
         self.cache = cache
         self.workers = Mutex([])

@@ -11,7 +11,7 @@ import Glibc
 /// or allocate without end costs at most one worker, never the run.
 public enum WorkerLoop {
     /// Serves jobs until standard input closes. `memoryLimitMB` caps the worker's address space.
-    public static func serve(memoryLimitMB: Int, ocr: OCREngine.Mode = .auto) {
+    public static func serve(memoryLimitMB: Int, ocr: OCREngine.Mode = .auto, threads: Int = 1) {
         // Die with the parent: a worker stuck in poppler must not outlive the run. (Not with
         // prctl(PR_SET_PDEATHSIG): that fires when the parent *thread* that started the worker
         // ends, and the parent's thread pool ends threads while the run goes on.)
@@ -37,7 +37,7 @@ public enum WorkerLoop {
             }
             let result: Result<Document, IngestError>
             do throws(IngestError) {
-                result = .success(try DocumentReader.read(path: job.path, ocr: ocr))
+                result = .success(try DocumentReader.read(path: job.path, ocr: ocr, threads: threads))
             } catch {
                 result = .failure(error)
             }

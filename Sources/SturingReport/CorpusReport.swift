@@ -178,7 +178,7 @@ public enum CorpusReport {
         ScoreJSON.error(failure).serialized()
     }
 
-    /// scores.json: provenance, inputs with hashes, settings, the plans' tables (counts, shares,
+    /// scores.json: provenance, inputs with hashes, the pages read by OCR, settings, the plans' tables (counts, shares,
     /// densities and term counts per plan), errors and warnings. The per-document detail (word
     /// forms, excluded forms, evidence, cleaning) lives in documents.jsonl beside it, so the file
     /// stays small however many plans there are.
@@ -194,6 +194,16 @@ public enum CorpusReport {
             ("poppler", .string(p.poppler)),
             ("date", .string(p.date)),
             ("inputs", .array(documents.map { .object([("file", .string($0.1.file)), ("sha256", .string($0.1.sha256))]) })),
+            // Which pages were read by OCR, why, how sure Tesseract was, with which engine and language data.
+            ("ocr", .array(documents.compactMap { entry in
+                entry.1.ocr.map { ocr in
+                    .object([("file", .string(entry.1.file)), ("engine", .string(ocr.engine)),
+                             ("mean_confidence", .int(ocr.meanConfidence)),
+                             ("pages", .array(ocr.pages.map {
+                                 .object([("page", .int($0.page)), ("confidence", .int($0.confidence)), ("reason", .string($0.reason.rawValue))])
+                             }))])
+                }
+            })),
             ("settings", .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
                                   ("min_signal_words", .int(input.minSignalWords)),
                                   ("exclude", .array(input.exclude.map { .string($0) })),

@@ -50,6 +50,12 @@ extension ScoreJSON {
             terms: terms, excluded: excluded, overlaps: overlaps, cleaning: cleaning,
             warnings: (v["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
         score.evidence = evidence
+        if let ocr = v["ocr"], let engine = ocr["engine"]?.stringValue {
+            score.ocr = OCRRecord(engine: engine, pages: (ocr["pages"]?.arrayValue ?? []).compactMap { p in
+                guard let page = p["page"]?.intValue, let reason = p["reason"]?.stringValue.flatMap(OCRRecord.Reason.init) else { return nil }
+                return OCRRecord.Page(page: page, confidence: p["confidence"]?.intValue ?? 0, reason: reason)
+            })
+        }
         if let sentences = v["sentences"], let n = sentences["n"]?.intValue {
             let vectors = (sentences["vectors"]?.arrayValue ?? []).compactMap { item -> SentenceProfile.Vector? in
                 let numbers = (item.arrayValue ?? []).compactMap(\.intValue)

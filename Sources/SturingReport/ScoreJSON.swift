@@ -80,6 +80,15 @@ public enum ScoreJSON {
             ])),
             ("warnings", .array(s.warnings.map { .string($0) })),
         ]
+        if let ocr = s.ocr {
+            pairs.append(("ocr", .object([
+                ("engine", .string(ocr.engine)),
+                ("mean_confidence", .int(ocr.meanConfidence)),
+                ("pages", .array(ocr.pages.map {
+                    .object([("page", .int($0.page)), ("confidence", .int($0.confidence)), ("reason", .string($0.reason.rawValue))])
+                })),
+            ])))
+        }
         if let profile = s.sentences {
             pairs.append(("sentences", .object([
                 ("n", .int(profile.sentences)),

@@ -61,7 +61,7 @@ struct Tally {
             file: document.file, sha256: document.sha256, tokens: tokens,
             pages: document.hasPages ? document.pages.count : nil, encoding: document.encoding,
             perspectives: perspectives, terms: terms, excluded: excludedTerms, overlaps: overlapList,
-            cleaning: document.cleaning, warnings: warnings)
+            cleaning: document.cleaning, warnings: warnings, ocr: document.ocr)
     }
 
     private func sorted(_ forms: [String: Int]) -> [(form: String, count: Int)] {

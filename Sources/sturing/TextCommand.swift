@@ -10,16 +10,19 @@ struct TextCommand: ParsableCommand {
         commandName: "text",
         abstract: "Print the cleaned text of a plan, as it is counted (pages separated by form feeds).")
 
-    @Argument(help: "A PDF or text file.")
+    @Argument(help: "A PDF, text, HTML, Word (.docx) or OpenDocument (.odt) file.")
     var file: String
 
-    @Flag(name: .long, help: "Also print what cleaning changed (joined hyphens, removed running lines).")
+    @Flag(name: .long, help: "Also print what cleaning changed, and per page its words and whether OCR read it.")
     var report = false
+
+    @Option(name: .long, help: ArgumentHelp("OCR for PDF pages without a (readable) text layer: auto | always | never.", valueName: "mode"))
+    var ocr: OCREngine.Mode = .auto
 
     func run() throws {
         let document: SturingCore.Document
         do {
-            document = try DocumentReader.read(path: file)
+            document = try DocumentReader.read(path: file, ocr: ocr)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode(1)
@@ -33,7 +36,28 @@ struct TextCommand: ParsableCommand {
             \(c.repeatedLinesRemoved): \(c.repeatedLines.joined(separator: " | "))
             """
             printStandardError(Escape.terminal(note))
+            let ocrPages = Dictionary((document.ocr?.pages ?? []).map { ($0.page, $0) }, uniquingKeysWith: { a, _ in a })
+            for (i, page) in document.pages.enumerated() where document.hasPages {
+                var line = "--- page \(i + 1): \(Self.words(page)) words"
+                if let o = ocrPages[i + 1] {
+                    let why = o.reason == .noTextLayer ? "no text layer" : o.reason == .unreadableTextLayer ? "unreadable text layer" : "--ocr always"
+                    line += "; read by OCR (\(why), confidence \(o.confidence))"
+                }
+                printStandardError(Escape.terminal(line))
+            }
+            if let engine = document.ocr?.engine { printStandardError(Escape.terminal("--- OCR: \(engine)")) }
             for w in document.warnings { printWarning(w) }
         }
+    }
+
+    /// Runs of letters (a quick word count for the page report).
+    static func words(_ text: String) -> Int {
+        var n = 0, inWord = false
+        for s in text.unicodeScalars {
+            let letter = s.properties.isAlphabetic
+            if letter && !inWord { n += 1 }
+            inWord = letter
+        }
+        return n
     }
 }

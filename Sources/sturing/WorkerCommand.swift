@@ -14,7 +14,10 @@ struct WorkerCommand: ParsableCommand {
     @Option(name: .long, help: "auto | always | never")
     var ocr: OCREngine.Mode = .auto
 
+    @Option(name: .long, help: "Threads for the OCR pages of one file.")
+    var threads: Int = 1
+
     func run() throws {
-        WorkerLoop.serve(memoryLimitMB: fileMemory, ocr: ocr)
+        WorkerLoop.serve(memoryLimitMB: fileMemory, ocr: ocr, threads: max(1, threads))
     }
 }

@@ -138,4 +138,55 @@ extension FormatTests {
         let common = words(read).intersection(words(text))
         #expect(Double(common.count) >= 0.9 * Double(words(text).count))
     }
+
+    /// Makes a scan of a demo plan with `scripts/make_scan.py` (extra arguments passed on).
+    static func makeScan(_ out: String, _ extra: [String] = []) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", root.appendingPathComponent("scripts/make_scan.py").path,
+                       root.appendingPathComponent("Corpus/regelrecht-wmo-2015.pdf").path, out, "300"] + extra
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0)
+    }
+
+    /// A page whose text layer is consonant soup (a broken font encoding) is read by OCR, and
+    /// says so; with --ocr never it is kept but named as unreliable.
+    @Test func anUnreadableTextLayerIsReadByOCR() throws {
+        let dir = Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scan = dir.appendingPathComponent("kapot-font.pdf").path
+        try Self.makeScan(scan, ["--garbage-layer"])
+        let read = try DocumentReader.read(path: scan, ocr: .auto)
+        #expect(read.ocr?.pages.map(\.reason) == [.unreadableTextLayer, .unreadableTextLayer])
+        #expect(read.ocr?.engine.hasPrefix("tesseract ") == true)
+        #expect(read.warnings.contains { $0.contains("had a text layer without readable words") })
+        #expect(read.pages.joined().contains("Regelrecht"))
+        #expect(!read.pages.joined().contains("hqwh"))
+        let kept = try DocumentReader.read(path: scan, ocr: .never)
+        #expect(kept.ocr == nil)
+        #expect(kept.warnings.contains { $0.contains("their counts are not reliable (use --ocr auto") })
+    }
+
+    /// The OCR pages of one file on two threads give what one thread gives.
+    @Test func ocrPagesOnTwoThreadsGiveTheSameText() throws {
+        let dir = Self.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scan = dir.appendingPathComponent("scan.pdf").path
+        try Self.makeScan(scan)
+        let one = try DocumentReader.read(path: scan, ocr: .auto, threads: 1)
+        let two = try DocumentReader.read(path: scan, ocr: .auto, threads: 2)
+        #expect(one.pages == two.pages)
+        #expect(one.ocr == two.ocr)
+        #expect(one.ocr?.pages.map(\.page) == [1, 2])
+    }
+
+    @Test func textLayersWithAndWithoutWords() {
+        #expect(!TextLayerCheck.isUnreadable("De gemeente stelt kaders en regels voor de zorg aan inwoners. Wij werken samen met partners in de wijk en meten de resultaten van het beleid elk jaar opnieuw."))
+        #expect(!TextLayerCheck.isUnreadable(String(repeating: "2015 2016 12,3 45% € 1.200 -3 ", count: 20)))
+        #expect(!TextLayerCheck.isUnreadable("Ghbjhp xkcd"))  // too short to judge
+        #expect(TextLayerCheck.isUnreadable(String(repeating: "Gh jhphhqwh vwhow ndghuv hq uhjhov ", count: 5)))
+        #expect(TextLayerCheck.isUnreadable(String(repeating: "#$% &&' ()* +,- ./: ;<= ", count: 5)))
+        #expect(!TextLayerCheck.isUnreadable(String(repeating: "Één café, überhaupt Ötzi, íntegriteit ", count: 5)))
+    }
 }

@@ -98,6 +98,8 @@ extension ScoreJSONTests {
         s.warnings = ["let op: \"é\"\n\u{1B}"]
         s.evidence = [.sr: [KWICLine(file: "plan.pdf", page: nil, perspective: .sr, term: "meedoen", left: "wij 😀", match: "meedoen", right: "\\ ok")]]
         s.perspectives = PerspectiveScore.from(counts: [.pa: 3, .npm: 0, .npg: 7, .sr: 1], tokens: 200)
+        s.ocr = OCRRecord(engine: "tesseract 5.3.0, nld, 300 dpi", pages: [OCRRecord.Page(page: 2, confidence: 91, reason: .noTextLayer),
+                                                                          OCRRecord.Page(page: 5, confidence: 48, reason: .unreadableTextLayer)])
         let back = try #require(ScoreJSON.decodeDocument(try JSONValue.parse(ScoreJSON.document(s).serialized())))
         #expect(back == s)
         #expect(ScoreJSON.document(back).serialized() == ScoreJSON.document(s).serialized())
