@@ -67,8 +67,9 @@ public enum FileSniffer {
 
     /// A doctype or an <html>, <head> or <body> tag in the first KB (after white space or a BOM).
     static func looksLikeHTML(_ head: ArraySlice<UInt8>) -> Bool {
-        let lower = String(decoding: head, as: UTF8.self).lowercased()
-        return lower.contains("<!doctype html") || lower.contains("<html") || lower.contains("<body") || lower.contains("<head>")
+        // ASCII case folding on bytes (the markers are ASCII).
+        let lower = ArraySlice(head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        return ["<!doctype html", "<html", "<body", "<head>"].contains { contains(lower, Array($0.utf8)) }
     }
 
     private static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

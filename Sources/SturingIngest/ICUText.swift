@@ -1,4 +1,5 @@
 import CICU
+import SturingCore
 
 /// Small Swift helpers over the CICU wrapper for whole strings (not for the per-token hot path).
 enum ICUText {
@@ -35,7 +36,7 @@ enum ICUText {
             }
             if err == 15 /* U_BUFFER_OVERFLOW_ERROR */ { capacity = Int(needed) + 16; continue }
             if err > 0 { return text }
-            return String(decoding: out, as: UTF16.self)
+            return UTF16Text.string(out)
         }
     }
 
@@ -55,7 +56,7 @@ enum ICUText {
             }
             if err == 15 { capacity = Int(needed) + 16; continue }
             if err > 0 { return nil }
-            return String(decoding: out, as: UTF16.self)
+            return UTF16Text.string(out)
         }
     }
 

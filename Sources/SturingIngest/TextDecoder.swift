@@ -1,3 +1,5 @@
+import SturingCore
+
 /// Decodes the bytes of a plain-text file, detecting the encoding: a BOM wins, then valid UTF-8,
 /// then ICU charset detection (8-bit Latin guesses are read as Windows-1252).
 public enum TextDecoder {
@@ -47,7 +49,7 @@ public enum TextDecoder {
             units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
             i += 2
         }
-        return String(decoding: units, as: UTF16.self)
+        return UTF16Text.string(units)
     }
 
     /// UTF-16 without BOM: in mostly-Latin text every other byte is zero.

@@ -10,6 +10,7 @@ import Synchronization
 public enum BatchScorer {
     /// Scores `paths` with `jobs` worker threads. `onOutcome` is called on the worker thread as
     /// each file finishes, with its input index; calls may overlap, so it must be thread-safe.
+    /// `retain` turns each score into what the returned outcomes keep (after `onOutcome`).
     /// `onSlowFile` is called for a file still being read after `slowAfter` seconds (and again
     /// every `slowAfter` seconds after that); a slow file the timer missed is named when it ends.
     public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
@@ -18,6 +19,7 @@ public enum BatchScorer {
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            read: @escaping @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentReader.read(path: p) },
                            streamTextAbove: Int = TextGroups.streamAbove,
+                           retain: (@Sendable (DocumentScore) -> DocumentScore)? = nil,
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> [FileOutcome] {
         let workers = max(1, min(jobs, paths.count))
         let state = Mutex(State(outcomes: Array(repeating: nil, count: paths.count)))
@@ -62,8 +64,11 @@ public enum BatchScorer {
                 // slow file it never got to name is named when it finishes.
                 let seconds = Date().timeIntervalSince1970 - start
                 if reported == 0 && seconds >= slowAfter { onSlowFile(paths[index], seconds) }
-                state.withLock { $0.outcomes[index] = outcome }
                 onOutcome(index, outcome)
+                // What is kept for the rest of the run (e.g. without the evidence lines the journal has).
+                var kept = outcome
+                if let retain, case .scored(let s) = outcome { kept = .scored(retain(s)) }
+                state.withLock { $0.outcomes[index] = kept }
             }
         }
         if let error = setupError.withLock({ $0 }) { throw error }

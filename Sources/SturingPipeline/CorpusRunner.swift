@@ -36,17 +36,19 @@ public enum CorpusRunner {
     /// streaming and progress.
     /// `reader` extracts files (in worker processes, under limits); without it files are read in
     /// this process. `journaled` holds documents of an interrupted run: one whose file still has
-    /// the same SHA-256 is kept as it is, the others are scored again.
+    /// the same SHA-256 is kept as it is, the others are scored again. `retain` turns each
+    /// document's score into what the result keeps (after `onOutcome` has seen it whole).
     public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
                            reader: IsolatedReader? = nil, journaled: [String: DocumentScore] = [:], evidencePerPerspective: Int = 5,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
+                           retain: (@Sendable (DocumentScore) -> DocumentScore)? = nil,
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
         var kept = [FileOutcome]()
         var toScore = [String]()
         for file in corpus.files {
             if let earlier = journaled[file], let bytes = try? DocumentReader.readBytes(path: file),
                SHA256Hex.digest(bytes) == earlier.sha256 {
-                kept.append(.scored(earlier))
+                kept.append(.scored(retain.map { $0(earlier) } ?? earlier))
             } else {
                 toScore.append(file)
             }
@@ -59,6 +61,7 @@ public enum CorpusRunner {
                 if let reader { return try reader.read(path: path) }
                 return try DocumentReader.read(path: path, cache: cache)
             },
+            retain: retain,
             onOutcome: onOutcome)
         return assemble(corpus, outcomes: kept + scored, resumed: kept.count)
     }

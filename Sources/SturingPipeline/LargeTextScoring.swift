@@ -34,7 +34,7 @@ public enum LargeTextScoring {
             pageCount = group.firstPage + pages.count
             lastPageBlank = pages.last.map(isBlank) ?? lastPageBlank
         }
-        let sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let sha256 = SHA256Hex.hex(hasher.finalize())
         // A blank last page after a page break is not a page.
         if pageCount > 1 && lastPageBlank { pageCount -= 1 }
         let hasPages = pageCount > 1

@@ -31,6 +31,9 @@ public struct CorpusReportInput: Sendable {
     public var validation: ValidationScore?
     /// What `sturing lexicon check` finds on this run's documents ("kind: message").
     public var lexiconFindings: [String] = []
+    /// The report's evidence lines, gathered while the documents were scored (their own
+    /// evidence is then not kept); nil: drawn from the documents.
+    public var evidence: EvidenceSample?
 
     /// Resamples every plan's sentences `replicates` times with `seed` and keeps the intervals
     /// (share, rank, chance of ranking first) and how stable the case selection is. Plans without a
@@ -211,7 +214,7 @@ public enum CorpusReport {
             ("selection_stability", input.selectionStability.map { s in .object(s.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
             ("cache", cache.map { .object([("hits", .int($0.hits)), ("misses", .int($0.misses))]) } ?? .null),
             ("documents_file", .string("documents.jsonl")),
-            ("plans", .array(input.plans.indices.map { planJSON(input, $0) })),
+            ("plans", .generated(count: input.plans.count, element: { planJSON(input, $0) })),
             ("errors", .array(input.failures.map(ScoreJSON.error))),
             ("warnings", .array(input.warnings.map { .string($0) })),
             ("lexicon_check", .array(input.lexiconFindings.map { .string($0) })),

@@ -282,17 +282,10 @@ public enum HTMLReport {
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
-    /// A seeded sample of evidence lines for `p` across plans (same input, same sample).
+    /// A seeded sample of evidence lines for `p` across plans (same input, same sample): the
+    /// one gathered while the run scored, or else one drawn from the documents.
     static func sampleEvidence(_ input: CorpusReportInput, _ p: Perspective) -> [(String, KWICLine)] {
-        var all = [(String, KWICLine)]()
-        for (plan, _, docs) in input.plans { for d in docs { all += (d.evidence[p] ?? []).map { (plan.municipality, $0) } } }
-        guard all.count > evidenceLines else { return all }
-        var state: UInt64 = 0x5EED_0000 &+ UInt64(p.index)
-        for i in stride(from: all.count - 1, to: 0, by: -1) {  // seeded Fisher–Yates
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            all.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
-        }
-        return Array(all.prefix(evidenceLines))
+        (input.evidence ?? EvidenceSample.of(input.plans)).lines(p)
     }
 
     static func esc(_ s: String) -> String { SVGCharts.esc(s) }

@@ -39,7 +39,13 @@ extension JSONValue {
         }
     }
     /// The array's items, or nil.
-    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    public var arrayValue: [JSONValue]? {
+        switch self {
+        case .array(let a): a
+        case .generated(let count, let element): (0..<count).map(element)
+        default: nil
+        }
+    }
     /// The object's pairs in order, or nil.
     public var objectValue: [(String, JSONValue)]? { if case .object(let o) = self { o } else { nil } }
 

@@ -16,6 +16,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     /// An object with keys in the given order.
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time while it is written (a long table is
+    /// never held as a tree whole); reads like `.array`.
+    case generated(count: Int, element: @Sendable (Int) -> JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
@@ -50,6 +53,16 @@ public indirect enum JSONValue: Equatable, Sendable {
                 if i > 0 { out += "," }
                 newline(&out, indent, level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
+            }
+            newline(&out, indent, level)
+            out += "]"
+        case .generated(let count, let element):
+            if count == 0 { out += "[]"; return }
+            out += "["
+            for i in 0..<count {
+                if i > 0 { out += "," }
+                newline(&out, indent, level + 1)
+                element(i).write(into: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
             out += "]"

@@ -180,7 +180,7 @@ public final class DocumentScorer {
                 out.append(u)
             }
         }
-        return String(decoding: out, as: UTF16.self)
+        return UTF16Text.string(out)
     }
 
     /// Clears the previous document's form counts.

@@ -132,10 +132,21 @@ struct AnalyzeCommand: ParsableCommand {
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
         let documentCache = noCache ? nil : isolation.cache(cache)
         documentCache?.removeStrayFiles()
+        // The report's evidence sample is gathered as documents finish; their own evidence lines
+        // (in documents.jsonl) are then let go, except for --focus plans, whose pages show them.
+        let evidence = EvidenceSample()
+        let focusNames = Set(focus.map { $0.lowercased() })
         let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
                                           reader: isolation.reader(cache: documentCache, jobs: jobs, files: corpus.files.count), journaled: runFolder.journaled,
                                           onSlowFile: { file, seconds in
             printStandardError("\nsturing: " + Escape.terminal("reading \(file) has taken \(Int(seconds)) s (a file is stopped at --file-timeout)"))
+        }, retain: { document in
+            let municipality = planOf[document.file]?.municipality ?? ""
+            evidence.offer(municipality: municipality, document: document)
+            if focusNames.contains(municipality.lowercased()) { return document }
+            var lean = document
+            lean.evidence = [:]
+            return lean
         }) { _, outcome in
             switch outcome {
             case .scored(let s): jsonl.append(CorpusReport.documentLine(s, plan: planOf[s.file]))
@@ -150,6 +161,7 @@ struct AnalyzeCommand: ParsableCommand {
 
         var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
                                       failures: result.failures, warnings: result.warnings, k: top)
+        input.evidence = evidence
         input.distinct = distinct
         input.exclude = Self.list(exclude)
         try checkNames(input.exclude, in: result.plans.map(\.plan.municipality), path: "--exclude")
