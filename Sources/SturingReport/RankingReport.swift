@@ -26,19 +26,23 @@ public enum RankingReport {
 
     /// CSV: one row per list entry (`list,perspective,rank,municipality,share`) after the means
     /// (`list` = mean, with group and n).
-    public static func csv(_ r: Ranking, k: Int) -> String {
+    public static func csv(_ r: Ranking, k: Int, dialect: CSVDialect = .standard) -> String {
         var rows = [["list", "group", "n", "perspective", "rank", "municipality", "share"]]
+        func num(_ d: Double) -> String {
+            let s = Fmt.number(d, 2)
+            return dialect == .excelNL ? s.replacingOccurrences(of: ".", with: ",") : s
+        }
         func means(_ label: String, _ group: String, _ m: Ranking.GroupMean) {
-            for p in Perspective.allCases { rows.append([label, group, "\(m.n)", p.code, "", "", Fmt.number(m.profile[p], 2)]) }
+            for p in Perspective.allCases { rows.append([label, group, "\(m.n)", p.code, "", "", num(m.profile[p])]) }
         }
         if let all = r.overall { means("mean", "all", all) }
         for g in r.means(by: { $0.category }) { means("mean", "category:\(g.group)", g.mean) }
         for g in r.means(by: { $0.region }) { means("mean", "region:\(g.group)", g.mean) }
         for p in Perspective.allCases {
-            for x in r.top(p, k: k) { rows.append(["top", "", "", p.code, "\(x.rank)", x.municipality, Fmt.number(x.share, 2)]) }
-            for x in r.bottom(p, k: k) { rows.append(["bottom", "", "", p.code, "\(x.rank)", x.municipality, Fmt.number(x.share, 2)]) }
+            for x in r.top(p, k: k) { rows.append(["top", "", "", p.code, "\(x.rank)", x.municipality, num(x.share)]) }
+            for x in r.bottom(p, k: k) { rows.append(["bottom", "", "", p.code, "\(x.rank)", x.municipality, num(x.share)]) }
         }
-        return CSVText.write(rows)
+        return dialect.write(rows)
     }
 
     /// Markdown (Dutch labels): means table and top/bottom tables.

@@ -24,14 +24,15 @@ public enum SelectionReport {
     }
 
     /// CSV: one row per case (`role,municipality,rank,share,skipped,note`).
-    public static func csv(_ s: CaseSelection) -> String {
+    public static func csv(_ s: CaseSelection, dialect: CSVDialect = .standard) -> String {
         var rows = [["role", "municipality", "rank", "share", "skipped", "note"]]
         for c in s.cases {
             let skipped = c.skipped.map { "\($0.municipality): \($0.reason)" }.joined(separator: " | ")
-            rows.append([c.role, c.municipality ?? "", c.rank.map(String.init) ?? "", c.share.map { Fmt.number($0, 2) } ?? "",
+            let share = c.share.map { Fmt.number($0, 2) }.map { dialect == .excelNL ? $0.replacingOccurrences(of: ".", with: ",") : $0 } ?? ""
+            rows.append([c.role, c.municipality ?? "", c.rank.map(String.init) ?? "", share,
                          skipped, c.note?.description ?? ""])
         }
-        return CSVText.write(rows)
+        return dialect.write(rows)
     }
 
     /// The role of a case as a label ("rechtmatige overheid (PA)", "gemiddeld").

@@ -1,25 +1,33 @@
 import ArgumentParser
 import Foundation
+import SturingAnalysis
 import SturingCore
 import SturingIngest
 import SturingPipeline
 import SturingReport
 import SturingText
 
-/// `sturing kwic FILE|DIR`: every counted occurrence of a term or perspective in its context.
+/// `sturing kwic FILE|DIR`: every counted occurrence of a term or perspective, or every
+/// occurrence of any word or pattern, in its context.
 struct KWICCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kwic",
-        abstract: "Show every counted occurrence of a term or perspective in context (keyword in context).")
+        abstract: "Show words in context (keyword in context): a lexicon term or perspective as counted, or any word or pattern.")
 
-    @Argument(help: "PDF or text files, or folders.")
+    @Argument(help: "Plan files or folders (a folder's manifest.csv names the municipalities).")
     var inputs: [String]
 
-    @Option(name: .long, help: "A lexicon term (as written in the lexicon, e.g. 'kaders').")
+    @Option(name: .long, help: "A lexicon term (as written in the lexicon, e.g. 'kaders'): its counted occurrences.")
     var term: String?
 
-    @Option(name: .long, help: "A perspective: PA, NPM, NPG or SR.")
+    @Option(name: .long, help: "A perspective: PA, NPM, NPG or SR: the counted occurrences of its terms.")
     var perspective: String?
+
+    @Option(name: .long, help: "Any word or words ('eigen regie'), lexicon or not: every occurrence, as written.")
+    var word: String?
+
+    @Option(name: .long, help: "Any word pattern with * ('doel*', '*sturing'): every matching word.")
+    var pattern: String?
 
     @Option(name: .long, help: "Words of context on each side.")
     var window: Int = 8
@@ -29,32 +37,60 @@ struct KWICCommand: ParsableCommand {
     @Option(name: .long, help: "table | csv")
     var format: Format = .table
 
+    @Option(name: .long, help: "CSV style (with --format csv): standard or excel-nl (semicolon, BOM).")
+    var csvDialect: CSVDialect = .standard
+
     /// Output formats of `kwic`.
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
 
     func validate() throws {
-        if (term == nil) == (perspective == nil) { throw ValidationError("give exactly one of --term and --perspective") }
+        let given = [term, perspective, word, pattern].compactMap { $0 }
+        if given.count != 1 { throw ValidationError("give exactly one of --term, --perspective, --word and --pattern") }
         if let perspective, Perspective(code: perspective) == nil { throw ValidationError("unknown perspective '\(perspective)' (use PA, NPM, NPG or SR)") }
+        if let word, word.contains("*") { throw ValidationError("--word takes words as written; use --pattern for '*'") }
+        if let pattern, !pattern.contains("*") { throw ValidationError("--pattern needs a * (e.g. 'doel*'); use --word for a word as written") }
+        if let pattern, pattern.contains(" ") { throw ValidationError("--pattern is one word with * (use --word for several words)") }
         if window < 0 { throw ValidationError("--window must be 0 or more") }
     }
 
+    /// The lexicon to search with: the run's lexicon for --term/--perspective, or a one-entry
+    /// lexicon for --word/--pattern (exact words, or a glob), so any word can be looked at.
+    func searchLexicon() throws -> CompiledLexicon {
+        guard let search = word ?? pattern else { return try lexiconOptions.compile() }
+        let entry = LexiconEntry(term: search.trimmingCharacters(in: .whitespaces), perspective: .pa, match: word != nil ? .exact : .glob)
+        let lexicon = Lexicon(name: "kwic", version: "1", source: "sturing kwic", defaultMatch: .exact, entries: [entry])
+        do { return try CompiledLexicon(lexicon, setting: .lexicon) } catch { throw CLIError(description: error.description) }
+    }
+
     func run() throws {
-        let compiled = try lexiconOptions.compile()
+        let compiled = try searchLexicon()
         if let term, !compiled.entries.contains(where: { $0.term.lowercased() == term.lowercased() }) {
-            throw CLIError(description: "term '\(term)' is not in the lexicon \(compiled.lexicon.name) (see `sturing score --format json` for the terms)")
+            let close = NameSuggestion.closest(to: term, in: compiled.entries.map(\.term))
+            throw CLIError(description: "term '\(term)' is not in the lexicon \(compiled.lexicon.name)"
+                + (close.isEmpty ? " (`sturing lexicon show` lists its terms; --word finds any word)" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
         }
         let wanted = perspective.flatMap { Perspective(code: $0) }
         var files = [String]()
+        var municipality = [String: String]()
         for input in inputs {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue {
-                do { files += try CorpusPlan.make(directory: input, manifest: nil).files } catch { throw CLIError(description: error.description) }
+                let manifestPath = URL(fileURLWithPath: input).appendingPathComponent("manifest.csv").path
+                var manifest: Manifest?
+                if FileManager.default.fileExists(atPath: manifestPath) {
+                    do { manifest = try Manifest.load(path: manifestPath) } catch { throw CLIError(description: error.description) }
+                }
+                let corpus: CorpusPlan
+                do { corpus = try CorpusPlan.make(directory: input, manifest: manifest) } catch { throw CLIError(description: error.description) }
+                files += corpus.files
+                for plan in corpus.plans { for f in plan.files { municipality[f] = plan.municipality } }
             } else {
                 files.append(input)
             }
         }
         let scorer = try DocumentScorer(lexicon: compiled)
-        var rows = [["file", "page", "perspective", "term", "left", "match", "right"]]
+        let searching = word != nil || pattern != nil
+        var rows = [["municipality", "file", "page", "perspective", "term", "left", "match", "right"]]
         var failed = false
         for file in files {
             let document: Document
@@ -64,25 +100,27 @@ struct KWICCommand: ParsableCommand {
                 continue
             }
             let lines = scorer.occurrences(document, window: window) { entry in
+                if searching { return true }
                 if let term { return entry.term.lowercased() == term.lowercased() }
                 return entry.perspective == wanted
             }
             for l in lines {
-                rows.append([l.file, l.page.map(String.init) ?? "", l.perspective.code, l.term, l.left, l.match, l.right])
+                rows.append([municipality[file] ?? "", l.file, l.page.map(String.init) ?? "", searching ? "" : l.perspective.code,
+                             searching ? (word ?? pattern ?? "") : l.term, l.left, l.match, l.right])
             }
         }
         switch format {
         case .csv:
-            print(CSVText.write(rows), terminator: "")
+            print(csvDialect.write(rows), terminator: "")
         case .table:
-            let leftWidth = min(60, rows.dropFirst().map { $0[4].count }.max() ?? 0)
+            let leftWidth = min(60, rows.dropFirst().map { $0[5].count }.max() ?? 0)
             for raw in rows.dropFirst() {
                 let r = raw.map(Escape.terminal)
-                let left = r[4].count > leftWidth ? "…" + r[4].suffix(leftWidth - 1) : String(repeating: " ", count: leftWidth - r[4].count) + r[4]
-                let place = URL(fileURLWithPath: r[0]).lastPathComponent + (r[1].isEmpty ? "" : " p.\(r[1])")
-                print("\(place)  \(left) [\(r[5])] \(r[6])")
+                let left = r[5].count > leftWidth ? "…" + r[5].suffix(leftWidth - 1) : String(repeating: " ", count: leftWidth - r[5].count) + r[5]
+                let place = (r[0].isEmpty ? "" : r[0] + ", ") + URL(fileURLWithPath: r[1]).lastPathComponent + (r[2].isEmpty ? "" : " p.\(r[2])")
+                print("\(place)  \(left) [\(r[6])] \(r[7])")
             }
-            printNote("\(rows.count - 1) occurrence(s)")
+            printNote("\(rows.count - 1) occurrence\(rows.count - 1 == 1 ? "" : "s")")
         }
         if failed { throw ExitCode(1) }
     }

@@ -35,6 +35,9 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "table | json | csv | md")
     var format: TableFormat = .table
 
+    @Option(name: .long, help: "CSV style (with --format csv): standard or excel-nl (semicolon, decimal comma, BOM).")
+    var csvDialect: CSVDialect = .standard
+
     @Option(name: .long, help: "Language of the table and Markdown: nl | en.")
     var lang: Language = .dutch
 
@@ -48,7 +51,7 @@ struct RankCommand: ParsableCommand {
         let ranking = threshold.ranking(table, path: scores)
         switch format {
         case .json: print(RankingReport.json(ranking, k: top, warnings: table.warnings).pretty(), terminator: "")
-        case .csv: print(RankingReport.csv(ranking, k: top), terminator: "")
+        case .csv: print(RankingReport.csv(ranking, k: top, dialect: csvDialect), terminator: "")
         case .md, .table: print(RankingReport.markdown(ranking, k: top, language: lang), terminator: "")
         }
     }
@@ -90,6 +93,9 @@ struct SelectCommand: ParsableCommand {
     @Option(name: .long, help: "table | json | csv | md")
     var format: TableFormat = .table
 
+    @Option(name: .long, help: "CSV style (with --format csv): standard or excel-nl (semicolon, decimal comma, BOM).")
+    var csvDialect: CSVDialect = .standard
+
     @Option(name: .long, help: "Language of the Markdown: nl | en.")
     var lang: Language = .dutch
 
@@ -106,7 +112,7 @@ struct SelectCommand: ParsableCommand {
                                              distinct: distinct, top: top, average: average)
         switch format {
         case .json: print(SelectionReport.json(selection).pretty(), terminator: "")
-        case .csv: print(SelectionReport.csv(selection), terminator: "")
+        case .csv: print(SelectionReport.csv(selection, dialect: csvDialect), terminator: "")
         case .md: print(SelectionReport.markdown(selection, language: lang), terminator: "")
         case .table: print(SelectionReport.table(selection, language: lang), terminator: "")
         }

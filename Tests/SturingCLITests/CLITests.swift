@@ -145,9 +145,40 @@ import Testing
         #expect(r.status == 0)
         let rows = r.stdout.split(separator: "\n")
         #expect(rows.count == 3)  // header + the two body occurrences; the running header is not counted
-        #expect(rows[1].hasPrefix("Tests/SturingIngestTests/Fixtures/running-header.pdf,2,NPG,samenwerken,Visie Wij willen,samenwerken,"))
+        #expect(rows[1].hasPrefix(",Tests/SturingIngestTests/Fixtures/running-header.pdf,2,NPG,samenwerken,Visie Wij willen,samenwerken,"))
         #expect(try Self.run(["kwic", "Corpus", "--perspective", "XX"]).status == 2)
-        #expect(try Self.run(["kwic", "Corpus", "--term", "onbekend"]).status == 2)
+        let unknown = try Self.run(["kwic", "Corpus", "--term", "kadres"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("did you mean 'kaders'"))
+    }
+
+    /// Issue 14: any word or pattern, with the municipality from the folder's manifest; CSV in both dialects.
+    @Test func kwicFindsAnyWordOrPattern() throws {
+        let words = try Self.run(["kwic", "Corpus", "--word", "Regels", "--format", "csv"])
+        #expect(words.status == 0)
+        let rows = words.stdout.split(separator: "\n").map(String.init)
+        #expect(rows[0] == "municipality,file,page,perspective,term,left,match,right")
+        #expect(rows.count > 5)
+        #expect(rows.dropFirst().allSatisfy { $0.contains(",regels,") || $0.contains(",Regels,") })
+        #expect(rows.contains { $0.hasPrefix("Regelrecht,Corpus/regelrecht-wmo-2015.pdf,") })
+        let pattern = try Self.run(["kwic", "Corpus", "--pattern", "doel*", "--format", "csv", "--csv-dialect", "excel-nl"])
+        #expect(pattern.status == 0)
+        #expect(pattern.stdout.hasPrefix("\u{FEFF}municipality;file;page"))
+        #expect(pattern.stdout.contains(";doelmatig;") && pattern.stdout.contains(";doeltreffende;"))
+        #expect(try Self.run(["kwic", "Corpus", "--word", "doel*"]).status == 2)
+        #expect(try Self.run(["kwic", "Corpus", "--pattern", "doel"]).status == 2)
+        #expect(try Self.run(["kwic", "Corpus", "--word", "regels", "--term", "kaders"]).status == 2)
+    }
+
+    /// Issue 14: --csv-dialect on rank and select.
+    @Test func rankAndSelectWriteExcelCSV() throws {
+        let rank = try Self.run(["rank", Self.appendixG, "--format", "csv", "--csv-dialect", "excel-nl"])
+        #expect(rank.status == 0)
+        #expect(rank.stdout.hasPrefix("\u{FEFF}list;group;n;perspective;rank;municipality;share\n"))
+        #expect(rank.stdout.contains { $0 == "," })
+        #expect(rank.stdout.hasSuffix("\n"))
+        let select = try Self.run(["select", Self.appendixG, "--format", "csv", "--csv-dialect", "excel-nl"])
+        #expect(select.status == 0)
+        #expect(select.stdout.hasPrefix("\u{FEFF}role;municipality;rank;share;skipped;note\n"))
     }
 
     @Test func reportRedrawsFromScoresJSON() throws {
