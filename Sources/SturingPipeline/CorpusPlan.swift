@@ -77,8 +77,26 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         var metadataSeen = [String: Plan]()
         var realOf = [String: (file: String, line: Int)]()
         let corpusRoot = realPath(directory) ?? directory
+        // Found files by their lowercased path relative to the folder, for names that differ only in case.
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var byFoldedName = [String: [String]]()
+        for path in found {
+            let full = URL(fileURLWithPath: path).standardizedFileURL.path
+            let relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
+            byFoldedName[relative.lowercased(), default: []].append(path)
+        }
         for row in manifest.rows {
-            guard let path = resolve(row.file, directory: directory, manifestPath: manifest.path) else {
+            var resolved = resolve(row.file, directory: directory, manifestPath: manifest.path)
+            if resolved == nil, let same = byFoldedName[row.file.lowercased()] {
+                if same.count == 1 {
+                    resolved = same[0]
+                    warnings.append("\(manifestName) line \(row.line): '\(row.file)' matched \(same[0]) when case is ignored (correct the name in the manifest)")
+                } else {
+                    failures.append(FileFailure(file: row.file, error: "listed in \(manifestName) (line \(row.line)) but not found; when case is ignored it matches several files (\(same.sorted().joined(separator: ", "))): write the name exactly"))
+                    continue
+                }
+            }
+            guard let path = resolved else {
                 failures.append(FileFailure(file: row.file, error: "listed in \(manifestName) (line \(row.line)) but not found in \(directory) (check the file name and folder)"))
                 continue
             }

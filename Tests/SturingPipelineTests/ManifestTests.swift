@@ -62,6 +62,24 @@ import Testing
         #expect(plan.warnings.contains { $0.contains("extra.txt is not in manifest.csv") })
     }
 
+    /// A manifest name that differs from a file's only in case matches it, with a warning; one
+    /// that matches several files so is an error naming them.
+    @Test func namesMatchIgnoringCaseWhenUnambiguous() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-case-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["Plan-Ede.PDF", "twee.txt", "TWEE.TXT"] { try Data("tekst".utf8).write(to: dir.appendingPathComponent(name)) }
+        let text = "file,municipality\nplan-ede.pdf,Ede\ntwee.Txt,Tiel\n"
+        try Data(text.utf8).write(to: dir.appendingPathComponent("manifest.csv"))
+        let manifest = try Manifest.load(path: dir.appendingPathComponent("manifest.csv").path)
+        let plan = try CorpusPlan.make(directory: dir.path, manifest: manifest)
+        #expect(plan.plans.first?.municipality == "Ede")
+        #expect(plan.plans.first?.files.first?.hasSuffix("Plan-Ede.PDF") == true)
+        #expect(plan.warnings.contains { $0.contains("'plan-ede.pdf' matched") && $0.contains("when case is ignored") })
+        #expect(plan.failures.count == 1)
+        #expect(plan.failures.first?.error.contains("matches several files") == true)
+    }
+
     @Test func shareTableChecks() throws {
         let text = "municipality;PA;NPM;NPG;SR;province\nA;20,0;30,0;25,0;25,0;P\nB;30;30;30;11,3;Q\nA;10;10;40;40;P\nC;10;;40;40;P\n"
         let t = try ShareTableReader.parse(text, path: "t.csv")
