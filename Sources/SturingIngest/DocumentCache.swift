@@ -39,7 +39,7 @@ public final class DocumentCache: Sendable {
     }
 
     /// The part of each entry's name that says how it was made.
-    static let key = "\(formatVersion)-poppler\(PDFReader.popplerVersion)"
+    public static let key = "\(formatVersion)-poppler\(PDFReader.popplerVersion)"
 
     /// Removes temporary files that an interrupted run left in the cache folder (older than ten
     /// minutes, so a run writing beside this one is not disturbed).

@@ -35,8 +35,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Files scored in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Cache folder for extracted text (default: Output/.cache).")
-    var cache: String = "Output/.cache"
+    @Option(name: .customLong("cache"), help: "Cache folder for extracted text and tokens (default: .cache beside the output folder, e.g. Output/.cache).")
+    var cacheFolder: String?
+
+    /// The cache folder: given, or `.cache` in the folder that holds the output folder.
+    var cache: String {
+        if let cacheFolder { return cacheFolder }
+        let parent = ((out ?? "Output/x") as NSString).deletingLastPathComponent
+        return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".cache")
+    }
 
     @Flag(name: .long, help: "Do not use or fill the text cache.")
     var noCache = false

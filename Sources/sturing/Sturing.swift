@@ -12,7 +12,7 @@ struct Sturing: ParsableCommand {
         abstract: "Meet sturing in gemeentelijke beleidsplannen (signal-word counts per steering perspective).",
         discussion: "Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
         version: versionText,
-        subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, KeynessCommand.self, WorkerCommand.self])
+        subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, KeynessCommand.self, CacheCommand.self, WorkerCommand.self])
 
     /// The version, with the libraries that decide what is read and counted.
     static let versionText = "sturing \(SturingVersion.current) (ICU \(WordTokenizer.icuVersion), poppler \(PDFReader.popplerVersion), "

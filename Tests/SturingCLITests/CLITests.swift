@@ -169,6 +169,28 @@ import Testing
         #expect(try Self.run(["kwic", "Corpus", "--word", "regels", "--term", "kaders"]).status == 2)
     }
 
+    /// Issue 14: the cache lives beside the output folder; `cache info` shows it and `cache prune`
+    /// removes what this version cannot use, then what is older or over a size.
+    @Test func theCacheLivesBesideTheOutputAndCanBeTrimmed() throws {
+        let work = Self.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("runs/2024")
+        #expect(try Self.run(["analyze", "Corpus", "--out", out.path, "--quiet"]).status == 0)
+        let cache = work.appendingPathComponent("runs/.cache")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+        let info = try Self.run(["cache", "info", cache.path])
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("texts: 13 files"))
+        try Data("x".utf8).write(to: cache.appendingPathComponent("ingest-1-poppler0-old.cache"))
+        try Data("keep".utf8).write(to: cache.appendingPathComponent("notes.txt"))
+        let stale = try Self.run(["cache", "prune", cache.path])
+        #expect(stale.stdout.contains("removed 1 file"))
+        let all = try Self.run(["cache", "prune", cache.path, "--max-size", "0"])
+        #expect(all.stdout.contains("removed 26 files"))
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("notes.txt").path))
+        #expect(try Self.run(["cache", "prune", cache.path, "--older-than", "-1"]).status == 2)
+    }
+
     /// Issue 14: --csv-dialect on rank and select.
     @Test func rankAndSelectWriteExcelCSV() throws {
         let rank = try Self.run(["rank", Self.appendixG, "--format", "csv", "--csv-dialect", "excel-nl"])
