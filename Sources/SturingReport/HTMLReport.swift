@@ -33,7 +33,7 @@ public enum HTMLReport {
 
         // Summary
         h += "<section id=\"samenvatting\"><h2>\(t("Samenvatting", "Summary"))</h2><ul class=\"facts\">"
-        h += "<li><b>\(input.plans.count)</b> \(t("plannen gescoord", "plans scored")) (\(files) \(t("bestanden", "files"))), <b>\(input.failures.count)</b> \(t("fout(en)", "error(s)"))</li>"
+        h += "<li><b>\(L.counted(input.plans.count, ("plan", "plannen"), ("plan", "plans")))</b> \(t("gescoord", "scored")) (\(L.counted(files, ("bestand", "bestanden"), ("file", "files")))), <b>\(L.counted(input.failures.count, ("fout", "fouten"), ("error", "errors")))</b></li>"
         h += "<li>\(t("Lexicon", "Lexicon")): <b>\(esc(p.lexiconName)) \(esc(p.lexiconVersion))</b>; \(t("matching", "matching")): <b>\(esc(p.match.rawValue))</b>; \(esc(p.stemmer))</li>"
         h += "<li>\(t("Datum", "Date")): \(esc(p.date))</li></ul>"
         h += "<p>\(t("Het <i>aandeel</i> van een perspectief is het aantal signaalwoorden van dat perspectief als percentage van alle signaalwoorden van de vier perspectieven. Perspectieven:", "A perspective's <i>share</i> is its number of signal words as a percentage of the signal words of all four perspectives. Perspectives:"))</p><ul class=\"legend\">"

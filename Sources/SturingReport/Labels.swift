@@ -40,6 +40,12 @@ public struct Labels: Sendable {
     }
 
     /// A whole number with thousands separators in the language's notation (12.345 / 12,345).
+    /// A count with its noun in the report's language, singular for 1: "1 plan", "12.345 plannen".
+    public func counted(_ n: Int, _ dutch: (one: String, many: String), _ english: (one: String, many: String)) -> String {
+        let words = language == .dutch ? dutch : english
+        return "\(count(n)) \(n == 1 ? words.one : words.many)"
+    }
+
     public func count(_ n: Int) -> String {
         let digits = String(abs(n))
         var out = ""

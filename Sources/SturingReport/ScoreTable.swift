@@ -14,8 +14,8 @@ public enum ScoreTable {
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
         var out = "lexicon \(provenance.lexiconName) \(provenance.lexiconVersion) (sha256 \(provenance.lexiconSHA256.prefix(12))…), match \(provenance.match.rawValue), \(provenance.stemmer)\n"
         for s in scores {
-            let pages = s.pages.map { "\($0) \(t("pagina's", "pages")), " } ?? ""
-            out += "\n\(Escape.terminal(s.file))  (\(pages)\(s.tokens) tokens, \(s.totalSignalWords) \(t("signaalwoorden", "signal words")))\n"
+            let pages = s.pages.map { L.counted($0, ("pagina", "pagina's"), ("page", "pages")) + ", " } ?? ""
+            out += "\n\(Escape.terminal(s.file))  (\(pages)\(L.counted(s.tokens, ("token", "tokens"), ("token", "tokens"))), \(L.counted(s.totalSignalWords, ("signaalwoord", "signaalwoorden"), ("signal word", "signal words"))))\n"
             out += "  " + pad(t("perspectief", "perspective"), 30) + lpad(t("aantal", "count"), 7) + lpad(t("aandeel", "share"), 9)
                 + lpad(t("per 10k", "per 10k"), 9) + "  " + t("belangrijkste termen (vormen)", "top terms (forms)") + "\n"
             for p in Perspective.allCases {

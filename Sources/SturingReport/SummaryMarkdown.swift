@@ -17,8 +17,8 @@ public enum SummaryMarkdown {
         let files = input.plans.reduce(0) { $0 + $1.documents.count }
         var out = nl ? "# Sturing in beleidsplannen: samenvatting\n\n" : "# Steering in policy plans: summary\n\n"
         out += nl
-            ? "\(input.plans.count) plannen (\(files) bestanden) gescoord, \(input.failures.count) fout(en). Lexicon **\(md(p.lexiconName)) \(md(p.lexiconVersion))**, matching **\(p.match.rawValue)**, \(md(p.stemmer)). Datum \(p.date).\n\n"
-            : "\(input.plans.count) plans (\(files) files) scored, \(input.failures.count) error(s). Lexicon **\(md(p.lexiconName)) \(md(p.lexiconVersion))**, matching **\(p.match.rawValue)**, \(md(p.stemmer)). Date \(p.date).\n\n"
+            ? "\(L.counted(input.plans.count, ("plan", "plannen"), ("plan", "plans"))) (\(L.counted(files, ("bestand", "bestanden"), ("file", "files")))) gescoord, \(L.counted(input.failures.count, ("fout", "fouten"), ("error", "errors"))). Lexicon **\(md(p.lexiconName)) \(md(p.lexiconVersion))**, matching **\(p.match.rawValue)**, \(md(p.stemmer)). Datum \(p.date).\n\n"
+            : "\(L.counted(input.plans.count, ("plan", "plannen"), ("plan", "plans"))) (\(L.counted(files, ("bestand", "bestanden"), ("file", "files")))) scored, \(L.counted(input.failures.count, ("fout", "fouten"), ("error", "errors"))). Lexicon **\(md(p.lexiconName)) \(md(p.lexiconVersion))**, matching **\(p.match.rawValue)**, \(md(p.stemmer)). Date \(p.date).\n\n"
         out += nl ? "Aandeel = het aantal signaalwoorden van een perspectief als percentage van alle signaalwoorden van de vier perspectieven.\n\n"
                   : "Share = a perspective's signal words as a percentage of the signal words of all four perspectives.\n\n"
 

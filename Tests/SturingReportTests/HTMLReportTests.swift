@@ -39,6 +39,11 @@ import Testing
         let en = HTMLReport.render(input, selection: input.selection, language: .english)
         #expect(nl.contains("lang=\"nl\"") && nl.contains("Selectie van casussen") && nl.contains("40,0 %"))
         #expect(en.contains("lang=\"en\"") && en.contains("Case selection") && en.contains("40.0%") && en.contains("Public Administration (PA)"))
+        // Singular and plural, Dutch thousands separators.
+        #expect(nl.contains("<b>1 fout</b>") && en.contains("<b>1 error</b>"))
+        #expect(Labels(.dutch).counted(1, ("plan", "plannen"), ("plan", "plans")) == "1 plan")
+        #expect(Labels(.dutch).counted(12_345, ("plan", "plannen"), ("plan", "plans")) == "12.345 plannen")
+        #expect(Labels(.english).counted(1, ("fout", "fouten"), ("error", "errors")) == "1 error")
     }
 
     @Test func deterministic() {
