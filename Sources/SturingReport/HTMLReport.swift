@@ -308,6 +308,8 @@ public enum HTMLReport {
     .cases{display:flex;flex-wrap:wrap;gap:16px}.case{border:1px solid #ddd;padding:8px;width:350px;break-inside:avoid;page-break-inside:avoid}
     .why{font-size:12px;padding-left:18px}.kwic td{font-size:12px}.kwic td.l{text-align:right}.kwic td.m{font-weight:bold;white-space:nowrap}
     .heat th{cursor:pointer}.heat td{white-space:nowrap}.hashes td{font-size:11px}
+    @media screen and (max-width:700px){body{padding:8px}table{display:block;overflow-x:auto;max-width:100%}.case{width:auto;max-width:100%;box-sizing:border-box}.tb>*{max-width:100%}}
+    thead{display:table-header-group}caption,h3,figcaption{break-after:avoid;page-break-after:avoid}
     @page{size:A4;margin:14mm}
     @media print{body{max-width:none;padding:0;font-size:11px}.hint{display:none}h2{break-after:avoid}details{display:block}details>summary{display:none}}
     """
