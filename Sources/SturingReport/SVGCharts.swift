@@ -18,7 +18,7 @@ public enum SVGCharts {
     /// A ring chart: the outer ring is `profile`, the inner ring `mean`, with a legend; the title
     /// (municipality) and subtitle (role) stand on two lines so long names fit.
     public static func ring(title: String, subtitle: String, profile: ShareProfile, mean: ShareProfile, labels: Labels) -> String {
-        let w = 340.0, h = 240.0, cx = 115.0, cy = 135.0
+        let w = 340.0, h = 258.0, cx = 115.0, cy = 135.0
         let full = "\(title) — \(subtitle)"
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(full))\">"
         out += "<title>\(esc(full))</title>"
@@ -27,8 +27,8 @@ public enum SVGCharts {
         out += arcs(profile, cx: cx, cy: cy, outer: 95, inner: 68)
         out += arcs(mean, cx: cx, cy: cy, outer: 62, inner: 40)
         let nl = labels.language == .dutch
-        out += "<text x=\"\(Int(cx))\" y=\"\(Int(cy) - 2)\" text-anchor=\"middle\" font-size=\"9\">\(nl ? "buiten: gemeente" : "outer: municipality")</text>"
-        out += "<text x=\"\(Int(cx))\" y=\"\(Int(cy) + 10)\" text-anchor=\"middle\" font-size=\"9\">\(nl ? "binnen: gemiddelde" : "inner: mean")</text>"
+        // The key to the rings sits below them, never inside the inner ring.
+        out += "<text x=\"\(Int(w / 2))\" y=\"\(Int(cy + 95 + 18))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#333\">\(nl ? "buitenring: gemeente · binnenring: gemiddelde" : "outer ring: municipality · inner ring: mean")</text>"
         for (i, p) in Perspective.allCases.enumerated() {
             let y = 70 + i * 40
             out += "<rect x=\"225\" y=\"\(y - 11)\" width=\"12\" height=\"12\" fill=\"\(color(p))\"/>"

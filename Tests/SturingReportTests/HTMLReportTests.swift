@@ -58,6 +58,16 @@ import Testing
         #expect(svg.contains("<title>Alfa — rechtmatige overheid (PA)</title>"))
         #expect(svg.contains("PA 10,0 %") && svg.contains("gem. 25,0 %"))
         #expect(svg.contains("#0072B2") && svg.contains("#CC79A7"))
+        // No label inside or on the rings (centre 115,135; outer radius 95): the key is below them.
+        let texts = svg.components(separatedBy: "<text x=\"").dropFirst().compactMap { part -> (Double, Double)? in
+            let xs = part.prefix { $0 != "\"" }
+            guard let y = part.components(separatedBy: "y=\"").dropFirst().first?.prefix(while: { $0 != "\"" }),
+                  let x = Double(xs), let yy = Double(y) else { return nil }
+            return (x, yy)
+        }
+        #expect(texts.count >= 9)
+        #expect(texts.allSatisfy { ($0.0 - 115) * ($0.0 - 115) + ($0.1 - 135) * ($0.1 - 135) > 95 * 95 })
+        #expect(svg.contains("buitenring: gemeente · binnenring: gemiddelde"))
     }
 
     @Test func rankedBarsAreSortedWithTheMeanMarked() {
