@@ -160,6 +160,22 @@ public enum DocumentReader {
 }
 
 extension DocumentReader {
+    /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),
+    /// for `sturing text --report`.
+    public static func cleaningByPage(path: String, ocr: OCREngine.Mode = .auto) throws(IngestError) -> [PageCleaning] {
+        let bytes = try readBytes(path: path)
+        switch FileSniffer.sniff(bytes) {
+        case .pdf:
+            return TextCleaner.cleanByPage(pages: try PDFReader.read(path: path, ocr: ocr).texts, removeRunningLines: true)
+        case .text:
+            var pages = splitPages(try TextDecoder.decode(bytes).text)
+            if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
+            return TextCleaner.cleanByPage(pages: pages, removeRunningLines: pages.count > 1)
+        default:
+            return [TextCleaner.cleanByPage(pages: [try read(path: path, ocr: ocr).pages.joined(separator: "\n\n")], removeRunningLines: false)[0]]
+        }
+    }
+
     /// The pages of a text: split at each form feed byte (empty pages kept).
     static func splitPages(_ text: String, threads: Int = 1) -> [String] {
         var text = text

@@ -578,3 +578,54 @@ extension TextCleaner {
         return removed.reduce(0, +)
     }
 }
+
+/// What cleaning did to one page (for `sturing text --report`).
+public struct PageCleaning: Sendable, Equatable {
+    /// The running lines removed from the page (headers, footers, page numbers), as written.
+    public var removedLines: [String] = []
+    /// Words hyphenated at a line end that were joined.
+    public var hyphenationsJoined = 0
+    /// Line-end hyphens that were kept.
+    public var hyphensKept = 0
+    /// Soft hyphens removed.
+    public var softHyphensRemoved = 0
+}
+
+extension TextCleaner {
+    /// What `clean` does to each page, by the same steps.
+    public static func cleanByPage(pages: [String], removeRunningLines: Bool) -> [PageCleaning] {
+        var texts = pages
+        var result = [PageCleaning](repeating: PageCleaning(), count: pages.count)
+        let soft = replaceInBlocks(&texts, threads: 1) { _, page -> (String, Int) in
+            var one = [page]
+            let n = normalize(&one, threads: 1)
+            return (one[0], n)
+        }
+        for (i, n) in soft.enumerated() { result[i].softHyphensRemoved = n }
+        if removeRunningLines {
+            let zones = RunningLines.zones(of: texts, threads: 1)
+            var census = RunningLines.Census()
+            census.add(zones)
+            let running = census.running()
+            if !running.isEmpty {
+                for (p, zone) in zones.enumerated() {
+                    var page = texts[p]
+                    result[p].removedLines = zone.filter { running.contains($0.key) }.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { line in
+                        page.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }
+                            .trimmingCharacters(in: .whitespaces)
+                    }
+                }
+                var ignored = CleaningReport()
+                RunningLines.drop(running, zones: zones, from: &texts, report: &ignored, threads: 1)
+            }
+        }
+        let compounds = LineEndHyphens.inlineCompounds(texts)
+        for (i, page) in texts.enumerated() where LineEndHyphens.hasLineEndHyphen(page) {
+            var report = CleaningReport()
+            _ = LineEndHyphens.join(page, knownCompounds: compounds, report: &report)
+            result[i].hyphenationsJoined = report.hyphenationsJoined
+            result[i].hyphensKept = report.hyphensKept
+        }
+        return result
+    }
+}

@@ -13,7 +13,7 @@ struct TextCommand: ParsableCommand {
     @Argument(help: "A PDF, text, HTML, Word (.docx) or OpenDocument (.odt) file.")
     var file: String
 
-    @Flag(name: .long, help: "Also print what cleaning changed, and per page its words and whether OCR read it.")
+    @Flag(name: .long, help: "Also print what cleaning changed, and per page its words, the running lines removed, the hyphens joined and whether OCR read it.")
     var report = false
 
     @Option(name: .long, help: ArgumentHelp("OCR for PDF pages without a (readable) text layer: auto | always | never.", valueName: "mode"))
@@ -37,8 +37,15 @@ struct TextCommand: ParsableCommand {
             """
             printStandardError(Escape.terminal(note))
             let ocrPages = Dictionary((document.ocr?.pages ?? []).map { ($0.page, $0) }, uniquingKeysWith: { a, _ in a })
+            let byPage = (try? DocumentReader.cleaningByPage(path: file, ocr: ocr)) ?? []
             for (i, page) in document.pages.enumerated() where document.hasPages {
                 var line = "--- page \(i + 1): \(Self.words(page)) words"
+                if i < byPage.count {
+                    let c = byPage[i]
+                    if !c.removedLines.isEmpty { line += "; removed \(c.removedLines.map { "'\($0)'" }.joined(separator: ", "))" }
+                    if c.hyphenationsJoined + c.hyphensKept > 0 { line += "; line-end hyphens joined \(c.hyphenationsJoined), kept \(c.hyphensKept)" }
+                    if c.softHyphensRemoved > 0 { line += "; soft hyphens removed \(c.softHyphensRemoved)" }
+                }
                 if let o = ocrPages[i + 1] {
                     let why = o.reason == .noTextLayer ? "no text layer" : o.reason == .unreadableTextLayer ? "unreadable text layer" : "--ocr always"
                     line += "; read by OCR (\(why), confidence \(o.confidence))"

@@ -191,6 +191,18 @@ import Testing
         #expect(try Self.run(["cache", "prune", cache.path, "--older-than", "-1"]).status == 2)
     }
 
+    /// Issue 14: `text --report` says per page what cleaning removed and joined.
+    @Test func textReportShowsCleaningPerPage() throws {
+        let r = try Self.run(["text", "Tests/SturingIngestTests/Fixtures/running-header.pdf", "--report"])
+        #expect(r.status == 0)
+        #expect(!r.stdout.contains("Samenwerken aan zorg"))
+        let pages = r.stderr.split(separator: "\n").filter { $0.hasPrefix("--- page ") }
+        #expect(pages.count == 5)
+        #expect(pages.allSatisfy { $0.contains("words; removed 'Samenwerken aan zorg'") })
+        let hyphens = try Self.run(["text", "Tests/SturingIngestTests/Fixtures/hyphenation.pdf", "--report"])
+        #expect(hyphens.stderr.contains("line-end hyphens joined"))
+    }
+
     /// Issue 14: --csv-dialect on rank and select.
     @Test func rankAndSelectWriteExcelCSV() throws {
         let rank = try Self.run(["rank", Self.appendixG, "--format", "csv", "--csv-dialect", "excel-nl"])
