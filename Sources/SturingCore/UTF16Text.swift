@@ -25,20 +25,25 @@ public enum UTF16Text {
                         scalar = 0xFFFD
                     }
                 }
-                if scalar < 0x80 {
-                    out[n] = UInt8(scalar); n += 1
-                } else if scalar < 0x800 {
-                    out[n] = UInt8(0xC0 | (scalar >> 6)); out[n + 1] = UInt8(0x80 | (scalar & 0x3F)); n += 2
-                } else if scalar < 0x10000 {
-                    out[n] = UInt8(0xE0 | (scalar >> 12)); out[n + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                    out[n + 2] = UInt8(0x80 | (scalar & 0x3F)); n += 3
-                } else {
-                    out[n] = UInt8(0xF0 | (scalar >> 18)); out[n + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-                    out[n + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (scalar & 0x3F)); n += 4
-                }
+                n += put(scalar, out.baseAddress! + n)
             }
             return n
         }
+    }
+
+    /// Writes the UTF-8 bytes of `scalar` at `out` (room for 4); returns how many.
+    @inline(__always)
+    public static func put(_ scalar: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        if scalar < 0x80 {
+            out[0] = UInt8(scalar); return 1
+        } else if scalar < 0x800 {
+            out[0] = UInt8(0xC0 | (scalar >> 6)); out[1] = UInt8(0x80 | (scalar & 0x3F)); return 2
+        } else if scalar < 0x10000 {
+            out[0] = UInt8(0xE0 | (scalar >> 12)); out[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[2] = UInt8(0x80 | (scalar & 0x3F)); return 3
+        }
+        out[0] = UInt8(0xF0 | (scalar >> 18)); out[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+        out[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[3] = UInt8(0x80 | (scalar & 0x3F)); return 4
     }
 
     /// The string of an array of code units.

@@ -217,6 +217,16 @@ enum RunningLines {
         return scalarKey(line)
     }
 
+    /// The key from a line's digit-masked and plain forms (spaces collapsed): the masked form
+    /// for a short line, the plain one for a longer line.
+    static func finishKey(_ masked: inout [UInt8], _ plain: inout [UInt8]) -> String {
+        if masked.last == 0x20 { masked.removeLast() }
+        if plain.last == 0x20 { plain.removeLast() }
+        // Spaces are collapsed and trimmed: the words are the spaces plus one.
+        let maskedWords = masked.isEmpty ? 0 : masked.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
+        return String(decoding: maskedWords <= shortLineWords ? masked : plain, as: UTF8.self)
+    }
+
     /// `normalizedKey` for any line, on Unicode scalars: lowercase mapping, white space and
     /// numbers by scalar properties (what `digitMaskedKeyOrPlain` does on Characters, without
     /// building a String per Character).
@@ -259,11 +269,7 @@ enum RunningLines {
             }
             lastSpace = false
         }
-        if masked.last == 0x20 { masked.removeLast() }
-        if plain.last == 0x20 { plain.removeLast() }
-        // Spaces are collapsed and trimmed: the words are the spaces plus one.
-        let maskedWords = masked.isEmpty ? 0 : masked.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
-        return String(decoding: maskedWords <= shortLineWords ? masked : plain, as: UTF8.self)
+        return finishKey(&masked, &plain)
     }
 
     /// The general (Unicode) form of `normalizedKey`.
@@ -303,11 +309,7 @@ enum RunningLines {
                 lastDigit = false
             }
         }
-        if masked.last == 0x20 { masked.removeLast() }
-        if plain.last == 0x20 { plain.removeLast() }
-        // Spaces are collapsed and trimmed: the words are the spaces plus one.
-        let maskedWords = masked.isEmpty ? 0 : masked.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
-        return String(decoding: maskedWords <= shortLineWords ? masked : plain, as: UTF8.self)
+        return finishKey(&masked, &plain)
     }
 
     static func digitMaskedKey(_ line: Substring) -> String {

@@ -88,26 +88,22 @@ public final class TextGroups {
     /// Just after the last line end whose line does not end with a hyphen (a word hyphenated
     /// across the line end stays in one group, so it can be joined).
     static func lastLineEndWithoutHyphen(_ b: [UInt8]) -> Int? {
-        var k = b.count - 1
-        while k > 0 {
-            if b[k] == 0x0A {
-                var j = k - 1
-                while j >= 0 && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j -= 1 }
-                if j < 0 || b[j] != 0x2D { return k + 1 }
-            }
-            k -= 1
-        }
-        return nil
+        lastLineEnd(b) { $0 != 0x2D }
     }
 
     /// Just after the last line end whose line ends a sentence.
     static func lastSentenceEnd(_ b: [UInt8]) -> Int? {
+        lastLineEnd(b) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }
+    }
+
+    /// Just after the last line end whose line's last non-space byte (nil: none) passes `accept`.
+    private static func lastLineEnd(_ b: [UInt8], where accept: (UInt8?) -> Bool) -> Int? {
         var k = b.count - 1
         while k > 0 {
             if b[k] == 0x0A {
                 var j = k - 1
                 while j >= 0 && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j -= 1 }
-                if j >= 0 && (b[j] == 0x2E || b[j] == 0x21 || b[j] == 0x3F) { return k + 1 }
+                if accept(j >= 0 ? b[j] : nil) { return k + 1 }
             }
             k -= 1
         }

@@ -1,5 +1,6 @@
 import CICU
 import Foundation
+import SturingCore
 
 /// Splits UTF-16 text into Dutch letter-word tokens with ICU word boundaries and lowercases them
 /// into a `FormInterner`. One instance per thread: it owns an ICU break iterator and scratch buffers.
@@ -92,17 +93,7 @@ public final class WordTokenizer {
                 }
             }
             if scalar == 0x2019 || scalar == 0x2018 { scalar = 0x27 }
-            if scalar < 0x80 {
-                utf8Scratch[out] = UInt8(scalar); out += 1
-            } else if scalar < 0x800 {
-                utf8Scratch[out] = UInt8(0xC0 | (scalar >> 6)); utf8Scratch[out + 1] = UInt8(0x80 | (scalar & 0x3F)); out += 2
-            } else if scalar < 0x10000 {
-                utf8Scratch[out] = UInt8(0xE0 | (scalar >> 12)); utf8Scratch[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                utf8Scratch[out + 2] = UInt8(0x80 | (scalar & 0x3F)); out += 3
-            } else {
-                utf8Scratch[out] = UInt8(0xF0 | (scalar >> 18)); utf8Scratch[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-                utf8Scratch[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); utf8Scratch[out + 3] = UInt8(0x80 | (scalar & 0x3F)); out += 4
-            }
+            out += UTF16Text.put(scalar, utf8Scratch + out)
         }
         return out
     }
