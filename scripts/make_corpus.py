@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Generates the demo corpus in Corpus/: short synthetic Wmo policy plans of fictional
-municipalities with different steering profiles, half as PDF and half as text, plus manifest.csv.
-Deterministic: the same script gives the same files. Run `make corpus` after changing it."""
+"""Generates the demo corpus in Corpus/: synthetic Wmo policy plans of fictional municipalities
+with different steering profiles, the size and shape of real plans (8,000-20,000 words in
+chapters with headings, bullet lists, a budget table, footnotes and an appendix; the PDFs with a
+running header, page numbers, line-end hyphenation and a two-column chapter), as PDF, text, a web
+page and a Word file, plus one short scanned plan read by OCR, and manifest.csv.
+Deterministic: the same script gives the same files. Run `make fixtures` after changing it."""
 import csv
 import html
 import os
@@ -69,7 +72,7 @@ POOLS = {
 }
 # name, category, region, province, weights PA/NPM/NPG/SR, format
 PLANS = [
-    ("Regelrecht", "100.000-", "oost", "Gelderland", (6, 1, 1, 1), "pdf"),
+    ("Regelrecht", "100.000-", "oost", "Gelderland", (9, 1, 1, 1), "pdf"),
     ("Prestadam", "100.000+", "west", "Zuid-Holland", (1, 6, 1, 1), "pdf"),
     ("Netwerkerveen", "100.000-", "noord", "Drenthe", (1, 1, 6, 1), "txt"),
     ("Meedoenburg", "100.000-", "zuid", "Limburg", (1, 1, 1, 6), "txt"),
@@ -87,15 +90,70 @@ PLANS = [
 ]
 
 
-def plan_text(name, weights, seed):
+# Words that build varied neutral sentences (a real plan says much that signals no perspective).
+SUBJECTS = ["De gemeente", "Het college", "De raad", "De wethouder", "De afdeling Zorg", "Het Rijk",
+            "De provincie", "Het sociaal team", "De adviesraad", "De ombudsman", "Het zorgkantoor"]
+VERBS = ["bespreekt", "beschrijft", "onderzoekt", "bekijkt", "publiceert", "evalueert", "ontvangt", "bereidt voor",
+         "actualiseert", "informeert over", "licht toe"]
+OBJECTS = ["de uitvoering van de Wmo", "de toegang tot hulp bij het huishouden", "de cijfers over 2014",
+           "de ervaringen van cliënten", "het woonbeleid voor ouderen", "de vervoersvoorziening",
+           "de overgang van de AWBZ", "de gevolgen van de decentralisatie", "de wachttijden bij het loket",
+           "het aantal plaatsen voor beschut wonen", "de kosten van dagbesteding", "de signalen uit de wijken",
+           "de informatie op de website", "de planning voor de komende jaren", "de begroting van 2016"]
+TAILS = ["in het voorjaar", "twee keer per jaar", "samen met de regio", "voor de zomer", "in overleg met de raad",
+         "op basis van gegevens uit 2014", "in elke wijk", "met een korte toelichting", "zoals in 2014"]
+CHAPTERS = ["Inleiding", "Visie en uitgangspunten", "Wettelijk kader", "Toegang en ondersteuning", "Financiën",
+            "Kwaliteit en toezicht", "Samenwerking in de wijk", "Inwoners en hun netwerk", "Uitvoering en planning"]
+
+
+def neutral(rnd):
+    if rnd.random() < 0.1:
+        return rnd.choice(NEUTRAL)
+    return f"{rnd.choice(SUBJECTS)} {rnd.choice(VERBS)} {rnd.choice(OBJECTS)} {rnd.choice(TAILS)}."
+
+
+def plan_text(name, weights, seed, words=None):
+    """Chapters of paragraphs, bullet lists, a table and footnotes, about `words` words long.
+    Signal sentences make up about one in six, weighted by the plan's profile."""
     rnd = random.Random(seed)
-    paragraphs = [f"Beleidsplan Wmo 2015-2018 gemeente {name}", rnd.choice(NEUTRAL) + " " + rnd.choice(NEUTRAL)]
-    for _ in range(6):
-        sentences = [rnd.choice(NEUTRAL)]
-        for code, w in zip(("PA", "NPM", "NPG", "SR"), weights):
-            sentences += rnd.sample(POOLS[code], k=min(w, len(POOLS[code])) if rnd.random() < 0.8 else max(0, w - 1))
-        rnd.shuffle(sentences)
-        paragraphs.append(" ".join(sentences))
+    target = words if words is not None else 8000 + (seed * 997) % 12000
+    total = sum(weights)
+    codes = [c for c, w in zip(("PA", "NPM", "NPG", "SR"), weights) for _ in range(w)]
+    paragraphs = [f"Beleidsplan Wmo 2015-2018 gemeente {name}", neutral(rnd) + " " + neutral(rnd)]
+    count = sum(len(p.split()) for p in paragraphs)
+    chapter = 0
+    footnote = 0
+    while count < target:
+        chapter += 1
+        title = CHAPTERS[(chapter - 1) % len(CHAPTERS)] + ("" if chapter <= len(CHAPTERS) else f" ({chapter // len(CHAPTERS) + 1})")
+        paragraphs.append(f"{chapter}. {title}")
+        for section in range(1, 4):
+            paragraphs.append(f"{chapter}.{section} {rnd.choice(OBJECTS).capitalize()}")
+            for _ in range(rnd.randint(2, 4)):
+                sentences = [neutral(rnd) for _ in range(rnd.randint(4, 7))]
+                for _ in range(rnd.randint(0, 2)):
+                    sentences.insert(rnd.randrange(len(sentences) + 1), rnd.choice(POOLS[rnd.choice(codes)]))
+                if rnd.random() < 0.15:
+                    footnote += 1
+                    sentences[-1] = sentences[-1].rstrip(".") + f" ({footnote})."
+                paragraphs.append(" ".join(sentences))
+            if rnd.random() < 0.4:
+                items = [rnd.choice(POOLS[rnd.choice(codes)]) if rnd.random() < 0.3 else neutral(rnd) for _ in range(rnd.randint(3, 5))]
+                paragraphs.append("\n".join("\u2022 " + i for i in items))
+        if chapter == 5:
+            rows = ["Budget Wmo per onderdeel (x \u20ac 1.000)   2015    2016    2017    2018"]
+            for part in ["Huishoudelijke hulp", "Begeleiding", "Dagbesteding", "Hulpmiddelen", "Wijkteams"]:
+                values = [rnd.randint(400, 4000) for _ in range(4)]
+                rows.append(f"{part:<42}" + "  ".join(f"{v:>6,}".replace(",", ".") for v in values))
+            paragraphs.append("\n".join(rows))
+        count = sum(len(p.split()) for p in paragraphs)
+    if footnote:
+        paragraphs.append("Noten")
+        paragraphs += [f"({k}) Zie de verordening maatschappelijke ondersteuning {name} 2015, artikel {k + 2}." for k in range(1, footnote + 1)]
+    paragraphs.append("Bijlage 1. Begrippenlijst")
+    paragraphs.append("\n".join(f"{t}: {d}" for t, d in [("Wmo", "Wet maatschappelijke ondersteuning 2015"),
+                                                          ("AWBZ", "Algemene Wet Bijzondere Ziektekosten"),
+                                                          ("Wijkteam", "team van hulpverleners in de wijk")]))
     return paragraphs
 
 
@@ -130,34 +188,63 @@ def write_docx(path, name, paragraphs):
             z.writestr(info, text)
 
 
-def write_pdf(path, name, paragraphs):
+def write_pdf(path, name, paragraphs, columns_chapter=3):
+    """A4 pages with a running header and a page number; long words at a line end are sometimes
+    hyphenated ("beleids-" / "plan"); one chapter is set in two columns."""
     c = canvas.Canvas(path, pagesize=A4, invariant=1)
     c.setTitle(f"Beleidsplan Wmo {name} (fictief)")
     w, h = A4
-    page = 1
+    state = {"page": 1, "y": h - 80, "cols": 1, "col": 0}
+    rnd = random.Random(name)
 
     def header():
         c.setFont("Helvetica", 8)
-        c.drawString(60, h - 40, f"Gemeente {name} - Beleidsplan Wmo")
-        c.drawString(w / 2 - 5, 30, str(page))
+        c.drawString(60, h - 40, f"Gemeente {name} - Beleidsplan Wmo 2015-2018")
+        c.drawString(w / 2 - 5, 30, str(state["page"]))
         c.setFont("Helvetica", 10.5)
 
+    def left():
+        width = (w - 130) if state["cols"] == 1 else (w - 150) / 2
+        return 60 + state["col"] * (width + 20), width
+
+    def newline(step):
+        state["y"] -= step
+        if state["y"] < 70:
+            if state["cols"] == 2 and state["col"] == 0:
+                state["col"] = 1
+            else:
+                c.showPage(); state["page"] += 1; header(); state["col"] = 0
+            state["y"] = h - 80
+
     header()
-    y = h - 80
+    chapter = 0
     for para in paragraphs:
-        words, line = para.split(), ""
-        for word in words:
-            if c.stringWidth(line + " " + word, "Helvetica", 10.5) > w - 130:
-                c.drawString(60, y, line.strip())
-                y -= 14
-                line = ""
-                if y < 70:
-                    c.showPage(); page += 1; header(); y = h - 80
-            line += " " + word
-        c.drawString(60, y, line.strip())
-        y -= 24
-        if y < 70:
-            c.showPage(); page += 1; header(); y = h - 80
+        if para[:2].rstrip(".").isdigit() and ". " in para[:4] and "\n" not in para:
+            chapter = int(para.split(".")[0])
+            if state["cols"] == 2 and state["col"] == 1:
+                c.showPage(); state["page"] += 1; header(); state["col"] = 0; state["y"] = h - 80
+            state["cols"] = 2 if chapter == columns_chapter else 1
+            state["col"] = 0
+        for raw in para.split("\n"):
+            x, width = left()
+            words, line = raw.split(), ""
+            for word in words:
+                if c.stringWidth(line + " " + word, "Helvetica", 10.5) > width:
+                    # Now and then a long word is hyphenated across the line end.
+                    if len(word) > 9 and word.isalpha() and word.islower() and rnd.random() < 0.3:
+                        head = word[: len(word) // 2]
+                        if c.stringWidth(line + " " + head + "-", "Helvetica", 10.5) <= width:
+                            c.drawString(x, state["y"], (line + " " + head + "-").strip())
+                            newline(14); x, width = left()
+                            line = " " + word[len(word) // 2:]
+                            continue
+                    c.drawString(x, state["y"], line.strip())
+                    newline(14); x, width = left()
+                    line = ""
+                line += " " + word
+            c.drawString(x, state["y"], line.strip())
+            newline(14)
+        newline(10)
     c.showPage()
     c.save()
 
@@ -167,7 +254,8 @@ if __name__ == "__main__":
     rows = []
     for i, (name, cat, region, prov, weights, fmt) in enumerate(PLANS):
         slug = name.lower().replace("-", "")
-        paragraphs = plan_text(name, weights, i)
+        # The scanned plan is a short excerpt: OCR takes about a second a page.
+        paragraphs = plan_text(name, weights, i, words=900 if fmt == "scan" else None)
         file = f"{slug}-wmo-2015.{fmt}"
         if fmt == "pdf":
             write_pdf(os.path.join(OUT, file), name, paragraphs)

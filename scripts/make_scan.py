@@ -2,7 +2,9 @@
 """Makes an image-only PDF (a "scan") of a PDF: pdftoppm renders each page at DPI in grey, and
 the pages are written back as Flate-compressed images without any text layer.
 
-usage: make_scan.py IN.pdf OUT.pdf [DPI] [--garbage-layer]
+usage: make_scan.py IN.pdf OUT.pdf [DPI] [--garbage-layer] [--pages N]
+
+With --pages N, only the first N pages are scanned.
 
 With --garbage-layer, each page also gets an invisible text layer of unreadable "words" (what a
 PDF with a broken font encoding gives), so the text layer is there but holds nothing to count.
@@ -23,12 +25,18 @@ def pgm(path):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--garbage-layer"]
-    garbage = "--garbage-layer" in sys.argv
+    argv = sys.argv[1:]
+    last = None
+    if "--pages" in argv:
+        i = argv.index("--pages")
+        last = int(argv[i + 1])
+        del argv[i:i + 2]
+    args = [a for a in argv if a != "--garbage-layer"]
+    garbage = "--garbage-layer" in argv
     src, dst = args[0], args[1]
     dpi = int(args[2]) if len(args) > 2 else 300
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", src, os.path.join(tmp, "p")], check=True)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray"] + (["-l", str(last)] if last else []) + [src, os.path.join(tmp, "p")], check=True)
         pages = [pgm(p) for p in sorted(glob.glob(os.path.join(tmp, "p-*.pgm")))]
     objs = [None, None]
     kids = []

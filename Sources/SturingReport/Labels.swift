@@ -35,17 +35,24 @@ public struct Labels: Sendable {
 
     /// A percentage with one decimal: "31,1 %" in Dutch, "31.1%" in English.
     public func percent(_ d: Double) -> String {
-        let s = String(format: "%.1f", d)
+        let s = Self.fixed(d, 1)
         return nl ? s.replacingOccurrences(of: ".", with: ",") + " %" : s + "%"
     }
 
-    /// A whole number with thousands separators in the language's notation (12.345 / 12,345).
+    /// `d` with `decimals` decimals; a value that rounds to zero has no minus sign ("0,0", not "-0,0").
+    static func fixed(_ d: Double, _ decimals: Int) -> String {
+        var s = String(format: "%.\(decimals)f", d)
+        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
+        return s
+    }
+
     /// A count with its noun in the report's language, singular for 1: "1 plan", "12.345 plannen".
     public func counted(_ n: Int, _ dutch: (one: String, many: String), _ english: (one: String, many: String)) -> String {
         let words = language == .dutch ? dutch : english
         return "\(count(n)) \(n == 1 ? words.one : words.many)"
     }
 
+    /// A whole number with thousands separators in the language's notation (12.345 / 12,345).
     public func count(_ n: Int) -> String {
         let digits = String(abs(n))
         var out = ""
@@ -58,7 +65,7 @@ public struct Labels: Sendable {
 
     /// A number with `decimals` decimals in the language's notation.
     public func number(_ d: Double, _ decimals: Int = 1) -> String {
-        let s = String(format: "%.\(decimals)f", d)
+        let s = Self.fixed(d, decimals)
         return nl ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 }

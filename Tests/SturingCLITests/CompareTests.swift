@@ -17,7 +17,7 @@ import Testing
             try fm.copyItem(at: source, to: period1.appendingPathComponent(name))
             var text = try String(contentsOf: source, encoding: .utf8)
             if name.hasPrefix("kaderkerk") {
-                text += String(repeating: "Inwoners doen mee in de gemeenschap; vrijwilligers en maatwerk versterken de zelfredzaamheid en de participatiesamenleving. ", count: 15)
+                text += String(repeating: "Inwoners doen mee in de gemeenschap; vrijwilligers en maatwerk versterken de zelfredzaamheid en de participatiesamenleving. ", count: 80)
             }
             try Data(text.utf8).write(to: period2.appendingPathComponent(name))
         }

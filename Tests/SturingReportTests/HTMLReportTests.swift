@@ -44,6 +44,7 @@ import Testing
         #expect(Labels(.dutch).counted(1, ("plan", "plannen"), ("plan", "plans")) == "1 plan")
         #expect(Labels(.dutch).counted(12_345, ("plan", "plannen"), ("plan", "plans")) == "12.345 plannen")
         #expect(Labels(.english).counted(1, ("fout", "fouten"), ("error", "errors")) == "1 error")
+        #expect(Labels(.dutch).number(-0.04) == "0,0" && Labels(.dutch).percent(-0.01) == "0,0 %" && Labels(.dutch).number(-0.06) == "-0,1")
     }
 
     @Test func deterministic() {
