@@ -4,6 +4,8 @@
 public enum TextLayerCheck {
     /// At least this many word-like or junk tokens before a page is judged.
     public static let minimumTokens = 20
+    /// The page is judged on at most this many tokens from its start.
+    public static let sampleTokens = 300
 
     /// Fewer vowels among the letters than this means no language the plans are written in
     /// (Dutch and English prose: about 0.38; shifted or mis-mapped letters: well under 0.2).
@@ -27,6 +29,8 @@ public enum TextLayerCheck {
             let v = s.value
             if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0x0C || v == 0xA0 {
                 finish()
+                // A few hundred tokens tell; a long page need not be read to its end.
+                if words + junk >= sampleTokens { break }
                 continue
             }
             if (v >= 0x30 && v <= 0x39) || v == 0x2E || v == 0x2C || v == 0x25 || v == 0x2D || v == 0x2F || v == 0x20AC {
@@ -34,7 +38,8 @@ public enum TextLayerCheck {
                 continue
             }
             digitsOnly = false
-            if s.properties.isAlphabetic {
+            let letter = v < 0x80 ? ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) : s.properties.isAlphabetic
+            if letter {
                 letters += 1
                 allLetters += 1
                 if isVowel(s) { vowel = true; allVowels += 1 }

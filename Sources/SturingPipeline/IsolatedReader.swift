@@ -57,6 +57,11 @@ public final class IsolatedReader: Sendable {
     /// parser that could hang, and the text need not be copied from a worker); anything else
     /// in a worker under the limits.
     public func read(path: String) throws(IngestError) -> Document {
+        // Without a cache, the start of the file tells plain text from the rest, so a PDF is
+        // read (and hashed) once, by its worker, not also here.
+        if cache == nil, let head = Self.head(path), FileSniffer.sniff(head) != .text {
+            return try extractInWorker(path)
+        }
         var bytes = try DocumentReader.readBytes(path: path)
         let sha = SHA256Hex.digest(bytes)
         if let cache, let cached = cache.load(sha256: sha, path: path) { return cached }
@@ -66,11 +71,26 @@ public final class IsolatedReader: Sendable {
             return document
         }
         bytes = []  // the worker reads the file itself
-        let box = checkOut()
-        defer { checkIn(box) }
-        let document = try box.worker.extract(path: path)
+        let document = try extractInWorker(path)
         if let cache, document.sha256 == sha { cache.store(document) }
         return document
+    }
+
+    /// The file read by a worker under the limits.
+    private func extractInWorker(_ path: String) throws(IngestError) -> Document {
+        let box = checkOut()
+        defer { checkIn(box) }
+        return try box.worker.extract(path: path)
+    }
+
+    /// The first 64 KB of a regular, non-empty file (nil otherwise: the full read then names the problem).
+    static func head(_ path: String) -> [UInt8]? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
+        return [UInt8](data)
     }
 
     /// A worker used by one thread at a time.
