@@ -149,9 +149,8 @@ public enum DocumentReader {
         let encoding = decoded.encoding
         // pdftotext writes a form feed between pages: keep those pages.
         // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
-        var pages = splitPages(decoded.text, threads: threads)
+        var pages = textPages(decoded.text, threads: threads)
         decoded.text = ""
-        if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
         let hasPages = pages.count > 1
         let (cleaned, report) = TextCleaner.clean(pages: consume pages, removeRunningLines: hasPages, threads: threads)
         return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned,
@@ -168,12 +167,35 @@ extension DocumentReader {
         case .pdf:
             return TextCleaner.cleanByPage(pages: try PDFReader.read(path: path, ocr: ocr).texts, removeRunningLines: true)
         case .text:
-            var pages = splitPages(try TextDecoder.decode(bytes).text)
-            if pages.count > 1, pages.last?.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true { pages.removeLast() }
+            let pages = textPages(try TextDecoder.decode(bytes).text)
             return TextCleaner.cleanByPage(pages: pages, removeRunningLines: pages.count > 1)
         default:
             return [TextCleaner.cleanByPage(pages: [try read(path: path, ocr: ocr).pages.joined(separator: "\n\n")], removeRunningLines: false)[0]]
         }
+    }
+
+    /// A text's pages: split at form feeds (as `pdftotext` writes them), without a blank last
+    /// page after the last one.
+    static func textPages(_ text: String, threads: Int = 1) -> [String] {
+        var pages = splitPages(text, threads: threads)
+        if pages.count > 1, let last = pages.last, isBlankPage(last) { pages.removeLast() }
+        return pages
+    }
+
+    /// True when a page holds only spaces, tabs and line ends.
+    public static func isBlankPage(_ page: String) -> Bool {
+        page.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    /// The first `count` bytes of a regular, non-empty file; nil otherwise (a full read then
+    /// names the problem).
+    public static func head(path: String, count: Int = 65_536) -> [UInt8]? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: count), !data.isEmpty else { return nil }
+        return [UInt8](data)
     }
 
     /// The pages of a text: split at each form feed byte (empty pages kept).

@@ -144,35 +144,26 @@ enum OCRPool {
     /// `uri` on others): each page's text, mean confidence and the engine's identification.
     static func read(pages: [Int], uri: UnsafeMutablePointer<gchar>, document: OpaquePointer,
                      threads: Int) throws(IngestError) -> [(text: String, confidence: Int, engine: String)] {
-        let workers = max(1, min(threads, pages.count))
-        let results = Mutex([(text: String, confidence: Int, engine: String)?](repeating: nil, count: pages.count))
         let failure = Mutex<IngestError?>(nil)
-        let next = Atomic<Int>(0)
-        let shared = UnsafeSendable((uri: uri, document: document))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let shared = Unchecked((uri: uri, document: document))
+        // Each thread: an engine of its own, and its own handle on the document (the first
+        // thread uses the caller's).
+        let results = ParallelMap.map(pages.count, threads: threads, state: { w -> (engine: OCREngine, doc: OpaquePointer, own: Bool)? in
             let engine: OCREngine
-            do throws(IngestError) { engine = try checkOut() } catch { failure.withLock { $0 = error }; return }
-            defer { checkIn(engine) }
-            var own: OpaquePointer?
-            if w > 0 { own = poppler_document_new_from_file(shared.value.uri, nil, nil) }
-            defer { if let own { g_object_unref(UnsafeMutableRawPointer(own)) } }
-            guard let doc = w == 0 ? shared.value.document : own else { return }
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                if k >= pages.count { break }
-                guard let page = poppler_document_get_page(doc, Int32(pages[k] - 1)) else { continue }
-                let result = engine.read(page)
-                g_object_unref(UnsafeMutableRawPointer(page))
-                results.withLock { $0[k] = (result.text, result.confidence, engine.identification) }
-            }
+            do throws(IngestError) { engine = try checkOut() } catch { failure.withLock { $0 = error }; return nil }
+            if w == 0 { return (engine, shared.value.document, false) }
+            guard let own = poppler_document_new_from_file(shared.value.uri, nil, nil) else { checkIn(engine); return nil }
+            return (engine, own, true)
+        }, done: { state in
+            checkIn(state.engine)
+            if state.own { g_object_unref(UnsafeMutableRawPointer(state.doc)) }
+        }) { state, k -> (text: String, confidence: Int, engine: String) in
+            guard let page = poppler_document_get_page(state.doc, Int32(pages[k] - 1)) else { return ("", 0, state.engine.identification) }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            let result = state.engine.read(page)
+            return (result.text, result.confidence, state.engine.identification)
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0 }.map { $0 ?? ("", 0, "tesseract \(OCREngine.version)") }
+        if let error = failure.withLock({ $0 }), results.contains(where: { $0 == nil }) { throw error }
+        return results.map { $0 ?? ("", 0, "tesseract \(OCREngine.version)") }
     }
-}
-
-/// Hands pointers that threads only read to a parallel loop.
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

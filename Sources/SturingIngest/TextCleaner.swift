@@ -8,30 +8,69 @@ public enum TextCleaner {
     /// at least three pages with text. The pages are worked on by `threads` threads (the result
     /// does not depend on it).
     public static func clean(pages: consuming [String], removeRunningLines: Bool, threads: Int = 1) -> (pages: [String], report: CleaningReport) {
-        var report = CleaningReport()
         var texts = consume pages
-        report.softHyphensRemoved = normalize(&texts, threads: threads)
-        if removeRunningLines {
-            RunningLines.remove(from: &texts, report: &report, threads: threads)
+        var report = apply(&texts, threads: threads, running: removeRunningLines ? .fromThesePages : .none, compounds: nil).report
+        report.repeatedLines.sort()
+        return (texts, report)
+    }
+
+    /// Where the running lines to remove come from.
+    enum RunningLineSource {
+        /// None are removed.
+        case none
+        /// Found on the pages being cleaned.
+        case fromThesePages
+        /// Found by a survey of the whole document (`StreamingCleaner`).
+        case known(Set<UInt64>)
+    }
+
+    /// The cleaning steps, in place: soft hyphens and NFKC, running lines, line-end hyphens
+    /// (joined unless the compound is written with a hyphen in `compounds`, or, when nil, on
+    /// these pages). Pages that are not `whole` (pieces of a cut page) get no running-line check.
+    /// Returns the document's report and what was done to each page.
+    static func apply(_ texts: inout [String], threads: Int, whole: [Bool]? = nil, running: RunningLineSource,
+                      compounds: Set<String>?) -> (report: CleaningReport, byPage: [PageCleaning]) {
+        var report = CleaningReport()
+        var byPage = [PageCleaning](repeating: PageCleaning(), count: texts.count)
+        let soft = normalize(&texts, threads: threads)
+        for (i, n) in soft.enumerated() { byPage[i].softHyphensRemoved = n }
+        report.softHyphensRemoved = soft.reduce(0, +)
+        if case .none = running {} else {
+            var zones = RunningLines.zones(of: texts, threads: threads)
+            if let whole { zones = zip(zones, whole).map { $1 ? $0 : [] } }
+            var found: Set<UInt64>
+            switch running {
+            case .known(let set): found = set
+            default:
+                var census = RunningLines.Census()
+                census.add(zones)
+                found = census.running()
+            }
+            if !found.isEmpty {
+                let removed = RunningLines.drop(found, zones: zones, from: &texts, report: &report, threads: threads)
+                for (i, lines) in removed.enumerated() { byPage[i].removedLines = lines }
+            }
         }
         // Most pages have no line-end hyphen: look for one before copying bytes or collecting the
         // document's hyphenated compounds.
         let input = texts
         let withHyphen = ParallelMap.map(input.count, threads: threads) { LineEndHyphens.hasLineEndHyphen(input[$0]) }
-        guard withHyphen.contains(true) else { return (texts, report) }
-        let hyphenated = ParallelMap.map(input.count, threads: threads) { LineEndHyphens.inlineCompounds([input[$0]]) }
+        guard withHyphen.contains(true) else { return (report, byPage) }
+        let known = compounds ?? ParallelMap.map(input.count, threads: threads) { LineEndHyphens.inlineCompounds([input[$0]]) }
             .reduce(into: Set<String>()) { $0.formUnion($1) }
         _ = consume input
-        let reports = replaceInBlocks(&texts, threads: threads) { i, page -> (String, CleaningReport) in
+        let joined = replaceInBlocks(&texts, threads: threads) { i, page -> (String, CleaningReport) in
             var pageReport = CleaningReport()
             guard withHyphen[i] else { return (page, pageReport) }
-            return (LineEndHyphens.join(page, knownCompounds: hyphenated, report: &pageReport), pageReport)
+            return (LineEndHyphens.join(page, knownCompounds: known, report: &pageReport), pageReport)
         }
-        for part in reports {
+        for (i, part) in joined.enumerated() {
             report.hyphenationsJoined += part.hyphenationsJoined
             report.hyphensKept += part.hyphensKept
+            byPage[i].hyphenationsJoined = part.hyphenationsJoined
+            byPage[i].hyphensKept = part.hyphensKept
         }
-        return (texts, report)
+        return (report, byPage)
     }
 
     /// Pages replaced per block of this many at a time.
@@ -71,18 +110,6 @@ public enum TextCleaner {
 enum RunningLines {
     /// How many non-blank lines at the top and at the bottom of a page are looked at.
     static let zone = 3
-
-    /// Removes the running lines from `pages`. Works on byte ranges of lines: only the zone lines
-    /// get a key, and only pages that lose a line are copied.
-    static func remove(from pages: inout [String], report: inout CleaningReport, threads: Int = 1) {
-        let zones = zones(of: pages, threads: threads)
-        var census = Census()
-        census.add(zones)
-        let running = census.running()
-        guard !running.isEmpty else { return }
-        drop(running, zones: zones, from: &pages, report: &report, threads: threads)
-        report.repeatedLines.sort()
-    }
 
     /// The zone lines of each page: byte ranges (without the newline) and keys.
     static func zones(of pages: [String], threads: Int) -> [[(range: Range<Int>, key: UInt64)]] {
@@ -136,18 +163,21 @@ enum RunningLines {
 
     /// Removes the zone lines with a running key from `pages` (one block of pages at a time),
     /// counting them and adding each running line's first appearance to `report.repeatedLines`.
+    /// Returns the lines removed from each page, as written.
+    @discardableResult
     static func drop(_ running: Set<UInt64>, zones: [[(range: Range<Int>, key: UInt64)]], from pages: inout [String],
-                     report: inout CleaningReport, threads: Int) {
+                     report: inout CleaningReport, threads: Int) -> [[String]] {
         let drops = zones.map { $0.filter { running.contains($0.key) }.sorted { $0.range.lowerBound < $1.range.lowerBound } }
         report.repeatedLinesRemoved += drops.reduce(0) { $0 + $1.count }
         var named = Set(report.repeatedLines.map(keyHashOfShown))
+        var removed = [[String]]()
         for (p, drop) in drops.enumerated() {
-            for line in drop where !named.contains(line.key) {
-                named.insert(line.key)
-                var page = pages[p]
-                report.repeatedLines.append(page.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }
-                    .trimmingCharacters(in: .whitespaces))
+            var page = pages[p]
+            let lines = drop.map { line in
+                page.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }.trimmingCharacters(in: .whitespaces)
             }
+            for (line, text) in zip(drop, lines) where named.insert(line.key).inserted { report.repeatedLines.append(text) }
+            removed.append(lines)
         }
         _ = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, Void) in
             let drop = drops[p].map(\.range)
@@ -171,6 +201,7 @@ enum RunningLines {
                 return String(decoding: out, as: UTF8.self)
             }, ())
         }
+        return removed
     }
 
     /// Byte ranges (without the newline) of the first and last `zone` non-blank lines of a page,
@@ -228,8 +259,7 @@ enum RunningLines {
     }
 
     /// `normalizedKey` for any line, on Unicode scalars: lowercase mapping, white space and
-    /// numbers by scalar properties (what `digitMaskedKeyOrPlain` does on Characters, without
-    /// building a String per Character).
+    /// numbers by scalar properties (the tests check it against the same rule on Characters).
     static func scalarKey(_ line: Substring) -> String {
         var masked = [UInt8](), plain = [UInt8]()
         masked.reserveCapacity(line.utf8.count + 8)
@@ -272,13 +302,6 @@ enum RunningLines {
         return finishKey(&masked, &plain)
     }
 
-    /// The general (Unicode) form of `normalizedKey`.
-    static func digitMaskedKeyOrPlain(_ line: Substring) -> String {
-        let masked = digitMaskedKey(line)
-        if masked.split(separator: " ").count <= shortLineWords { return masked }
-        return line.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
     /// `normalizedKey` for ASCII lines, on bytes (this runs for six lines of every page).
     static func asciiKey(_ line: Substring) -> String {
         var masked = [UInt8](), plain = [UInt8]()
@@ -312,28 +335,6 @@ enum RunningLines {
         return finishKey(&masked, &plain)
     }
 
-    static func digitMaskedKey(_ line: Substring) -> String {
-        var out = ""
-        var lastWasSpace = true
-        var lastWasDigit = false
-        for ch in line.lowercased() {
-            if ch.isWhitespace {
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
-                lastWasDigit = false
-            } else if ch.isNumber {
-                if !lastWasDigit { out.append("#") }
-                lastWasDigit = true
-                lastWasSpace = false
-            } else {
-                out.append(ch)
-                lastWasSpace = false
-                lastWasDigit = false
-            }
-        }
-        if out.hasSuffix(" ") { out.removeLast() }
-        return out
-    }
 }
 
 /// Joining words hyphenated across a line end, keeping real hyphens.
@@ -540,33 +541,25 @@ public struct StreamingCleaner {
 
     /// Pass 2: the cleaned pages of a group, with the cleaning counted in `report`.
     public mutating func clean(_ pages: [String], whole: [Bool], report: inout CleaningReport) -> [String] {
+        if running == nil { running = census.running() }
         var texts = pages
-        report.softHyphensRemoved += TextCleaner.normalize(&texts, threads: threads)
-        if paged {
-            if running == nil { running = census.running() }
-            if let running, !running.isEmpty {
-                let zones = zip(RunningLines.zones(of: texts, threads: threads), whole).map { $1 ? $0 : [] }
-                RunningLines.drop(running, zones: zones, from: &texts, report: &report, threads: threads)
-            }
-        }
-        let compounds = self.compounds
-        let parts = ParallelMap.map(texts.count, threads: threads) { i -> (String, CleaningReport) in
-            var pageReport = CleaningReport()
-            guard LineEndHyphens.hasLineEndHyphen(texts[i]) else { return (texts[i], pageReport) }
-            return (LineEndHyphens.join(texts[i], knownCompounds: compounds, report: &pageReport), pageReport)
-        }
-        for part in parts {
-            report.hyphenationsJoined += part.1.hyphenationsJoined
-            report.hyphensKept += part.1.hyphensKept
-        }
-        return parts.map(\.0)
+        let part = TextCleaner.apply(&texts, threads: threads, whole: whole, running: paged ? .known(running ?? []) : .none,
+                                     compounds: compounds).report
+        report.softHyphensRemoved += part.softHyphensRemoved
+        report.hyphenationsJoined += part.hyphenationsJoined
+        report.hyphensKept += part.hyphensKept
+        report.repeatedLinesRemoved += part.repeatedLinesRemoved
+        // A running line is named once, as it first appeared ("Pagina 1 van 40", not every page's number).
+        var named = Set(report.repeatedLines.map(RunningLines.keyHashOfShown))
+        for line in part.repeatedLines where named.insert(RunningLines.keyHashOfShown(line)).inserted { report.repeatedLines.append(line) }
+        return texts
     }
 }
 
 extension TextCleaner {
     /// Removes soft hyphens and applies NFKC to each page, in place; returns how many soft
-    /// hyphens there were.
-    static func normalize(_ texts: inout [String], threads: Int) -> Int {
+    /// hyphens each page had.
+    static func normalize(_ texts: inout [String], threads: Int) -> [Int] {
         let removed = replaceInBlocks(&texts, threads: threads) { _, page -> (String, Int) in
             var text = page
             var removed = 0
@@ -577,7 +570,7 @@ extension TextCleaner {
             }
             return (ICUText.nfkc(text), removed)
         }
-        return removed.reduce(0, +)
+        return removed
     }
 }
 
@@ -597,37 +590,6 @@ extension TextCleaner {
     /// What `clean` does to each page, by the same steps.
     public static func cleanByPage(pages: [String], removeRunningLines: Bool) -> [PageCleaning] {
         var texts = pages
-        var result = [PageCleaning](repeating: PageCleaning(), count: pages.count)
-        let soft = replaceInBlocks(&texts, threads: 1) { _, page -> (String, Int) in
-            var one = [page]
-            let n = normalize(&one, threads: 1)
-            return (one[0], n)
-        }
-        for (i, n) in soft.enumerated() { result[i].softHyphensRemoved = n }
-        if removeRunningLines {
-            let zones = RunningLines.zones(of: texts, threads: 1)
-            var census = RunningLines.Census()
-            census.add(zones)
-            let running = census.running()
-            if !running.isEmpty {
-                for (p, zone) in zones.enumerated() {
-                    var page = texts[p]
-                    result[p].removedLines = zone.filter { running.contains($0.key) }.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { line in
-                        page.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }
-                            .trimmingCharacters(in: .whitespaces)
-                    }
-                }
-                var ignored = CleaningReport()
-                RunningLines.drop(running, zones: zones, from: &texts, report: &ignored, threads: 1)
-            }
-        }
-        let compounds = LineEndHyphens.inlineCompounds(texts)
-        for (i, page) in texts.enumerated() where LineEndHyphens.hasLineEndHyphen(page) {
-            var report = CleaningReport()
-            _ = LineEndHyphens.join(page, knownCompounds: compounds, report: &report)
-            result[i].hyphenationsJoined = report.hyphenationsJoined
-            result[i].hyphensKept = report.hyphensKept
-        }
-        return result
+        return apply(&texts, threads: 1, running: removeRunningLines ? .fromThesePages : .none, compounds: nil).byPage
     }
 }

@@ -71,9 +71,15 @@ public enum TextDecoder {
     }
 
     /// Rejects text that is mostly control or replacement characters (binary read as text).
-    /// Counted on the UTF-8 bytes of the first 200,000 scalars' worth (C0 controls, DEL, U+FFFD).
     private static func checkPlausible(_ decoded: Decoded) throws(IngestError) {
-        var text = decoded.text
+        if looksLikeBinary(decoded.text) { throw .undecodable(encoding: decoded.encoding) }
+    }
+
+    /// True when the text is mostly control or replacement characters: more than one in
+    /// twenty of its first 200,000 scalars (C0 controls other than tab, line ends and form feed,
+    /// DEL, U+FFFD), counted on the UTF-8 bytes.
+    public static func looksLikeBinary(_ text: String) -> Bool {
+        var text = text
         let (bad, total) = text.withUTF8 { b -> (Int, Int) in
             var bad = 0, total = 0, i = 0
             while i < b.count && total < 200_000 {
@@ -89,6 +95,6 @@ public enum TextDecoder {
             }
             return (bad, total)
         }
-        if total > 0 && bad * 20 > total { throw .undecodable(encoding: decoded.encoding) }
+        return total > 0 && bad * 20 > total
     }
 }

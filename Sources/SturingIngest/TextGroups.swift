@@ -1,4 +1,5 @@
 import Foundation
+import SturingCore
 
 /// Reads a very large plain text file a group of pages at a time, so it is never held whole.
 ///
@@ -28,10 +29,7 @@ public final class TextGroups {
     /// True when the file at `path` is a plain text larger than `threshold` bytes whose start is
     /// valid UTF-8 without a byte-order mark (other encodings are read whole).
     public static func qualifies(path: String, size: Int, threshold: Int = streamAbove) -> Bool {
-        guard size > threshold, let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        guard let data = try? h.read(upToCount: 65_536), !data.isEmpty else { return false }
-        var head = [UInt8](data)
+        guard size > threshold, var head = DocumentReader.head(path: path) else { return false }
         guard FileSniffer.sniff(head) == .text, !head.starts(with: [0xEF, 0xBB, 0xBF]), !head.contains(0) else { return false }
         // A multi-byte character may be cut at the end of the sample.
         while let last = head.last, last & 0x80 != 0 { head.removeLast() }
@@ -93,21 +91,19 @@ public final class TextGroups {
 
     /// Just after the last line end whose line ends a sentence.
     static func lastSentenceEnd(_ b: [UInt8]) -> Int? {
-        lastLineEnd(b) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }
+        lastLineEnd(b, where: LineEnd.endsSentence)
     }
 
     /// Just after the last line end whose line's last non-space byte (nil: none) passes `accept`.
     private static func lastLineEnd(_ b: [UInt8], where accept: (UInt8?) -> Bool) -> Int? {
-        var k = b.count - 1
-        while k > 0 {
-            if b[k] == 0x0A {
-                var j = k - 1
-                while j >= 0 && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j -= 1 }
-                if accept(j >= 0 ? b[j] : nil) { return k + 1 }
+        b.withUnsafeBufferPointer { u in
+            var k = u.count - 1
+            while k > 0 {
+                if u[k] == 0x0A && accept(LineEnd.lastByte(u, beforeNewlineAt: k)) { return k + 1 }
+                k -= 1
             }
-            k -= 1
+            return nil
         }
-        return nil
     }
 
     /// The pages of a group's bytes (split at form feeds; a group that ends with a form feed has

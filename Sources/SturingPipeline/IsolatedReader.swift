@@ -59,7 +59,7 @@ public final class IsolatedReader: Sendable {
     public func read(path: String) throws(IngestError) -> Document {
         // Without a cache, the start of the file tells plain text from the rest, so a PDF is
         // read (and hashed) once, by its worker, not also here.
-        if cache == nil, let head = Self.head(path), FileSniffer.sniff(head) != .text {
+        if cache == nil, let head = DocumentReader.head(path: path), FileSniffer.sniff(head) != .text {
             return try extractInWorker(path)
         }
         var bytes = try DocumentReader.readBytes(path: path)
@@ -81,16 +81,6 @@ public final class IsolatedReader: Sendable {
         let box = checkOut()
         defer { checkIn(box) }
         return try box.worker.extract(path: path)
-    }
-
-    /// The first 64 KB of a regular, non-empty file (nil otherwise: the full read then names the problem).
-    static func head(_ path: String) -> [UInt8]? {
-        var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
-              let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
-        return [UInt8](data)
     }
 
     /// A worker used by one thread at a time.

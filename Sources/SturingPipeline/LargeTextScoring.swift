@@ -28,11 +28,11 @@ public enum LargeTextScoring {
             invalidUTF8 = invalidUTF8 || invalid
             if !checkedStart {
                 checkedStart = true
-                if let first = pages.first, isMostlyControl(first) { throw .undecodable(encoding: "UTF-8") }
+                if let first = pages.first, TextDecoder.looksLikeBinary(first) { throw .undecodable(encoding: "UTF-8") }
             }
             cleaner.survey(pages, whole: wholeFlags(pages.count, group: group))
             pageCount = group.firstPage + pages.count
-            lastPageBlank = pages.last.map(isBlank) ?? lastPageBlank
+            lastPageBlank = pages.last.map(DocumentReader.isBlankPage) ?? lastPageBlank
         }
         let sha256 = SHA256Hex.hex(hasher.finalize())
         // A blank last page after a page break is not a page.
@@ -41,8 +41,7 @@ public enum LargeTextScoring {
         // Pass 2: clean each group with the whole file's survey and score it.
         var report = CleaningReport()
         let meta = Document(file: path, sha256: sha256, kind: .text, encoding: "UTF-8", pages: [], hasPages: hasPages,
-                            warnings: invalidUTF8 ? ["bytes that are not valid UTF-8 were replaced by U+FFFD (check the file's encoding)"] : [],
-                            cleaning: report)
+                            warnings: invalidUTF8 ? ["bytes that are not valid UTF-8 were replaced by U+FFFD (check the file's encoding)"] : [])
         var stream = scorer.beginStream(meta)
         groups = try TextGroups(path: path, groupBytes: groupBytes)
         while let group = try groups.next() {
@@ -57,9 +56,8 @@ public enum LargeTextScoring {
             scorer.push(cleaned, pageNumbers: numbers, to: &stream)
         }
         report.repeatedLines.sort()
-        scorer.setCleaning(report, of: &stream)
         do {
-            return try scorer.finish(&stream, pageCount: pageCount)
+            return try scorer.finish(&stream, pageCount: pageCount, cleaning: report)
         } catch {
             throw .noWords
         }
@@ -72,23 +70,5 @@ public enum LargeTextScoring {
         if count > 0 && group.continues { whole[0] = false }
         if count > 0 && group.endsInside { whole[count - 1] = false }
         return whole
-    }
-
-    static func isBlank(_ page: String) -> Bool {
-        page.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-    }
-
-    /// Binary read as text: mostly control characters or replacement characters.
-    static func isMostlyControl(_ text: String) -> Bool {
-        var bad = 0, total = 0
-        for s in text.unicodeScalars.prefix(200_000) {
-            total += 1
-            switch s.value {
-            case 0x09, 0x0A, 0x0C, 0x0D: break
-            case 0x00...0x1F, 0x7F, 0xFFFD: bad += 1
-            default: break
-            }
-        }
-        return total > 0 && bad * 20 > total
     }
 }

@@ -1,7 +1,5 @@
 import CICU
-import Dispatch
 import SturingCore
-import Synchronization
 
 /// Scores documents against a compiled lexicon: tokenize, match, count, and explain the counts.
 ///
@@ -111,20 +109,7 @@ public final class DocumentScorer {
         var current: Int32 = 0
         units.withUnsafeBufferPointer { u in
             for i in 1..<max(n, 1) {
-                var k = Int(stream.ends[i - 1])
-                let end = Int(stream.starts[i])
-                var newlines = 0, boundary = false
-                while k < end {
-                    switch u[k] {
-                    case 0x2E, 0x21, 0x3F: boundary = true
-                    case 0x0A: newlines += 1; if newlines >= 2 { boundary = true }
-                    case 0x20, 0x09, 0x0D: break
-                    default: newlines = 0
-                    }
-                    if boundary { break }
-                    k += 1
-                }
-                if boundary { current += 1 }
+                if sentenceBreak(i - 1, i, in: u) { current += 1 }
                 sentenceOf[i] = current
             }
         }
@@ -433,7 +418,7 @@ public final class DocumentScorer {
         guard phrase.isSplit else { return (before, before.upperBound..<before.upperBound) }
         var j = before.upperBound
         while j < stream.count && j - before.upperBound <= LexiconEntry.separableGap {
-            if sentenceBreak(j - 1, j) { return nil }
+            if units.withUnsafeBufferPointer({ sentenceBreak(j - 1, j, in: $0) }) { return nil }
             if let m = phraseLength(phrase.after, at: j) { return (before, j..<(j + m)) }
             j += 1
         }
@@ -441,7 +426,8 @@ public final class DocumentScorer {
     }
 
     /// True when a sentence ends between token `a` and the next token `b` (the rule of `sentenceIndices`).
-    private func sentenceBreak(_ a: Int, _ b: Int) -> Bool {
+    @inline(__always)
+    private func sentenceBreak(_ a: Int, _ b: Int, in units: UnsafeBufferPointer<UInt16>) -> Bool {
         var newlines = 0
         for k in Int(stream.ends[a])..<max(Int(stream.ends[a]), Int(stream.starts[b])) {
             switch units[k] {
@@ -551,24 +537,9 @@ public final class DocumentScorer {
             h.evidencePerPerspective = evidencePerPerspective
             h.evidenceWindow = evidenceWindow
         }
-        let results = ChunkResults<ChunkResult>(count: chunks.count)
-        if scorers.count == 1 {
-            for i in chunks.indices {
-                results.set(i, scoreChunk(firstIndex + i, chunks[i], of: document, pageNumbers: pageNumbers, seed: seed))
-            }
-        } else {
-            let shared = UncheckedBox(scorers)
-            let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: scorers.count) { w in
-                let scorer = shared.value[w]
-                while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    if i >= chunks.count { break }
-                    results.set(i, scorer.scoreChunk(firstIndex + i, chunks[i], of: document, pageNumbers: pageNumbers, seed: seed))
-                }
-            }
-        }
-        return results.all()
+        return ParallelMap.map(chunks.count, threads: scorers.count, state: { scorers[$0] }) { scorer, i in
+            scorer.scoreChunk(firstIndex + i, chunks[i], of: document, pageNumbers: pageNumbers, seed: seed)
+        }.map { $0! }
     }
 
     /// The document's score from its chunks' counts, sentence profiles and evidence samples.
@@ -603,14 +574,8 @@ public final class DocumentScorer {
     public struct Stream {
         fileprivate var document: Document
         fileprivate var numbers: [Int] = []
-        fileprivate var bytes = 0
         fileprivate var parts: [ChunkResult] = []
         fileprivate var chunksDone = 0
-    }
-
-    /// Sets the cleaning report of a streamed document (known only after its last page).
-    public func setCleaning(_ report: CleaningReport, of stream: inout Stream) {
-        stream.document.cleaning = report
     }
 
     /// Starts scoring `document` (its file, hash, encoding and cleaning; its pages come by `push`).
@@ -633,15 +598,17 @@ public final class DocumentScorer {
         }
         stream.document.pages.append(contentsOf: pages)
         stream.numbers.append(contentsOf: pageNumbers)
-        stream.bytes = stream.document.pages.reduce(0) { $0 + $1.utf8.count }
-        if stream.bytes >= chunkBytes * max(2, threads + 1) { scorePending(&stream, final: false) }
+        let pending = stream.document.pages.reduce(0) { $0 + $1.utf8.count }
+        if pending >= chunkBytes * max(2, threads + 1) { scorePending(&stream, final: false) }
     }
 
-    /// Scores what is left and returns the document's score; `pageCount` pages in all.
-    public func finish(_ stream: inout Stream, pageCount: Int) throws(ScoringError) -> DocumentScore {
+    /// Scores what is left and returns the document's score: `pageCount` pages in all, cleaned
+    /// as `cleaning` says (known only after the last page).
+    public func finish(_ stream: inout Stream, pageCount: Int, cleaning: CleaningReport) throws(ScoringError) -> DocumentScore {
         scorePending(&stream, final: true)
         var document = stream.document
         document.pages = []
+        document.cleaning = cleaning
         var score = try merge(stream.parts, document: document, seed: Self.seed(document.sha256))
         score.pages = document.hasPages ? pageCount : nil
         return score
@@ -666,7 +633,6 @@ public final class DocumentScorer {
         }
         stream.document.pages = pages
         stream.numbers = numbers
-        stream.bytes = pages.reduce(0) { $0 + $1.utf8.count }
     }
 
     /// Counts one chunk.
@@ -772,22 +738,4 @@ public final class DocumentScorer {
         }
         return true
     }
-}
-
-/// The chunk results of one document, filled by several threads.
-private final class ChunkResults<T>: @unchecked Sendable {
-    private let lock = Mutex(())
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) { lock.withLock { _ in slots[i] = value } }
-
-    func all() -> [T] { lock.withLock { _ in slots.map { $0! } } }
-}
-
-/// Hands values that each thread uses alone (one scorer per thread) to a parallel loop.
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -1,3 +1,5 @@
+import SturingCore
+
 /// How a large document is cut into chunks that are scored one at a time (and in parallel), so
 /// that memory stays flat in the size of a file and one file can use several cores.
 ///
@@ -71,8 +73,7 @@ public struct TextChunks: Sendable {
         for b in page.utf8.reversed() {
             switch b {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0C: continue
-            case 0x2E, 0x21, 0x3F: return true
-            default: return false
+            default: return LineEnd.endsSentence(b)
             }
         }
         return false
@@ -90,9 +91,7 @@ public struct TextChunks: Sendable {
             let c = b[k]
             if c == 0x0A {
                 lastNewline = k + 1
-                var j = k - 1
-                while j >= 0 && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j -= 1 }
-                if j >= 0 && (b[j] == 0x2E || b[j] == 0x21 || b[j] == 0x3F) { return k + 1 }
+                if LineEnd.endsSentence(LineEnd.lastByte(b, beforeNewlineAt: k)) { return k + 1 }
             } else if c == 0x20 {
                 lastSpace = k + 1
             }
