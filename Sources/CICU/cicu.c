@@ -20,6 +20,11 @@ struct cicu_word_breaker {
     int32_t pending_end;
     int32_t pending_letter;
     int32_t hyphen_end; /* end of a hyphen that follows the pending word, or -1 */
+    /* The fast path (see fast_class): where the current run of simple text ends, where a run
+       handed to ICU's own iteration ends (-1: none), and whether the fast path is on. */
+    int32_t simple_end;
+    int32_t icu_end;
+    int32_t fast;
 };
 
 cicu_word_breaker *cicu_wb_open(const char *locale, int32_t *error) {
@@ -30,6 +35,7 @@ cicu_word_breaker *cicu_wb_open(const char *locale, int32_t *error) {
     cicu_word_breaker *wb = (cicu_word_breaker *)calloc(1, sizeof(cicu_word_breaker));
     if (wb == NULL) { ubrk_close(bi); *error = (int32_t)U_MEMORY_ALLOCATION_ERROR; return NULL; }
     wb->bi = bi;
+    wb->fast = 1;
     return wb;
 }
 
@@ -49,7 +55,11 @@ void cicu_wb_set_text(cicu_word_breaker *wb, const uint16_t *text, int32_t lengt
     wb->done = 0;
     wb->has_pending = 0;
     wb->hyphen_end = -1;
+    wb->simple_end = 0;
+    wb->icu_end = -1;
 }
+
+void cicu_wb_set_fast(cicu_word_breaker *wb, int32_t on) { wb->fast = on; }
 
 static int is_word_hyphen(uint16_t c) { return c == 0x2D || c == 0x2010 || c == 0x2011; }
 
@@ -66,45 +76,187 @@ static int flush_pending(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, 
     return emitted;
 }
 
+/* Feeds one segment (ICU's boundaries and rule status) to the hyphen joiner; returns the words
+   written at starts[n]/ends[n] (0 or 1). */
+static int feed_segment(cicu_word_breaker *wb, int32_t start, int32_t end, int32_t status,
+                        int32_t *starts, int32_t *ends, int32_t n) {
+    int word = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_IDEO_LIMIT;
+    int letter = status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT;
+    if (word) {
+        if (wb->has_pending && wb->hyphen_end == start) {
+            /* "maat" "-" "regelen": one compound word, as its closed spelling is. */
+            wb->pending_end = end;
+            wb->pending_letter |= letter;
+            wb->hyphen_end = -1;
+            return 0;
+        }
+        int emitted = flush_pending(wb, starts, ends, n);
+        wb->has_pending = 1;
+        wb->pending_start = start;
+        wb->pending_end = end;
+        wb->pending_letter = letter;
+        return emitted;
+    }
+    if (wb->has_pending && wb->hyphen_end < 0 && start == wb->pending_end && end - start == 1
+        && is_word_hyphen(wb->text[start])) {
+        wb->hyphen_end = end;
+        return 0;
+    }
+    return flush_pending(wb, starts, ends, n);
+}
+
+/*
+ * The fast path. Most of a Dutch plan is Latin letters, digits, spaces and common punctuation; for
+ * those characters ICU's word rules (UAX #29 as ICU tailors it) reduce to a few cases, which this
+ * scanner applies without the rule machine. A run between whitespace that holds any other
+ * character (combining marks, soft hyphens, '@', '_', symbols, other scripts, surrogates)
+ * is handed to ICU's own iterator, so the boundaries are ICU's everywhere. The classes are checked
+ * against ICU character by character, and the rules on every string of up to five representative
+ * characters, by cicu_wb_check_fast_path (run in the tests).
+ */
+enum { FC_ICU = 0, FC_SPACE, FC_LETTER, FC_DIGIT, FC_MIDNUMLET, FC_MIDNUM, FC_HYPHEN, FC_PUNCT };
+
+/* The fast-path class of a UTF-16 code unit; FC_ICU sends its run to ICU. */
+static inline int fast_class(uint16_t c) {
+    if (c < 0x80) {
+        static const unsigned char ascii[128] = {
+            /* 00-1F: tab, LF and CR are whitespace; other controls go to ICU */
+            0,0,0,0,0,0,0,0, 0,1,1,0,0,1,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+            /* 20-2F: space ! " # $ % & apostrophe ( ) * + , - . / */
+            1,7,7,7,7,7,7,4, 7,7,7,7,5,6,4,7,
+            /* 30-3F: 0-9 : ; < = > ? (ICU does not count the colon a MidLetter) */
+            3,3,3,3,3,3,3,3, 3,3,7,5,7,7,7,7,
+            /* 40-5F: at sign (to ICU, which joins it like a letter), A-Z [ \ ] ^, underscore (to ICU) */
+            0,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,7,7,7,7,0,
+            /* 60-7F: ` a-z { | } ~, DEL (to ICU) */
+            7,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,7,7,7,7,0,
+        };
+        return ascii[c];
+    }
+    if (c >= 0xC0 && c <= 0x24F) return (c == 0xD7 || c == 0xF7) ? FC_PUNCT : FC_LETTER;
+    switch (c) {
+    case 0xA0: case 0xA7: case 0xAB: case 0xB0: case 0xBB:              /* nbsp § « ° » */
+    case 0x2013: case 0x2014: case 0x201C: case 0x201D: case 0x201E:    /* – — “ ” „ */
+    case 0x2022: case 0x2026: case 0x20AC: case 0x2212: case 0x25CF:    /* • … € − ● */
+        return FC_PUNCT;
+    case 0x2010: case 0x2011:
+        return FC_HYPHEN;
+    case 0x2018: case 0x2019:
+        return FC_MIDNUMLET;
+    default:
+        return FC_ICU;
+    }
+}
+
+/* The end of the word segment that starts at `i` (a letter or digit) and its ICU rule status.
+   Letters and digits run on (WB5, WB8-10); a full stop or apostrophe between two letters (WB6/7)
+   and a full stop, comma, semicolon or apostrophe between two digits (WB11/12) stay inside.
+   ICU's status is that of the segment's last character: "12a" is a letter word (200), "a12" a
+   number (100). */
+static inline int32_t fast_word(const uint16_t *t, int32_t i, int32_t end, int32_t *status) {
+    int last = fast_class(t[i]);
+    int32_t j = i + 1;
+    while (j < end) {
+        int c = fast_class(t[j]);
+        if (c == FC_LETTER || c == FC_DIGIT) { last = c; j++; continue; }
+        if ((c == FC_MIDNUMLET || c == FC_MIDNUM) && j + 1 < end) {
+            int z = fast_class(t[j + 1]);
+            if ((last == FC_LETTER && c == FC_MIDNUMLET && z == FC_LETTER) || (last == FC_DIGIT && z == FC_DIGIT)) {
+                last = z;
+                j += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    *status = last == FC_LETTER ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER;
+    return j;
+}
+
+/* One step of ICU's own iterator, inside a run handed to it. */
+static int icu_step(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t n) {
+    int32_t start = wb->position;
+    int32_t end = ubrk_next(wb->bi);
+    if (end == UBRK_DONE) {
+        wb->position = wb->length;
+        wb->icu_end = -1;
+        return 0;
+    }
+    wb->position = end;
+    if (end >= wb->icu_end) wb->icu_end = -1;
+    return feed_segment(wb, start, end, ubrk_getRuleStatus(wb->bi), starts, ends, n);
+}
+
 int32_t cicu_wb_next_words(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t capacity) {
     int32_t n = 0;
+    const uint16_t *t = wb->text;
     while (n < capacity) {
         if (wb->done) {
             n += flush_pending(wb, starts, ends, n);
             break;
         }
-        int32_t start = wb->position;
-        int32_t end = ubrk_next(wb->bi);
-        if (end == UBRK_DONE) {
+        int32_t p = wb->position;
+        if (p >= wb->length) {
             wb->done = 1;
-            wb->position = wb->length;
             continue;
         }
-        wb->position = end;
-        int32_t status = ubrk_getRuleStatus(wb->bi);
-        int word = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_IDEO_LIMIT;
-        int letter = status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT;
-        if (word) {
-            if (wb->has_pending && wb->hyphen_end == start) {
-                /* "maat" "-" "regelen": one compound word, as its closed spelling is. */
-                wb->pending_end = end;
-                wb->pending_letter |= letter;
-                wb->hyphen_end = -1;
+        if (!wb->fast) wb->icu_end = wb->length;
+        if (wb->icu_end >= 0) {
+            n += icu_step(wb, starts, ends, n);
+            continue;
+        }
+        int c = fast_class(t[p]);
+        if (c == FC_SPACE) {
+            /* Whitespace is never part of a word: one non-word segment for the run. */
+            int32_t q = p + 1;
+            while (q < wb->length && fast_class(t[q]) == FC_SPACE) q++;
+            wb->position = q;
+            n += feed_segment(wb, p, q, 0, starts, ends, n);
+            continue;
+        }
+        if (p >= wb->simple_end) {
+            /* A new run up to the next whitespace: simple throughout, or ICU's. */
+            int32_t q = p;
+            int simple = 1;
+            while (q < wb->length) {
+                int k = fast_class(t[q]);
+                if (k == FC_SPACE) break;
+                if (k == FC_ICU) simple = 0;
+                q++;
+            }
+            if (!simple) {
+                /* p follows whitespace (or starts the text), so ICU has a boundary at p unless a
+                   combining mark attaches to that whitespace; then the boundary is just after. */
+                if (!ubrk_isBoundary(wb->bi, p)) {
+                    int32_t b = ubrk_current(wb->bi);
+                    wb->position = b;
+                    n += feed_segment(wb, p, b, 0, starts, ends, n);
+                }
+                wb->icu_end = wb->position < q ? q : -1;
                 continue;
             }
-            n += flush_pending(wb, starts, ends, n);
-            wb->has_pending = 1;
-            wb->pending_start = start;
-            wb->pending_end = end;
-            wb->pending_letter = letter;
-            continue;
+            wb->simple_end = q;
         }
-        if (wb->has_pending && wb->hyphen_end < 0 && start == wb->pending_end && end - start == 1
-            && is_word_hyphen(wb->text[start])) {
-            wb->hyphen_end = end;
-            continue;
+        int32_t q = wb->simple_end;
+        if (c == FC_LETTER || c == FC_DIGIT) {
+            int32_t status;
+            int32_t e = fast_word(t, p, q, &status);
+            wb->position = e;
+            n += feed_segment(wb, p, e, status, starts, ends, n);
+        } else if (c == FC_HYPHEN) {
+            wb->position = p + 1;
+            n += feed_segment(wb, p, p + 1, 0, starts, ends, n);
+        } else {
+            /* Punctuation never starts a word here: one non-word segment up to a letter, digit or hyphen. */
+            int32_t e = p + 1;
+            while (e < q) {
+                int k = fast_class(t[e]);
+                if (k == FC_LETTER || k == FC_DIGIT || k == FC_HYPHEN) break;
+                e++;
+            }
+            wb->position = e;
+            n += feed_segment(wb, p, e, 0, starts, ends, n);
         }
-        n += flush_pending(wb, starts, ends, n);
     }
     return n;
 }
@@ -200,4 +352,81 @@ int64_t cicu_word_break_floor(const uint16_t *text, int32_t length, int32_t *err
     }
     ubrk_close(bi);
     return words;
+}
+
+/* The words of `text` by one breaker, as (start, end) pairs; returns how many (at most cap). */
+static int32_t words_of(cicu_word_breaker *wb, const uint16_t *text, int32_t length, int32_t *out, int32_t cap) {
+    int32_t err = 0, n = 0;
+    int32_t s[64], e[64];
+    cicu_wb_set_text(wb, text, length, &err);
+    if (err > 0) return -1;
+    int32_t k;
+    while ((k = cicu_wb_next_words(wb, s, e, 64)) > 0) {
+        for (int32_t i = 0; i < k && n < cap; i++) { out[2 * n] = s[i]; out[2 * n + 1] = e[i]; n++; }
+    }
+    return n;
+}
+
+/* 1 when both breakers give the same words for `text`; otherwise writes the text into `failure`. */
+static int same_words(cicu_word_breaker *fast, cicu_word_breaker *icu, const uint16_t *text, int32_t length,
+                      uint16_t *failure, int32_t failure_capacity) {
+    int32_t a[64], b[64];
+    int32_t na = words_of(fast, text, length, a, 32), nb = words_of(icu, text, length, b, 32);
+    if (na == nb && memcmp(a, b, sizeof(int32_t) * 2 * (size_t)(na < 0 ? 0 : na)) == 0) return 1;
+    for (int32_t i = 0; i < length && i < failure_capacity - 1; i++) failure[i] = text[i];
+    failure[length < failure_capacity - 1 ? length : failure_capacity - 1] = 0;
+    return 0;
+}
+
+int64_t cicu_wb_check_fast_path(uint16_t *failure, int32_t failure_capacity, int32_t *error) {
+    int32_t err = 0;
+    cicu_word_breaker *fast = cicu_wb_open("nl", &err), *icu = cicu_wb_open("nl", &err);
+    *error = err;
+    if (fast == NULL || icu == NULL) { cicu_wb_close(fast); cicu_wb_close(icu); return -1; }
+    icu->fast = 0;
+    int64_t checked = 0;
+    uint16_t t[8];
+    /* Every fast-path character, alone and between representatives of each class. */
+    static const uint16_t context[] = { 'a', 0xE9, '1', '.', 0x2019, '\'', ',', '-', 0x2010, ' ', '(', ':', 0x301 };
+    const int nc = (int)(sizeof(context) / sizeof(context[0]));
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        if (fast_class((uint16_t)c) == FC_ICU) continue;
+        for (int x = -1; x < nc; x++) {
+            for (int y = -1; y < nc; y++) {
+                for (int z = -1; z < nc; z++) {
+                    for (int place = 0; place < 3; place++) {
+                        int32_t len = 0;
+                        int at[3] = { x, y, z };
+                        for (int k = 0; k < 3; k++) {
+                            if (k == place) t[len++] = (uint16_t)c;
+                            if (at[k] >= 0) t[len++] = context[at[k]];
+                        }
+                        checked++;
+                        if (!same_words(fast, icu, t, len, failure, failure_capacity)) goto done_fail;
+                    }
+                }
+            }
+        }
+    }
+    /* Every string of up to five representatives: the rules, not the classes. */
+    static const uint16_t reps[] = { 'a', 0xE9, '1', '.', 0x2019, '\'', ',', ';', '-', 0x2011, ' ', '\n', '(', ':', '_', 0x301 };
+    const int nr = (int)(sizeof(reps) / sizeof(reps[0]));
+    for (int32_t len = 1; len <= 5; len++) {
+        int idx[5] = { 0, 0, 0, 0, 0 };
+        for (;;) {
+            for (int32_t k = 0; k < len; k++) t[k] = reps[idx[k]];
+            checked++;
+            if (!same_words(fast, icu, t, len, failure, failure_capacity)) goto done_fail;
+            int32_t k = 0;
+            while (k < len && ++idx[k] == nr) { idx[k] = 0; k++; }
+            if (k == len) break;
+        }
+    }
+    cicu_wb_close(fast);
+    cicu_wb_close(icu);
+    return checked;
+done_fail:
+    cicu_wb_close(fast);
+    cicu_wb_close(icu);
+    return -2 - checked;
 }

@@ -13,6 +13,13 @@ public struct TokenStream {
     /// Number of tokens.
     public var count: Int { forms.count }
 
+    /// Makes room for `count` tokens in all.
+    public mutating func reserve(_ count: Int) {
+        forms.reserveCapacity(count)
+        starts.reserveCapacity(count)
+        ends.reserveCapacity(count)
+    }
+
     /// Empties the stream, keeping its storage for the next document.
     public mutating func removeAll() {
         forms.removeAll(keepingCapacity: true)

@@ -36,26 +36,29 @@ public final class WordTokenizer {
         utf16Scratch.deallocate()
     }
 
-    /// Appends the tokens of `text` to `stream`, calling `onToken` with each new form id.
-    public func tokenize(_ text: UnsafeBufferPointer<UInt16>, into stream: inout TokenStream,
-                         onToken: (Int32) -> Void = { _ in }) {
+    /// Appends the tokens of `text` to `stream`.
+    public func tokenize(_ text: UnsafeBufferPointer<UInt16>, into stream: inout TokenStream) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         var err: Int32 = 0
         cicu_wb_set_text(breaker, base, Int32(text.count), &err)
         guard err <= 0 else { return }
+        // About one word per six UTF-16 units in Dutch prose.
+        stream.reserve(stream.count + text.count / 6)
         while true {
             let n = Int(cicu_wb_next_words(breaker, chunkStarts, chunkEnds, Int32(chunk)))
             if n == 0 { break }
             for k in 0..<n {
-                let s = Int(chunkStarts[k]), e = Int(chunkEnds[k])
-                let id = internToken(base + s, e - s)
-                stream.forms.append(id)
-                stream.starts.append(Int32(s))
-                stream.ends.append(Int32(e))
-                onToken(id)
+                let s = chunkStarts[k], e = chunkEnds[k]
+                stream.forms.append(internToken(base + Int(s), Int(e - s)))
+                stream.starts.append(s)
+                stream.ends.append(e)
             }
         }
     }
+
+    /// Turns the fast path for simple Latin text off (ICU's iterator for every boundary) or on;
+    /// the words are the same either way (for tests and measurements).
+    public func useFastPath(_ on: Bool) { cicu_wb_set_fast(breaker, on ? 1 : 0) }
 
     /// Lowercases one token into UTF-8 scratch (inline for ASCII, ICU otherwise) and interns it.
     @inline(__always)
@@ -67,8 +70,8 @@ public final class WordTokenizer {
             if u >= 0x80 { ascii = false; break }
             utf8Scratch[i] = (u >= 0x41 && u <= 0x5A) ? UInt8(u | 0x20) : UInt8(u)
         }
-        if ascii { return interner.intern(utf8Scratch, length) }
-        return interner.intern(utf8Scratch, lowercaseSlow(p, length))
+        if ascii { return interner.intern(readable8: utf8Scratch, length) }
+        return interner.intern(readable8: utf8Scratch, lowercaseSlow(p, length))
     }
 
     /// ICU Dutch lowercasing, typographic apostrophes folded to "'", transcoded to UTF-8 scratch.

@@ -26,8 +26,17 @@ void cicu_wb_set_text(cicu_word_breaker *wb, const uint16_t *text, int32_t lengt
 /// current position on: their start and end offsets in UTF-16 units. Word segments joined by a
 /// single hyphen (U+002D, U+2010, U+2011) with no space are one token ("maat-regelen",
 /// "HH2-klanten"), kept when any segment holds a letter. Returns how many were written; 0 means
-/// the text is exhausted.
+/// the text is exhausted. Runs of plain Latin text are segmented by a fast path that gives ICU's
+/// boundaries (see cicu_wb_check_fast_path); every other run by ICU's iterator.
 int32_t cicu_wb_next_words(cicu_word_breaker *wb, int32_t *starts, int32_t *ends, int32_t capacity);
+
+/// Turns the fast path for simple Latin text on (the default) or off (ICU's iterator throughout).
+void cicu_wb_set_fast(cicu_word_breaker *wb, int32_t on);
+/// Checks the fast path against ICU's iterator: every fast-path character alone and in three-
+/// character contexts, and every string of up to five representative characters. Returns how many
+/// strings were checked, or -2 - checked after the first string whose words differ (written,
+/// NUL-terminated, into `failure`); -1 when ICU cannot open.
+int64_t cicu_wb_check_fast_path(uint16_t *failure, int32_t failure_capacity, int32_t *error);
 
 /// Lowercases UTF-16 text with the rules of `locale`. Returns the length needed (may exceed capacity).
 int32_t cicu_to_lower(uint16_t *dst, int32_t capacity, const uint16_t *src, int32_t length,
