@@ -430,3 +430,14 @@ done_fail:
     cicu_wb_close(icu);
     return -2 - checked;
 }
+
+#include <unicode/uchar.h>
+
+void cicu_nfkc_stable_bmp(uint64_t *bits) {
+    memset(bits, 0, 1024 * sizeof(uint64_t));
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        if (c >= 0xD800 && c < 0xE000) continue;
+        if (u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0)
+            bits[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+}

@@ -141,16 +141,27 @@ public enum DocumentReader {
     }
 
     /// A document from the bytes of a plain text file (`FileSniffer` says `.text`): decoded,
-    /// split into pages at form feeds, and cleaned on `threads` threads.
-    public static func textDocument(path: String, bytes: consuming [UInt8], sha256: String, threads: Int = 1) throws(IngestError) -> Document {
+    /// split into pages at form feeds, and cleaned on `threads` threads; hashed here when no
+    /// `sha256` is given.
+    public static func textDocument(path: String, bytes: consuming [UInt8], sha256 given: String?, threads: Int = 1) throws(IngestError) -> Document {
         // Each stage lets go of the one before, so a large text is held about once, not four times.
-        var decoded = try TextDecoder.decode(bytes)
-        _ = consume bytes
-        let encoding = decoded.encoding
-        // pdftotext writes a form feed between pages: keep those pages.
-        // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
-        var pages = textPages(decoded.text, threads: threads)
-        decoded.text = ""
+        var pages: [String], encoding = "UTF-8"
+        var sha256 = given ?? ""
+        // Plain UTF-8 (most files) is validated page by page on all threads, the file hashed
+        // meanwhile when no hash is given; anything else is decoded whole.
+        if let utf8 = TextDecoder.utf8Pages(bytes, threads: threads, alongside: { if given == nil { sha256 = SHA256Hex.digest(bytes) } }) {
+            pages = utf8
+            if pages.count > 1, let last = pages.last, isBlankPage(last) { pages.removeLast() }
+            _ = consume bytes
+        } else {
+            var decoded = try TextDecoder.decode(bytes)
+            _ = consume bytes
+            encoding = decoded.encoding
+            // pdftotext writes a form feed between pages: keep those pages.
+            // Split on the byte 0x0C (a form feed is one byte in UTF-8), not on Characters.
+            pages = textPages(decoded.text, threads: threads)
+            decoded.text = ""
+        }
         let hasPages = pages.count > 1
         let (cleaned, report) = TextCleaner.clean(pages: consume pages, removeRunningLines: hasPages, threads: threads)
         return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned,

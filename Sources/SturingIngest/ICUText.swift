@@ -17,9 +17,42 @@ enum ICUText {
         }
     }
 
+    /// The BMP code points that leave any text NFKC (see `cicu_nfkc_stable_bmp`), one bit each.
+    private static let nfkcStable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        bits.withUnsafeMutableBufferPointer { cicu_nfkc_stable_bmp($0.baseAddress) }
+        return bits
+    }()
+
+    /// True when every character of the UTF-8 text is NFKC-stable, so the text is NFKC: a scan
+    /// of the bytes, with no conversion (most Dutch text: ASCII, accented letters, quotes, dashes).
+    static func isNFKCByTable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        nfkcStable.withUnsafeBufferPointer { bits in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                var v: UInt32
+                if c & 0xE0 == 0xC0, i + 1 < n {
+                    v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if c & 0xF0 == 0xE0, i + 2 < n {
+                    v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return false  // beyond the BMP (or cut): ICU decides
+                }
+                if bits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { return false }
+            }
+            return true
+        }
+    }
+
     /// The NFKC form of `text`; the text itself when it is ASCII or already NFKC.
     static func nfkc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        var probe = text
+        if probe.withUTF8({ isNFKCByTable($0) }) { return text }
         let units = utf16(text)
         var err: Int32 = 0
         let quick = units.withUnsafeBufferPointer { cicu_is_nfkc($0.baseAddress, Int32($0.count), &err) }

@@ -1,3 +1,4 @@
+import Glibc
 import SturingCore
 
 /// Decodes the bytes of a plain-text file, detecting the encoding: a BOM wins, then valid UTF-8,
@@ -70,6 +71,36 @@ public enum TextDecoder {
         return nil
     }
 
+    /// The pages of plain UTF-8 `bytes` (no byte-order mark, not UTF-16, no NUL byte in the first
+    /// 64 KB), split at form feeds and validated a page at a time on `threads` threads: a form
+    /// feed is one byte and never inside a character, so the bytes are valid UTF-8 exactly when
+    /// every page is, and the pages equal those of `decode` then splitting. Nil when the bytes
+    /// need `decode` (another encoding, or to name the problem). `alongside` runs once, on one of
+    /// the threads while the others validate (the file's hash).
+    public static func utf8Pages(_ bytes: [UInt8], threads: Int, alongside: () -> Void) -> [String]? {
+        let plain = !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.starts(with: [0xFF, 0xFE])
+            && !bytes.starts(with: [0xFE, 0xFF]) && bomlessUTF16(bytes) == nil && !bytes.prefix(65_536).contains(0)
+        guard plain else { alongside(); return nil }
+        return bytes.withUnsafeBufferPointer { b -> [String]? in
+            guard let base = b.baseAddress, b.count > 0 else { alongside(); return nil }
+            var ranges = [Range<Int>]()
+            var start = 0
+            while start <= b.count {
+                let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
+                let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
+                ranges.append(start..<end)
+                start = end + 1
+            }
+            // Task 0 is `alongside`; task i validates and copies page i - 1.
+            let pages = ParallelMap.map(ranges.count + 1, threads: threads) { i -> String? in
+                if i == 0 { alongside(); return "" }
+                return String(validating: UnsafeBufferPointer(rebasing: b[ranges[i - 1]]), as: UTF8.self)
+            }.dropFirst()
+            guard pages.allSatisfy({ $0 != nil }), !looksLikeBinary(b) else { return nil }
+            return pages.map { $0! }
+        }
+    }
+
     /// Rejects text that is mostly control or replacement characters (binary read as text).
     private static func checkPlausible(_ decoded: Decoded) throws(IngestError) {
         if looksLikeBinary(decoded.text) { throw .undecodable(encoding: decoded.encoding) }
@@ -80,20 +111,22 @@ public enum TextDecoder {
     /// DEL, U+FFFD), counted on the UTF-8 bytes.
     public static func looksLikeBinary(_ text: String) -> Bool {
         var text = text
-        let (bad, total) = text.withUTF8 { b -> (Int, Int) in
-            var bad = 0, total = 0, i = 0
-            while i < b.count && total < 200_000 {
-                let c = b[i]
-                if c & 0xC0 != 0x80 { total += 1 }
-                switch c {
-                case 0x09, 0x0A, 0x0C, 0x0D: break
-                case 0x00...0x1F, 0x7F: bad += 1
-                case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && b[i + 2] == 0xBD: bad += 1
-                default: break
-                }
-                i += 1
+        return text.withUTF8 { looksLikeBinary($0) }
+    }
+
+    /// `looksLikeBinary` on UTF-8 bytes.
+    static func looksLikeBinary(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bad = 0, total = 0, i = 0
+        while i < b.count && total < 200_000 {
+            let c = b[i]
+            if c & 0xC0 != 0x80 { total += 1 }
+            switch c {
+            case 0x09, 0x0A, 0x0C, 0x0D: break
+            case 0x00...0x1F, 0x7F: bad += 1
+            case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && b[i + 2] == 0xBD: bad += 1
+            default: break
             }
-            return (bad, total)
+            i += 1
         }
         return total > 0 && bad * 20 > total
     }

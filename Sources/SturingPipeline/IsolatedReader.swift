@@ -63,6 +63,10 @@ public final class IsolatedReader: Sendable {
             return try extractInWorker(path)
         }
         var bytes = try DocumentReader.readBytes(path: path)
+        // Without a cache the hash is not needed first: a plain text is hashed while it is decoded.
+        if cache == nil, FileSniffer.sniff(bytes) == .text {
+            return try DocumentReader.textDocument(path: path, bytes: consume bytes, sha256: nil, threads: textThreads)
+        }
         let sha = SHA256Hex.digest(bytes)
         if let cache, let cached = cache.load(sha256: sha, path: path) { return cached }
         if FileSniffer.sniff(bytes) == .text {

@@ -21,6 +21,44 @@ import Testing
         #expect(bom.encoding == "UTF-8 (BOM)")
     }
 
+    /// Plain UTF-8 validated page by page gives the pages that decoding whole and splitting
+    /// give; anything else is left to `decode`, and the work alongside runs exactly once.
+    @Test func utf8PagesEqualDecodeThenSplit() throws {
+        let texts = ["", "één", "Pagina één\u{0C}pagina twee – €5\u{0C}", "\u{0C}\u{0C}café\u{0C}  \n", Self.sample]
+        for text in texts {
+            for threads in [1, 2, 3] {
+                var ran = 0
+                let pages = TextDecoder.utf8Pages(Array(text.utf8), threads: threads) { ran += 1 }
+                #expect(ran == 1)
+                if text.isEmpty { #expect(pages == nil); continue }
+                #expect(pages == DocumentReader.splitPages(try TextDecoder.decode(Array(text.utf8)).text))
+            }
+        }
+        var ran = 0
+        // Invalid UTF-8 on the second page, a BOM, UTF-16: `decode` decides (and names the encoding).
+        #expect(TextDecoder.utf8Pages(Array("één\u{0C}".utf8) + [0xE9, 0x20, 0x61], threads: 2) { ran += 1 } == nil)
+        #expect(TextDecoder.utf8Pages([0xEF, 0xBB, 0xBF] + Array("één".utf8), threads: 2) { ran += 1 } == nil)
+        #expect(TextDecoder.utf8Pages(utf16(Self.sample, littleEndian: true, bom: false), threads: 2) { ran += 1 } == nil)
+        // Mostly control characters: binary, not text.
+        #expect(TextDecoder.utf8Pages([UInt8](repeating: 0x01, count: 100) + Array("ab".utf8), threads: 2) { ran += 1 } == nil)
+        #expect(ran == 4)
+    }
+
+    /// The byte-scan NFKC check says "already NFKC" only when ICU's full check agrees.
+    @Test func nfkcByTableAgreesWithICU() {
+        let cases = ["zelfredzaamheid", "één café – “quote” € • ’s", "ﬁnanciën", "cafe\u{0301}", "½ jaar", "a\u{00A0}b",
+                     "\u{2026}", "x²", "ĳs", "Ångström", "ﬀ", "\u{1F600}", "ｗｍｏ", "\u{00AD}"]
+        for c in cases {
+            var s = c
+            let byTable = s.withUTF8 { ICUText.isNFKCByTable($0) }
+            let nfkc = c.precomposedStringWithCompatibilityMapping
+            if byTable { #expect(nfkc == c, "\(c) was taken as NFKC") }
+            #expect(ICUText.nfkc(c) == nfkc)
+        }
+        var plain = "één café – “quote” € • ’s"
+        #expect(plain.withUTF8 { ICUText.isNFKCByTable($0) })
+    }
+
     @Test func utf16WithBOM() throws {
         let le = try TextDecoder.decode(utf16(Self.sample, littleEndian: true, bom: true))
         let be = try TextDecoder.decode(utf16(Self.sample, littleEndian: false, bom: true))

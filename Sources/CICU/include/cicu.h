@@ -43,6 +43,9 @@ int32_t cicu_to_lower(uint16_t *dst, int32_t capacity, const uint16_t *src, int3
                       const char *locale, int32_t *error);
 /// NFKC-normalises UTF-16 text. Returns the length needed (may exceed capacity).
 int32_t cicu_nfkc(uint16_t *dst, int32_t capacity, const uint16_t *src, int32_t length, int32_t *error);
+/// Sets bit c of `bits` (1,024 words) for each BMP code point c that leaves any text it is in
+/// NFKC: NFKC quick check "yes" and combining class 0. Text made only of these is NFKC.
+void cicu_nfkc_stable_bmp(uint64_t *bits);
 /// 1 when the text is certainly already NFKC (quick check), else 0.
 int32_t cicu_is_nfkc(const uint16_t *src, int32_t length, int32_t *error);
 
