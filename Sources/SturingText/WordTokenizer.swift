@@ -25,6 +25,7 @@ public final class WordTokenizer {
         chunkStarts = .allocate(capacity: chunk)
         chunkEnds = .allocate(capacity: chunk)
         utf8Scratch = .allocate(capacity: scratchCapacity * 4)
+        utf8Scratch.initialize(repeating: 0, count: scratchCapacity * 4)  // read 16 bytes at a time
         utf16Scratch = .allocate(capacity: scratchCapacity * 2)
     }
 
@@ -70,8 +71,8 @@ public final class WordTokenizer {
             if u >= 0x80 { ascii = false; break }
             utf8Scratch[i] = (u >= 0x41 && u <= 0x5A) ? UInt8(u | 0x20) : UInt8(u)
         }
-        if ascii { return interner.intern(readable8: utf8Scratch, length) }
-        return interner.intern(readable8: utf8Scratch, lowercaseSlow(p, length))
+        if ascii { return interner.intern(readable16: utf8Scratch, length) }
+        return interner.intern(readable16: utf8Scratch, lowercaseSlow(p, length))
     }
 
     /// ICU Dutch lowercasing, typographic apostrophes folded to "'", transcoded to UTF-8 scratch.
@@ -106,6 +107,7 @@ public final class WordTokenizer {
         utf16Scratch.deallocate()
         scratchCapacity = length * 2
         utf8Scratch = .allocate(capacity: scratchCapacity * 4)
+        utf8Scratch.initialize(repeating: 0, count: scratchCapacity * 4)  // read 16 bytes at a time
         utf16Scratch = .allocate(capacity: scratchCapacity * 2)
     }
 
