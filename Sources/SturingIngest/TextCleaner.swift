@@ -117,7 +117,9 @@ enum RunningLines {
             var page = pages[i]
             return page.withUTF8 { bytes in
                 zoneLines(bytes).map { r in
-                    (r, keyHash(normalizedKey(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))))
+                    // A paragraph is never a running line: no key, and no copy of its text.
+                    guard r.count <= maxRunningLineBytes else { return (r, 0) }
+                    return (r, keyHash(normalizedKey(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))))
                 }
             }
         }
@@ -184,21 +186,28 @@ enum RunningLines {
             guard !drop.isEmpty else { return (page, ()) }
             var page = page
             return (page.withUTF8 { bytes in
-                var out = [UInt8]()
-                out.reserveCapacity(bytes.count)
-                var at = 0
-                for r in drop {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<r.lowerBound]))
-                    // The line goes with its newline (or, for the last line, the newline before it).
-                    if r.upperBound < bytes.count {
-                        at = r.upperBound + 1
-                    } else {
-                        if out.last == 0x0A { out.removeLast() }
-                        at = bytes.count
+                // Written straight into the new string's storage (the kept runs, one copy).
+                String(unsafeUninitializedCapacity: bytes.count) { out in
+                    var n = 0
+                    func keep(_ r: Range<Int>) {
+                        guard !r.isEmpty else { return }
+                        (out.baseAddress! + n).update(from: bytes.baseAddress! + r.lowerBound, count: r.count)
+                        n += r.count
                     }
+                    var at = 0
+                    for r in drop {
+                        keep(at..<r.lowerBound)
+                        // The line goes with its newline (or, for the last line, the newline before it).
+                        if r.upperBound < bytes.count {
+                            at = r.upperBound + 1
+                        } else {
+                            if n > 0 && out[n - 1] == 0x0A { n -= 1 }
+                            at = bytes.count
+                        }
+                    }
+                    keep(at..<bytes.count)
+                    return n
                 }
-                if at < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...])) }
-                return String(decoding: out, as: UTF8.self)
             }, ())
         }
         return removed
@@ -211,11 +220,12 @@ enum RunningLines {
             for k in r where !(bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D || bytes[k] == 0x0C) { return false }
             return true
         }
+        guard let base = bytes.baseAddress else { return [] }
         var top = [Range<Int>]()
         var start = 0
         while start <= bytes.count && top.count < zone {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let hit = start < bytes.count ? memchr(base + start, 0x0A, bytes.count - start) : nil
+            let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
             if !blank(start..<end) { top.append(start..<end) }
             if end >= bytes.count { break }
             start = end + 1
@@ -224,7 +234,7 @@ enum RunningLines {
         var end = bytes.count
         while end >= 0 && bottom.count < zone {
             var begin = end
-            while begin > 0 && bytes[begin - 1] != 0x0A { begin -= 1 }
+            while begin > 0 && base[begin - 1] != 0x0A { begin -= 1 }
             if !blank(begin..<end) { bottom.append(begin..<end) }
             if begin == 0 { break }
             end = begin - 1
@@ -424,8 +434,7 @@ enum LineEndHyphens {
                 // "e-mail" for "e-mailadres") with a hyphen elsewhere, or when one letter is left
                 // before it: Dutch hyphenation never leaves a single letter at a line end.
                 let leftLength = i - start
-                if leftLength == 1 || knownCompounds.contains(hyphenated)
-                    || knownCompounds.contains(where: { hyphenated.hasPrefix($0) && $0.count > leftLength + 1 }) {
+                if leftLength == 1 || knownCompounds.contains(hyphenated) || startsWithKnown(hyphenated, knownCompounds, longerThan: leftLength + 1) {
                     out.append(0x2D)
                     report.hyphensKept += 1
                 } else {
@@ -438,6 +447,19 @@ enum LineEndHyphens {
             i = next
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when a known compound longer than `count` characters starts `word`: the word's
+    /// prefixes are looked up (a few per word), not every known compound tried.
+    static func startsWithKnown(_ word: String, _ known: Set<String>, longerThan count: Int) -> Bool {
+        var prefix = ""
+        var length = 0
+        for c in word {
+            prefix.append(c)
+            length += 1
+            if length > count && known.contains(prefix) { return true }
+        }
+        return false
     }
 
     /// When the hyphen at `i` ends a line (spaces allowed around the newline), the index of the
