@@ -277,7 +277,7 @@ public final class DocumentScorer {
             if seen & bit == 0 { seen |= bit; claims.append(e) }
         }
         let k: FormTable.Kind = info.needsContext ? .context : (claims.isEmpty ? .none : .direct)
-        table.set(Int(id), kind: k, claims: claims)
+        table.set(Int(id), kind: k, claims: claims, excluded: !info.excludedBy.isEmpty)
         return k
     }
 
@@ -285,7 +285,10 @@ public final class DocumentScorer {
 
     /// Counts forms that need no context, once per distinct form.
     private func countByForm(_ tally: inout Tally) {
-        for id in touched where !needsContext(id) {
+        for id in touched {
+            let k = kind(id)
+            // Most forms match nothing: no need to look at what the lexicon says of them.
+            if k == .context || (k == .none && !table.base[Int(id)].excluded) { continue }
             let info = matcher.info(id)
             let n = Int(table.base[Int(id)].count)
             for e in info.excludedBy { tally.exclude(e, form: info.form, n: n) }

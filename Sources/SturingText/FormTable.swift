@@ -22,6 +22,8 @@ final class FormTable {
         var count: Int32 = 0
         /// How the form counts.
         var kind: Kind = .unknown
+        /// True when some entry would count the form but excludes it.
+        var excluded = false
         /// Number of claims (entries, one per perspective) in `claims` from `claimStart`.
         var claimCount: Int32 = 0
         /// First claim in `claims`.
@@ -56,9 +58,10 @@ final class FormTable {
         capacity = newCapacity
     }
 
-    /// Records the kind and claims of form `id`.
-    func set(_ id: Int, kind: Kind, claims entries: [Int]) {
+    /// Records the kind, claims and exclusions of form `id`.
+    func set(_ id: Int, kind: Kind, claims entries: [Int], excluded: Bool) {
         base[id].kind = kind
+        base[id].excluded = excluded
         base[id].claimStart = Int32(claims.count)
         base[id].claimCount = Int32(entries.count)
         claims.append(contentsOf: entries.map(Int32.init))
