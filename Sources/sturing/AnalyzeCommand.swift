@@ -177,7 +177,7 @@ struct AnalyzeCommand: ParsableCommand {
         input.lexiconFindings = Self.lexiconFindings(compiled, result)
         if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
         try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
-                             cache: documentCache?.statistics)
+                             cache: documentCache?.statistics, threads: jobs)
         try RunOutputs.writeFocus(focus, input: input, folder: outDir, language: lang)
         do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
 

@@ -63,7 +63,8 @@ struct MergeCommand: ParsableCommand {
         }
         let dialect = CSVDialect(rawValue: merged.setting("csv_dialect")?.stringValue ?? "") ?? .standard
         let language = Language(rawValue: merged.setting("lang")?.stringValue ?? "") ?? .dutch
-        try RunOutputs.write(folder, input: input, failures: result.failures, dialect: dialect, language: language, cache: nil)
+        try RunOutputs.write(folder, input: input, failures: result.failures, dialect: dialect, language: language, cache: nil,
+                             threads: ProcessInfo.processInfo.activeProcessorCount)
         do throws(RunFolderError) { try folder.finish() } catch { throw CLIError(description: error.description) }
         print("sturing: merged \(n) shards: \(result.plans.count) plans, \(result.failures.count) error(s)")
         print("sturing: wrote " + Escape.terminal(out) + "/" + RunOutputs.names)

@@ -10,16 +10,24 @@ enum RunOutputs {
     /// The file names, for the closing message.
     static let names = "{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl, run.json}"
 
-    /// Writes scores.csv, errors.csv, scores.json, summary.md and report.html into `folder`.
+    /// Writes scores.csv, errors.csv, scores.json, summary.md and report.html into `folder`,
+    /// rendered side by side on up to `threads` threads (they only read `input`).
     static func write(_ folder: RunFolder, input: CorpusReportInput, failures: [FileFailure], dialect: CSVDialect,
-                      language: Language, cache: (hits: Int, misses: Int)?) throws {
+                      language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
         let selection = input.selection
+        let outputs: [(name: String, render: () -> String)] = [
+            ("report.html", { HTMLReport.render(input, selection: selection, language: language) }),
+            ("scores.json", { CorpusReport.scoresJSON(input, cache: cache).pretty() }),
+            ("summary.md", { SummaryMarkdown.render(input, selection: selection, language: language) }),
+            ("scores.csv", { CorpusReport.scoresCSV(input, dialect: dialect, language: language) }),
+            ("errors.csv", { CorpusReport.errorsCSV(failures, dialect: dialect) }),
+        ]
+        let texts = ParallelMap.map(outputs.count, threads: threads) { outputs[$0].render() }
         do throws(RunFolderError) {
-            try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language))
-            try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect))
-            try folder.write("scores.json", CorpusReport.scoresJSON(input, cache: cache).pretty())
-            try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language))
-            try folder.write("report.html", HTMLReport.render(input, selection: selection, language: language))
+            // Written in this order whatever the rendering order: the tables first, the report last.
+            for name in ["scores.csv", "errors.csv", "scores.json", "summary.md", "report.html"] {
+                try folder.write(name, texts[outputs.firstIndex { $0.name == name }!])
+            }
         } catch {
             throw CLIError(description: error.description)
         }
