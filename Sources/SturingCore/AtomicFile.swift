@@ -5,7 +5,38 @@ import Foundation
 public enum AtomicFile {
     /// Writes `text` as UTF-8 to `path`, creating the parent folder when needed.
     public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+        try write(to: path) { sink in try sink(text) }
+    }
+
+    /// Writes the pieces `produce` hands to its sink, in order, as UTF-8 to `path` (atomically,
+    /// like the others), so a large output is never held whole.
+    public static func write(to path: String, _ produce: (_ sink: (String) throws -> Void) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            guard FileManager.default.createFile(atPath: temp.path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temp.path) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            do {
+                try produce { piece in
+                    var piece = piece
+                    try piece.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
+                }
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            if rename(temp.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
     }
 
     /// Writes `data` to `path`.

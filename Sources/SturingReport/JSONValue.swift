@@ -22,6 +22,13 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
+    /// Hands the text so far on when it has reached a piece's size.
+    private static func handOn(_ out: inout String, _ emit: ((String) -> Void)?) {
+        guard let emit, out.utf8.count >= pieceBytes else { return }
+        emit(out)
+        out.removeAll(keepingCapacity: true)
+    }
+
     /// A double or null.
     public static func number(_ d: Double?) -> JSONValue { d.map { .double($0) } ?? .null }
 
@@ -39,7 +46,19 @@ public indirect enum JSONValue: Equatable, Sendable {
         return out + "\n"
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    /// Indented JSON text (as `pretty`), handed to `emit` in pieces of about a megabyte, so a
+    /// long table is never held as one string.
+    public func writePretty(_ emit: (String) -> Void) {
+        var out = ""
+        out.reserveCapacity(Self.pieceBytes + 4096)
+        withoutActuallyEscaping(emit) { emit in write(into: &out, indent: "  ", level: 0, emit: emit) }
+        emit(out + "\n")
+    }
+
+    /// The size at which `writePretty` hands a piece on.
+    static let pieceBytes = 1 << 20
+
+    private func write(into out: inout String, indent: String?, level: Int, emit: ((String) -> Void)? = nil) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -52,7 +71,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
                 newline(&out, indent, level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
+                item.write(into: &out, indent: indent, level: level + 1, emit: emit)
+                Self.handOn(&out, emit)
             }
             newline(&out, indent, level)
             out += "]"
@@ -62,7 +82,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             for i in 0..<count {
                 if i > 0 { out += "," }
                 newline(&out, indent, level + 1)
-                element(i).write(into: &out, indent: indent, level: level + 1)
+                element(i).write(into: &out, indent: indent, level: level + 1, emit: emit)
+                Self.handOn(&out, emit)
             }
             newline(&out, indent, level)
             out += "]"
@@ -74,7 +95,7 @@ public indirect enum JSONValue: Equatable, Sendable {
                 newline(&out, indent, level + 1)
                 Self.escape(key, into: &out)
                 out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: indent, level: level + 1)
+                value.write(into: &out, indent: indent, level: level + 1, emit: emit)
             }
             newline(&out, indent, level)
             out += "}"

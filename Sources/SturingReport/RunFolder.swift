@@ -151,6 +151,23 @@ public final class RunFolder: @unchecked Sendable {
         }
     }
 
+    /// Writes `json`, indented, into the folder a piece at a time (atomically: `write`).
+    public func write(_ name: String, json: JSONValue) throws(RunFolderError) {
+        let target = (path as NSString).appendingPathComponent(name)
+        do {
+            try AtomicFile.write(to: target) { sink in
+                var failure: Error?
+                json.writePretty { piece in
+                    guard failure == nil else { return }
+                    do { try sink(piece) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            }
+        } catch {
+            throw RunFolderError(path: target, message: "cannot write: \(Self.cause(error)) (free disk space or choose another --out; nothing partial was left under this name)")
+        }
+    }
+
     private func writeRecord(finished: String?) throws(RunFolderError) {
         let record = JSONValue.object([
             ("tool", .object([("name", .string("sturing")), ("version", .string(SturingVersion.current))])),

@@ -11,26 +11,25 @@ enum RunOutputs {
     static let names = "{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl, run.json}"
 
     /// Writes scores.csv, errors.csv, scores.json, summary.md and report.html into `folder`,
-    /// rendered side by side on up to `threads` threads (they only read `input`).
+    /// each rendered and written on its own, side by side on up to `threads` threads (they only
+    /// read `input`); scores.json is written a piece at a time, never held whole.
     static func write(_ folder: RunFolder, input: CorpusReportInput, failures: [FileFailure], dialect: CSVDialect,
                       language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
         let selection = input.selection
-        let outputs: [(name: String, render: () -> String)] = [
-            ("report.html", { HTMLReport.render(input, selection: selection, language: language) }),
-            ("scores.json", { CorpusReport.scoresJSON(input, cache: cache).pretty() }),
-            ("summary.md", { SummaryMarkdown.render(input, selection: selection, language: language) }),
-            ("scores.csv", { CorpusReport.scoresCSV(input, dialect: dialect, language: language) }),
-            ("errors.csv", { CorpusReport.errorsCSV(failures, dialect: dialect) }),
-        ]
-        let texts = ParallelMap.map(outputs.count, threads: threads) { outputs[$0].render() }
-        do throws(RunFolderError) {
-            // Written in this order whatever the rendering order: the tables first, the report last.
-            for name in ["scores.csv", "errors.csv", "scores.json", "summary.md", "report.html"] {
-                try folder.write(name, texts[outputs.firstIndex { $0.name == name }!])
-            }
-        } catch {
-            throw CLIError(description: error.description)
+        // Each task renders and writes one output and returns what went wrong, if anything.
+        func attempt(_ body: () throws(RunFolderError) -> Void) -> RunFolderError? {
+            do { try body(); return nil } catch { return error }
         }
+        let failed = ParallelMap.map(5, threads: threads) { i -> RunFolderError? in
+            switch i {
+            case 0: attempt { () throws(RunFolderError) in try folder.write("scores.json", json: CorpusReport.scoresJSON(input, cache: cache)) }
+            case 1: attempt { () throws(RunFolderError) in try folder.write("report.html", HTMLReport.render(input, selection: selection, language: language)) }
+            case 2: attempt { () throws(RunFolderError) in try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language)) }
+            case 3: attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language)) }
+            default: attempt { () throws(RunFolderError) in try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect)) }
+            }
+        }
+        if let error = failed.compactMap({ $0 }).first { throw CLIError(description: error.description) }
     }
 
     /// Writes the focus page of each named municipality into `folder`; an unknown name is an

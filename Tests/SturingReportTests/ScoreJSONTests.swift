@@ -113,3 +113,18 @@ extension ScoreJSONTests {
         }
     }
 }
+
+/// A long table written a piece at a time reads exactly as the whole text.
+@Suite struct JSONPiecesTests {
+    @Test func piecesMakeThePrettyText() {
+        let table = JSONValue.generated(count: 30_000) { i in
+            .object([("plan", .string("Gemeente \(i) “Één”\n")), ("share", .double(Double(i) / 7)), ("rows", .array([.int(i), .null]))])
+        }
+        let value = JSONValue.object([("tool", .string("sturing")), ("plans", table)])
+        var pieces = [String]()
+        value.writePretty { pieces.append($0) }
+        #expect(pieces.count > 2)
+        #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= JSONValue.pieceBytes })
+        #expect(pieces.joined() == value.pretty())
+    }
+}
