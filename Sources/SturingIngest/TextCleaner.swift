@@ -171,23 +171,15 @@ enum RunningLines {
                      report: inout CleaningReport, threads: Int) -> [[String]] {
         let drops = zones.map { $0.filter { running.contains($0.key) }.sorted { $0.range.lowerBound < $1.range.lowerBound } }
         report.repeatedLinesRemoved += drops.reduce(0) { $0 + $1.count }
-        var named = Set(report.repeatedLines.map(keyHashOfShown))
-        var removed = [[String]]()
-        for (p, drop) in drops.enumerated() {
-            var page = pages[p]
-            let lines = drop.map { line in
-                page.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }.trimmingCharacters(in: .whitespaces)
-            }
-            for (line, text) in zip(drop, lines) where named.insert(line.key).inserted { report.repeatedLines.append(text) }
-            removed.append(lines)
-        }
-        _ = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, Void) in
+        // Each page's kept text and its removed lines (as shown: trimmed), on several threads.
+        let removed = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, [String]) in
             let drop = drops[p].map(\.range)
-            guard !drop.isEmpty else { return (page, ()) }
+            guard !drop.isEmpty else { return (page, []) }
             var page = page
-            return (page.withUTF8 { bytes in
+            return page.withUTF8 { bytes in
+                let lines = drop.map { trimmedSpaces(UnsafeBufferPointer(rebasing: bytes[$0])) }
                 // Written straight into the new string's storage (the kept runs, one copy).
-                String(unsafeUninitializedCapacity: bytes.count) { out in
+                let kept = String(unsafeUninitializedCapacity: bytes.count) { out in
                     var n = 0
                     func keep(_ r: Range<Int>) {
                         guard !r.isEmpty else { return }
@@ -208,9 +200,26 @@ enum RunningLines {
                     keep(at..<bytes.count)
                     return n
                 }
-            }, ())
+                return (kept, lines)
+            }
+        }
+        // The report names each running line once, as first seen.
+        var named = Set(report.repeatedLines.map(keyHashOfShown))
+        for (p, lines) in removed.enumerated() {
+            for (line, text) in zip(drops[p], lines) where named.insert(line.key).inserted { report.repeatedLines.append(text) }
         }
         return removed
+    }
+
+    /// A line's text without the spaces and tabs at its ends (Unicode space separators and tab,
+    /// as `CharacterSet.whitespaces`), judged on scalars.
+    static func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let line = String(decoding: bytes, as: UTF8.self)
+        let scalars = line.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.value == 0x09 || s.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
     }
 
     /// Byte ranges (without the newline) of the first and last `zone` non-blank lines of a page,

@@ -2,6 +2,15 @@ import Testing
 @testable import SturingIngest
 
 @Suite struct TextCleanerTests {
+    /// A removed running line is shown trimmed as Foundation's `.whitespaces` trims it.
+    @Test func removedLinesTrimmedAsFoundationDoes() {
+        for line in ["  Pagina 3 van 20\t", "\u{00A0}Gemeente Één\u{2003}", "\t\t", "", "zorg", " \u{3000}x y\u{0301} "] {
+            var bytes = line
+            let mine = bytes.withUTF8 { RunningLines.trimmedSpaces($0) }
+            #expect(mine == line.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
     func clean(_ text: String) -> (String, Int, Int) {
         let (pages, report) = TextCleaner.clean(pages: [text], removeRunningLines: false)
         return (pages[0], report.hyphenationsJoined, report.hyphensKept)
