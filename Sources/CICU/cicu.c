@@ -1,6 +1,7 @@
 #include "cicu.h"
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 #include <unicode/unorm2.h>
@@ -27,6 +28,10 @@ struct cicu_word_breaker {
     int32_t fast;
 };
 
+/* The fast path's character classes, filled once (see fast_class). */
+static pthread_once_t fast_classes_once = PTHREAD_ONCE_INIT;
+static void fill_fast_classes(void);
+
 cicu_word_breaker *cicu_wb_open(const char *locale, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
@@ -36,6 +41,7 @@ cicu_word_breaker *cicu_wb_open(const char *locale, int32_t *error) {
     if (wb == NULL) { ubrk_close(bi); *error = (int32_t)U_MEMORY_ALLOCATION_ERROR; return NULL; }
     wb->bi = bi;
     wb->fast = 1;
+    pthread_once(&fast_classes_once, fill_fast_classes);
     return wb;
 }
 
@@ -116,8 +122,17 @@ static int feed_segment(cicu_word_breaker *wb, int32_t start, int32_t end, int32
  */
 enum { FC_ICU = 0, FC_SPACE, FC_LETTER, FC_DIGIT, FC_MIDNUMLET, FC_MIDNUM, FC_HYPHEN, FC_PUNCT };
 
+/* The fast-path class of a UTF-16 code unit, computed (see fast_class) into this table once. */
+static unsigned char fast_classes[65536];
+static int compute_fast_class(uint16_t c);
+static void fill_fast_classes(void) {
+    for (uint32_t c = 0; c < 65536; c++) fast_classes[c] = (unsigned char)compute_fast_class((uint16_t)c);
+}
+
 /* The fast-path class of a UTF-16 code unit; FC_ICU sends its run to ICU. */
-static inline int fast_class(uint16_t c) {
+static inline int fast_class(uint16_t c) { return fast_classes[c]; }
+
+static int compute_fast_class(uint16_t c) {
     if (c < 0x80) {
         static const unsigned char ascii[128] = {
             /* 00-1F: tab, LF and CR are whitespace; other controls go to ICU */
@@ -218,11 +233,10 @@ int32_t cicu_wb_next_words(cicu_word_breaker *wb, int32_t *starts, int32_t *ends
             /* A new run up to the next whitespace: simple throughout, or ICU's. */
             int32_t q = p;
             int simple = 1;
-            while (q < wb->length) {
-                int k = fast_class(t[q]);
-                if (k == FC_SPACE) break;
-                if (k == FC_ICU) simple = 0;
-                q++;
+            for (;;) {
+                while (q < wb->length && fast_classes[t[q]] > FC_SPACE) q++;
+                if (q < wb->length && fast_classes[t[q]] == FC_ICU) { simple = 0; q++; continue; }
+                break;
             }
             if (!simple) {
                 /* p follows whitespace (or starts the text), so ICU has a boundary at p unless a
