@@ -104,8 +104,12 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     private func newline(_ out: inout String, _ indent: String?, _ level: Int) {
         guard let indent else { return }
+        if indent == "  " && level < Self.indented.count { out += Self.indented[level]; return }
         out += "\n" + String(repeating: indent, count: level)
     }
+
+    /// A line end and the indentation of each level (made once, not once per line).
+    private static let indented: [String] = (0..<24).map { "\n" + String(repeating: "  ", count: $0) }
 
     /// Shortest round-trip decimal form, with up to 4 decimals for readability of shares.
     static func format(_ d: Double) -> String {
