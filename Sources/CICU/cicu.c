@@ -3,6 +3,7 @@
 #include <string.h>
 #include <pthread.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/unorm2.h>
 #include <unicode/ucsdet.h>
@@ -444,8 +445,6 @@ done_fail:
     cicu_wb_close(icu);
     return -2 - checked;
 }
-
-#include <unicode/uchar.h>
 
 void cicu_nfkc_stable_bmp(uint64_t *bits) {
     memset(bits, 0, 1024 * sizeof(uint64_t));
