@@ -215,15 +215,7 @@ extension DocumentReader {
         let hasFormFeed = text.withUTF8 { b in b.baseAddress.map { memchr($0, 0x0C, b.count) != nil } ?? false }
         guard hasFormFeed else { return [text] }
         return text.withUTF8 { b -> [String] in
-            let base = b.baseAddress!
-            var ranges = [Range<Int>]()
-            var start = 0
-            while start <= b.count {
-                let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
-                let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
-                ranges.append(start..<end)
-                start = end + 1
-            }
+            let ranges = TextDecoder.pageRanges(b)
             // Copying the pages out is the slow part: on several threads for a large text.
             return ParallelMap.map(ranges.count, threads: threads) {
                 String(decoding: UnsafeBufferPointer(rebasing: b[ranges[$0]]), as: UTF8.self)

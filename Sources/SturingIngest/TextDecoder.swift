@@ -82,15 +82,8 @@ public enum TextDecoder {
             && !bytes.starts(with: [0xFE, 0xFF]) && bomlessUTF16(bytes) == nil && !bytes.prefix(65_536).contains(0)
         guard plain else { alongside(); return nil }
         return bytes.withUnsafeBufferPointer { b -> [String]? in
-            guard let base = b.baseAddress, b.count > 0 else { alongside(); return nil }
-            var ranges = [Range<Int>]()
-            var start = 0
-            while start <= b.count {
-                let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
-                let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
-                ranges.append(start..<end)
-                start = end + 1
-            }
+            guard b.count > 0 else { alongside(); return nil }
+            let ranges = pageRanges(b)
             // Task 0 is `alongside`; task i validates and copies page i - 1.
             let pages = ParallelMap.map(ranges.count + 1, threads: threads) { i -> String? in
                 if i == 0 { alongside(); return "" }
@@ -99,6 +92,20 @@ public enum TextDecoder {
             guard pages.allSatisfy({ $0 != nil }), !looksLikeBinary(b) else { return nil }
             return pages.map { $0! }
         }
+    }
+
+    /// The byte ranges of the pages of UTF-8 text: split at each form feed (empty pages kept).
+    static func pageRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = b.baseAddress else { return [0..<0] }
+        var ranges = [Range<Int>]()
+        var start = 0
+        while start <= b.count {
+            let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
+            let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        return ranges
     }
 
     /// Rejects text that is mostly control or replacement characters (binary read as text).
