@@ -119,7 +119,9 @@ enum RunningLines {
                 zoneLines(bytes).map { r in
                     // A paragraph is never a running line: no key, and no copy of its text.
                     guard r.count <= maxRunningLineBytes else { return (r, 0) }
-                    return (r, keyHash(normalizedKey(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))))
+                    let line = UnsafeBufferPointer(rebasing: bytes[r])
+                    if line.allSatisfy({ $0 < 0x80 }) { return (r, asciiKeyHash(line)) }
+                    return (r, keyHash(normalizedKey(Substring(decoding: line, as: UTF8.self))))
                 }
             }
         }
@@ -133,6 +135,51 @@ enum RunningLines {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h == 0 ? 1 : h
+    }
+
+    /// `keyHash(asciiKey(line))` for an ASCII line, hashed as the key's bytes are made (no
+    /// strings or arrays: every page's top and bottom lines are keyed).
+    static func asciiKeyHash(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        // A key being hashed: a space is hashed only when a byte follows it (the key is trimmed).
+        struct Hashing {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var count = 0
+            var spaces = 0
+            var pendingSpace = false
+            mutating func add(_ b: UInt8) {
+                if b == 0x20 { pendingSpace = true; return }
+                if pendingSpace { mix(0x20); spaces += 1; pendingSpace = false }
+                mix(b)
+            }
+            mutating func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; count += 1 }
+            var hash: UInt64 { count == 0 ? 0 : (h == 0 ? 1 : h) }
+        }
+        var masked = Hashing(), plain = Hashing()
+        var lastSpace = true, lastDigit = false, plainSpace = true
+        for b in line {
+            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            let isSpace = c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C
+            if isSpace {
+                if !plainSpace { plain.add(0x20) }
+                plainSpace = true
+                if !lastSpace { masked.add(0x20) }
+                lastSpace = true
+                lastDigit = false
+            } else {
+                plain.add(c)
+                plainSpace = false
+                if c >= 0x30 && c <= 0x39 {
+                    if !lastDigit { masked.add(0x23) }
+                    lastDigit = true
+                } else {
+                    masked.add(c)
+                    lastDigit = false
+                }
+                lastSpace = false
+            }
+        }
+        let maskedWords = masked.count == 0 ? 0 : masked.spaces + 1
+        return maskedWords <= shortLineWords ? masked.hash : plain.hash
     }
 
     /// The key of a running line as shown in the report (its trimmed text gives the same key).
@@ -222,6 +269,21 @@ enum RunningLines {
         return String(scalars[first...last])
     }
 
+    /// The start of the line that ends at `end`: just after the last newline before `end`, or 0.
+    /// Searched eight bytes at a time (a page may end in long paragraphs).
+    static func lineStart(_ base: UnsafePointer<UInt8>, before end: Int) -> Int {
+        var i = end
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        while i >= 8 {
+            let word = UnsafeRawPointer(base + i - 8).loadUnaligned(as: UInt64.self) ^ newlines
+            // A zero byte in `word` is a newline in the text.
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            i -= 8
+        }
+        while i > 0 && base[i - 1] != 0x0A { i -= 1 }
+        return i
+    }
+
     /// Byte ranges (without the newline) of the first and last `zone` non-blank lines of a page,
     /// in order; found by scanning from both ends, so a long page is not split into lines.
     static func zoneLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -242,8 +304,7 @@ enum RunningLines {
         var bottom = [Range<Int>]()
         var end = bytes.count
         while end >= 0 && bottom.count < zone {
-            var begin = end
-            while begin > 0 && base[begin - 1] != 0x0A { begin -= 1 }
+            let begin = lineStart(base, before: end)
             if !blank(begin..<end) { bottom.append(begin..<end) }
             if begin == 0 { break }
             end = begin - 1
@@ -408,54 +469,71 @@ enum LineEndHyphens {
     /// `join` on the page's UTF-8 bytes; nil when the page has no hyphen at all.
     static func join(_ bytes: UnsafeBufferPointer<UInt8>, knownCompounds: Set<String>, report: inout CleaningReport) -> String? {
         guard bytes.contains(0x2D) else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b != 0x2D {
-                // Copy up to the next hyphen in one go.
-                let rest = bytes.count - i
-                let hit = memchr(bytes.baseAddress! + i, 0x2D, rest)
-                let run = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress! + i) } ?? rest
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + run)]))
-                i += run
-                continue
-            }
-            guard let next = nextLineStart(bytes, afterHyphen: i),
-                  let prev = scalarBefore(bytes, i), isLetterOrDigit(prev),
-                  let after = scalarAt(bytes, next), isLetterOrDigit(after.scalar)
-            else {
-                out.append(b)
-                i += 1
-                continue
-            }
-            let nextWordEnd = wordEnd(bytes, from: next)
-            let nextWord = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextWordEnd]), as: UTF8.self)
-            let bothLower = prev.properties.isLowercase && after.scalar.properties.isLowercase
-            if bothLower && conjunctions.contains(nextWord) {
-                out.append(contentsOf: [0x2D, 0x20])  // "zorg- en"
-                report.hyphensKept += 1
-            } else if bothLower {
-                let start = wordStart(bytes, before: i)
-                let hyphenated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
-                // Keep the hyphen when the document writes this compound (or one it starts with,
-                // "e-mail" for "e-mailadres") with a hyphen elsewhere, or when one letter is left
-                // before it: Dutch hyphenation never leaves a single letter at a line end.
-                let leftLength = i - start
-                if leftLength == 1 || knownCompounds.contains(hyphenated) || startsWithKnown(hyphenated, knownCompounds, longerThan: leftLength + 1) {
-                    out.append(0x2D)
-                    report.hyphensKept += 1
-                } else {
-                    report.hyphenationsJoined += 1
+        // Joining only drops bytes ("-\n" becomes "", "-" or "- "), so the page is written
+        // straight into a string of the page's size.
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var out = Output(buffer)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b != 0x2D {
+                    // Copy up to the next hyphen in one go.
+                    let rest = bytes.count - i
+                    let hit = memchr(bytes.baseAddress! + i, 0x2D, rest)
+                    let run = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress! + i) } ?? rest
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + run)]))
+                    i += run
+                    continue
                 }
-            } else {
-                out.append(0x2D)  // "WWB-\nbestand" → "WWB-bestand", "Noord-\nBrabant"
-                report.hyphensKept += 1
+                guard let next = nextLineStart(bytes, afterHyphen: i),
+                      let prev = scalarBefore(bytes, i), isLetterOrDigit(prev),
+                      let after = scalarAt(bytes, next), isLetterOrDigit(after.scalar)
+                else {
+                    out.append(b)
+                    i += 1
+                    continue
+                }
+                let nextWordEnd = wordEnd(bytes, from: next)
+                let nextWord = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextWordEnd]), as: UTF8.self)
+                let bothLower = prev.properties.isLowercase && after.scalar.properties.isLowercase
+                if bothLower && conjunctions.contains(nextWord) {
+                    out.append(contentsOf: [0x2D, 0x20])  // "zorg- en"
+                    report.hyphensKept += 1
+                } else if bothLower {
+                    let start = wordStart(bytes, before: i)
+                    let hyphenated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
+                    // Keep the hyphen when the document writes this compound (or one it starts with,
+                    // "e-mail" for "e-mailadres") with a hyphen elsewhere, or when one letter is left
+                    // before it: Dutch hyphenation never leaves a single letter at a line end.
+                    let leftLength = i - start
+                    if leftLength == 1 || knownCompounds.contains(hyphenated) || startsWithKnown(hyphenated, knownCompounds, longerThan: leftLength + 1) {
+                        out.append(0x2D)
+                        report.hyphensKept += 1
+                    } else {
+                        report.hyphenationsJoined += 1
+                    }
+                } else {
+                    out.append(0x2D)  // "WWB-\nbestand" → "WWB-bestand", "Noord-\nBrabant"
+                    report.hyphensKept += 1
+                }
+                i = next
             }
-            i = next
+            return out.count
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes appended to a buffer that is known to be large enough.
+    private struct Output {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+        mutating func append(_ b: UInt8) { buffer[count] = b; count += 1 }
+        mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+            guard !bytes.isEmpty else { return }
+            (buffer.baseAddress! + count).update(from: bytes.baseAddress!, count: bytes.count)
+            count += bytes.count
+        }
+        mutating func append(contentsOf bytes: [UInt8]) { for b in bytes { append(b) } }
     }
 
     /// True when a known compound longer than `count` characters starts `word`: the word's

@@ -1,3 +1,4 @@
+import SturingCore
 import Testing
 @testable import SturingIngest
 
@@ -105,6 +106,38 @@ import Testing
         }
         if out.hasSuffix(" ") { out.removeLast() }
         return out
+    }
+
+    /// The hash made while scanning an ASCII line is the hash of its key, on hand-picked lines
+    /// and on random lines of letters, digits, spaces, tabs and punctuation.
+    @Test func asciiKeyHashIsTheKeysHash() {
+        var lines = ["Pagina 3 van 20", "  Samenwerken   aan ZORG ", "Artikel 3 van de wet regelt de toegang tot de zorg",
+                     "- 12 -", "", "   ", "\t12\t", "a b c d e", "a b c d e f", "12 34 56 78 90 11", "x"]
+        var rng = SplitMix64(seed: 11)
+        let alphabet = Array("aB3 \t9-.,Z0 \r|".utf8)
+        for _ in 0..<2000 {
+            lines.append(String(decoding: (0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self))
+        }
+        for line in lines {
+            var bytes = line
+            let fast = bytes.withUTF8 { RunningLines.asciiKeyHash($0) }
+            #expect(fast == RunningLines.keyHash(RunningLines.asciiKey(Substring(line))), "\(line.debugDescription)")
+        }
+    }
+
+    /// The word-at-a-time search for a line's start finds what a byte-by-byte search finds.
+    @Test func lineStartFindsThePreviousNewline() {
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<300 {
+            let bytes = (0..<Int(rng.next() % 70)).map { _ in rng.next() % 9 == 0 ? UInt8(0x0A) : UInt8(0x61) }
+            bytes.withUnsafeBufferPointer { b in
+                for end in 0...b.count {
+                    var naive = end
+                    while naive > 0 && b[naive - 1] != 0x0A { naive -= 1 }
+                    #expect(RunningLines.lineStart(b.baseAddress ?? UnsafePointer(bitPattern: 8)!, before: end) == naive)
+                }
+            }
+        }
     }
 
     @Test func asciiAndUnicodePathsAgree() {
