@@ -92,13 +92,16 @@ public final class DocumentScorer {
         let n = stream.count
         guard n > 0 else { return (0, [:]) }
         let sentenceOf = sentenceIndices()
-        var perSentence = [Int32: [Int]]()
+        // Counts per sentence as four lanes of one value (no array per sentence).
+        var perSentence = [Int32: SIMD4<Int32>]()
         walkCounted { event in
             guard case .counted(let e, _, let token, _) = event else { return }
-            perSentence[sentenceOf[token], default: [0, 0, 0, 0]][entryPerspective[e]] += 1
+            perSentence[sentenceOf[token], default: .zero][entryPerspective[e]] &+= 1
         }
+        var packed = [SIMD4<Int32>: Int]()
+        for v in perSentence.values { packed[v, default: 0] += 1 }
         var times = [[Int]: Int]()
-        for v in perSentence.values { times[v, default: 0] += 1 }
+        for (v, count) in packed { times[[Int(v[0]), Int(v[1]), Int(v[2]), Int(v[3])], default: 0] += count }
         return (Int(sentenceOf[n - 1]) + 1, times)
     }
 
