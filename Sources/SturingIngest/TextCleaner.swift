@@ -140,44 +140,8 @@ enum RunningLines {
     /// `keyHash(asciiKey(line))` for an ASCII line, hashed as the key's bytes are made (no
     /// strings or arrays: every page's top and bottom lines are keyed).
     static func asciiKeyHash(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        // A key being hashed: a space is hashed only when a byte follows it (the key is trimmed).
-        struct Hashing {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            var count = 0
-            var spaces = 0
-            var pendingSpace = false
-            mutating func add(_ b: UInt8) {
-                if b == 0x20 { pendingSpace = true; return }
-                if pendingSpace { mix(0x20); spaces += 1; pendingSpace = false }
-                mix(b)
-            }
-            mutating func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; count += 1 }
-            var hash: UInt64 { count == 0 ? 0 : (h == 0 ? 1 : h) }
-        }
-        var masked = Hashing(), plain = Hashing()
-        var lastSpace = true, lastDigit = false, plainSpace = true
-        for b in line {
-            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-            let isSpace = c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C
-            if isSpace {
-                if !plainSpace { plain.add(0x20) }
-                plainSpace = true
-                if !lastSpace { masked.add(0x20) }
-                lastSpace = true
-                lastDigit = false
-            } else {
-                plain.add(c)
-                plainSpace = false
-                if c >= 0x30 && c <= 0x39 {
-                    if !lastDigit { masked.add(0x23) }
-                    lastDigit = true
-                } else {
-                    masked.add(c)
-                    lastDigit = false
-                }
-                lastSpace = false
-            }
-        }
+        var masked = KeyHashing(), plain = KeyHashing()
+        scanASCIIKey(line, masked: &masked, plain: &plain)
         let maskedWords = masked.count == 0 ? 0 : masked.spaces + 1
         return maskedWords <= shortLineWords ? masked.hash : plain.hash
     }
@@ -384,35 +348,68 @@ enum RunningLines {
 
     /// `normalizedKey` for ASCII lines, on bytes (this runs for six lines of every page).
     static func asciiKey(_ line: Substring) -> String {
-        var masked = [UInt8](), plain = [UInt8]()
-        masked.reserveCapacity(line.utf8.count)
-        plain.reserveCapacity(line.utf8.count)
+        var masked = KeyBytes(), plain = KeyBytes()
+        scanASCIIKey(line.utf8, masked: &masked, plain: &plain)
+        return finishKey(&masked.bytes, &plain.bytes)
+    }
+
+    /// Where the bytes of a line's two key forms go as they are made.
+    protocol KeySink {
+        /// Adds a byte of the key (0x20 for a collapsed run of white space).
+        mutating func add(_ b: UInt8)
+    }
+
+    /// Key bytes kept in an array (to be shown or compared).
+    struct KeyBytes: KeySink {
+        var bytes: [UInt8] = []
+        mutating func add(_ b: UInt8) { bytes.append(b) }
+    }
+
+    /// Key bytes hashed as they come (FNV-1a as `keyHash`); a space is hashed only when a byte
+    /// follows it, as the key is trimmed.
+    struct KeyHashing: KeySink {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var count = 0
+        var spaces = 0
+        var pendingSpace = false
+        mutating func add(_ b: UInt8) {
+            if b == 0x20 { pendingSpace = true; return }
+            if pendingSpace { mix(0x20); spaces += 1; pendingSpace = false }
+            mix(b)
+        }
+        private mutating func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; count += 1 }
+        /// `keyHash` of the key.
+        var hash: UInt64 { count == 0 ? 0 : (h == 0 ? 1 : h) }
+    }
+
+    /// The running-line key rule on an ASCII line: lowercased, white space collapsed (`plain`),
+    /// and also with each run of digits as one '#' (`masked`).
+    static func scanASCIIKey<Bytes: Sequence<UInt8>, Sink: KeySink>(_ line: Bytes, masked: inout Sink, plain: inout Sink) {
         var lastSpace = true, lastDigit = false, plainSpace = true
-        for b in line.utf8 {
+        for b in line {
             let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
             let isSpace = c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C
             if isSpace {
-                if !plainSpace { plain.append(0x20) }
+                if !plainSpace { plain.add(0x20) }
                 plainSpace = true
             } else {
-                plain.append(c)
+                plain.add(c)
                 plainSpace = false
             }
             if isSpace {
-                if !lastSpace { masked.append(0x20) }
+                if !lastSpace { masked.add(0x20) }
                 lastSpace = true
                 lastDigit = false
             } else if c >= 0x30 && c <= 0x39 {
-                if !lastDigit { masked.append(0x23) }
+                if !lastDigit { masked.add(0x23) }
                 lastDigit = true
                 lastSpace = false
             } else {
-                masked.append(c)
+                masked.add(c)
                 lastSpace = false
                 lastDigit = false
             }
         }
-        return finishKey(&masked, &plain)
     }
 
 }

@@ -13,11 +13,13 @@ public struct TokenStream {
     /// Number of tokens.
     public var count: Int { forms.count }
 
-    /// Makes room for `count` tokens in all.
+    /// Makes room for `count` tokens in all (at least doubling, so repeated calls stay linear).
     public mutating func reserve(_ count: Int) {
-        forms.reserveCapacity(count)
-        starts.reserveCapacity(count)
-        ends.reserveCapacity(count)
+        guard count > forms.capacity else { return }
+        let n = max(count, forms.capacity * 2)
+        forms.reserveCapacity(n)
+        starts.reserveCapacity(n)
+        ends.reserveCapacity(n)
     }
 
     /// Empties the stream, keeping its storage for the next document.
