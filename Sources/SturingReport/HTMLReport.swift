@@ -292,7 +292,7 @@ public enum HTMLReport {
 
     static func rgba(_ hex: String, _ alpha: Double) -> String {
         let v = Int(hex.dropFirst(), radix: 16) ?? 0
-        return "rgba(\(v >> 16 & 255),\(v >> 8 & 255),\(v & 255),\(String(format: "%.2f", alpha)))"
+        return "rgba(\(v >> 16 & 255),\(v >> 8 & 255),\(v & 255),\(FixedDecimal.string(alpha, decimals: 2)))"
     }
 
     static let css = """

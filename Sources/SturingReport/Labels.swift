@@ -41,7 +41,7 @@ public struct Labels: Sendable {
 
     /// `d` with `decimals` decimals; a value that rounds to zero has no minus sign ("0,0", not "-0,0").
     static func fixed(_ d: Double, _ decimals: Int) -> String {
-        var s = String(format: "%.\(decimals)f", d)
+        var s = FixedDecimal.string(d, decimals: decimals)
         if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
         return s
     }

@@ -71,5 +71,5 @@ public enum RankingReport {
 /// Number formatting shared by the writers.
 public enum Fmt {
     /// A number with `decimals` decimals and a point.
-    public static func number(_ d: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", d) }
+    public static func number(_ d: Double, _ decimals: Int) -> String { FixedDecimal.string(d, decimals: decimals) }
 }

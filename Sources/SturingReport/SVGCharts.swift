@@ -114,7 +114,7 @@ public enum SVGCharts {
         return out + "</svg>"
     }
 
-    static func f(_ d: Double) -> String { String(format: "%.1f", d) }
+    static func f(_ d: Double) -> String { FixedDecimal.string(d, decimals: 1) }
 
     /// Escapes text for XML/HTML (`Escape.html`).
     public static func esc(_ s: String) -> String { Escape.html(s) }
