@@ -27,9 +27,10 @@ public enum TextCleaner {
     /// The cleaning steps, in place: soft hyphens and NFKC, running lines, line-end hyphens
     /// (joined unless the compound is written with a hyphen in `compounds`, or, when nil, on
     /// these pages). Pages that are not `whole` (pieces of a cut page) get no running-line check.
-    /// Returns the document's report and what was done to each page.
+    /// Returns the document's report and what was done to each page (the removed lines
+    /// themselves only with `linesByPage`).
     static func apply(_ texts: inout [String], threads: Int, whole: [Bool]? = nil, running: RunningLineSource,
-                      compounds: Set<String>?) -> (report: CleaningReport, byPage: [PageCleaning]) {
+                      compounds: Set<String>?, linesByPage: Bool = false) -> (report: CleaningReport, byPage: [PageCleaning]) {
         var report = CleaningReport()
         var byPage = [PageCleaning](repeating: PageCleaning(), count: texts.count)
         let soft = normalize(&texts, threads: threads)
@@ -47,7 +48,7 @@ public enum TextCleaner {
                 found = census.running()
             }
             if !found.isEmpty {
-                let removed = RunningLines.drop(found, zones: zones, from: &texts, report: &report, threads: threads)
+                let removed = RunningLines.drop(found, zones: zones, from: &texts, report: &report, threads: threads, keepLines: linesByPage)
                 for (i, lines) in removed.enumerated() { byPage[i].removedLines = lines }
             }
         }
@@ -116,13 +117,7 @@ enum RunningLines {
         ParallelMap.map(pages.count, threads: threads) { i -> [(range: Range<Int>, key: UInt64)] in
             var page = pages[i]
             return page.withUTF8 { bytes in
-                zoneLines(bytes).map { r in
-                    // A paragraph is never a running line: no key, and no copy of its text.
-                    guard r.count <= maxRunningLineBytes else { return (r, 0) }
-                    let line = UnsafeBufferPointer(rebasing: bytes[r])
-                    if line.allSatisfy({ $0 < 0x80 }) { return (r, asciiKeyHash(line)) }
-                    return (r, keyHash(normalizedKey(Substring(decoding: line, as: UTF8.self))))
-                }
+                zoneLines(bytes).map { r in (r, keyHash(ofLine: UnsafeBufferPointer(rebasing: bytes[r]))) }
             }
         }
     }
@@ -137,6 +132,14 @@ enum RunningLines {
         return h == 0 ? 1 : h
     }
 
+    /// `keyHash(normalizedKey(line))` from the line's UTF-8 bytes: a paragraph gets no key and
+    /// no copy of its text, an ASCII line is hashed as its key is made.
+    static func keyHash(ofLine line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard line.count <= maxRunningLineBytes else { return 0 }
+        if line.allSatisfy({ $0 < 0x80 }) { return asciiKeyHash(line) }
+        return keyHash(scalarKey(Substring(decoding: line, as: UTF8.self)))
+    }
+
     /// `keyHash(asciiKey(line))` for an ASCII line, hashed as the key's bytes are made (no
     /// strings or arrays: every page's top and bottom lines are keyed).
     static func asciiKeyHash(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -147,7 +150,10 @@ enum RunningLines {
     }
 
     /// The key of a running line as shown in the report (its trimmed text gives the same key).
-    static func keyHashOfShown(_ line: String) -> UInt64 { keyHash(normalizedKey(Substring(line))) }
+    static func keyHashOfShown(_ line: String) -> UInt64 {
+        var line = line
+        return line.withUTF8 { keyHash(ofLine: $0) }
+    }
 
     /// How many pages each zone-line key is on, over all the pages of a document (which may be
     /// added a group of pages at a time).
@@ -176,19 +182,24 @@ enum RunningLines {
 
     /// Removes the zone lines with a running key from `pages` (one block of pages at a time),
     /// counting them and adding each running line's first appearance to `report.repeatedLines`.
-    /// Returns the lines removed from each page, as written.
+    /// With `keepLines`, returns the lines removed from each page, as shown (trimmed); else [].
     @discardableResult
     static func drop(_ running: Set<UInt64>, zones: [[(range: Range<Int>, key: UInt64)]], from pages: inout [String],
-                     report: inout CleaningReport, threads: Int) -> [[String]] {
+                     report: inout CleaningReport, threads: Int, keepLines: Bool) -> [[String]] {
         let drops = zones.map { $0.filter { running.contains($0.key) }.sorted { $0.range.lowerBound < $1.range.lowerBound } }
         report.repeatedLinesRemoved += drops.reduce(0) { $0 + $1.count }
-        // Each page's kept text and its removed lines (as shown: trimmed), on several threads.
-        let removed = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, [String]) in
+        // The report names each running line once, as first seen: which removed lines those are.
+        var named = Set(report.repeatedLines.map(keyHashOfShown))
+        let first = drops.map { $0.map { named.insert($0.key).inserted } }
+        // Each page's kept text, and the text of the removed lines wanted, on several threads.
+        let removed = TextCleaner.replaceInBlocks(&pages, threads: threads) { p, page -> (String, [String?]) in
             let drop = drops[p].map(\.range)
             guard !drop.isEmpty else { return (page, []) }
             var page = page
             return page.withUTF8 { bytes in
-                let lines = drop.map { trimmedSpaces(UnsafeBufferPointer(rebasing: bytes[$0])) }
+                let lines = drop.indices.map { k in
+                    keepLines || first[p][k] ? trimmedSpaces(UnsafeBufferPointer(rebasing: bytes[drop[k]])) : nil
+                }
                 // Written straight into the new string's storage (the kept runs, one copy).
                 let kept = String(unsafeUninitializedCapacity: bytes.count) { out in
                     var n = 0
@@ -214,12 +225,10 @@ enum RunningLines {
                 return (kept, lines)
             }
         }
-        // The report names each running line once, as first seen.
-        var named = Set(report.repeatedLines.map(keyHashOfShown))
         for (p, lines) in removed.enumerated() {
-            for (line, text) in zip(drops[p], lines) where named.insert(line.key).inserted { report.repeatedLines.append(text) }
+            for (k, text) in lines.enumerated() where first[p][k] { report.repeatedLines.append(text!) }
         }
-        return removed
+        return keepLines ? removed.map { $0.map { $0! } } : []
     }
 
     /// A line's text without the spaces and tabs at its ends (Unicode space separators and tab,
@@ -696,6 +705,7 @@ extension TextCleaner {
     /// What `clean` does to each page, by the same steps.
     public static func cleanByPage(pages: [String], removeRunningLines: Bool) -> [PageCleaning] {
         var texts = pages
-        return apply(&texts, threads: 1, running: removeRunningLines ? .fromThesePages : .none, compounds: nil).byPage
+        return apply(&texts, threads: 1, running: removeRunningLines ? .fromThesePages : .none, compounds: nil,
+                     linesByPage: true).byPage
     }
 }
