@@ -47,10 +47,11 @@ fixtures:
 	python3 scripts/make_fixtures.py
 	python3 scripts/make_corpus.py
 
-## install: the binary in $(PREFIX)/bin, its lexicons (the default one is also built in) in $(PREFIX)/share/sturing
+## install: sturing and its helper sturing-extract (which reads PDFs, scans, web pages and Word files) in $(PREFIX)/bin, its lexicons (the default one is also built in) in $(PREFIX)/share/sturing
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/sturing/Lexicons"
 	install -m 755 .build/release/sturing "$(DESTDIR)$(PREFIX)/bin/sturing"
+	install -m 755 .build/release/sturing-extract "$(DESTDIR)$(PREFIX)/bin/sturing-extract"
 	install -m 644 Lexicons/*.yaml "$(DESTDIR)$(PREFIX)/share/sturing/Lexicons/"
 
 clean:

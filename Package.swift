@@ -10,7 +10,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sturing", targets: ["sturing"]),
-        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation"]),
+        // The helper that reads PDFs, scans, web pages and Word files for `sturing` (installed beside it).
+        .executable(name: "sturing-extract", targets: ["sturing-extract"]),
+        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,8 +38,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip")]
         ),
 
+        // The versions of poppler, Tesseract, libxml2 and libzip, from their headers alone (no linking).
+        .target(name: "CLibraryVersions", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
+
         .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CPoppler", "CDocText", "CTesseract"]),
+        // Plain text in: decoding, cleaning, the text cache, and the protocol of the extraction helper.
+        .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CLibraryVersions"]),
+        // Everything else in (PDF, OCR, HTML, Word): linked only into `sturing-extract`, so the main
+        // process does not load poppler, Tesseract and their ~80 shared libraries (about 25 ms of
+        // every start) and never parses these formats itself.
+        .target(name: "SturingExtract", dependencies: ["SturingCore", "SturingIngest", "CPoppler", "CDocText", "CTesseract"]),
         .target(name: "SturingText", dependencies: [
             "SturingCore", "CICU", "CStemmer",
             .product(name: "Yams", package: "Yams"),
@@ -58,18 +68,22 @@ let package = Package(
             "SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: jemalloc),
+        .executableTarget(name: "sturing-extract", dependencies: [
+            "SturingCore", "SturingIngest", "SturingExtract",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: jemalloc),
         .executableTarget(name: "sturing-bench", dependencies: [
-            "CICU", "SturingCore", "SturingIngest", "SturingText", "SturingPipeline",
+            "CICU", "SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline",
         ], linkerSettings: jemalloc),
 
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
-        .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest", "SturingExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingCore"]),
-        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingText", "SturingCore"]),
+        .testTarget(name: "SturingPipelineTests", dependencies: ["SturingPipeline", "SturingIngest", "SturingExtract", "SturingText", "SturingCore"]),
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis", "SturingCore"]),
         .testTarget(name: "SturingValidationTests", dependencies: ["SturingValidation", "SturingCore"]),
         // Runs the built `sturing` binary end to end (exit codes, output files).
-        .testTarget(name: "SturingCLITests", dependencies: ["sturing"]),
+        .testTarget(name: "SturingCLITests", dependencies: ["sturing", "sturing-extract"]),
         .testTarget(name: "SturingReportTests", dependencies: ["SturingReport", "SturingAnalysis", "SturingCore"]),
     ]
 )

@@ -216,6 +216,4 @@ char *cdoc_office_text(const unsigned char *bytes, size_t length, int odt, size_
     return finish(&b, error);
 }
 
-void cdoc_versions(char *buffer, int32_t capacity) {
-    snprintf(buffer, (size_t)capacity, "libxml2 %s, libzip %s", LIBXML_DOTTED_VERSION, zip_libzip_version());
-}
+const char *cdoc_libzip_version(void) { return zip_libzip_version(); }

@@ -21,14 +21,14 @@ public final class DocumentCache: Sendable {
 
     /// How pages without text are read; part of every entry's key (OCR text depends on the
     /// engine's version, its language data and the resolution).
-    public let ocr: OCREngine.Mode
+    public let ocr: OCRMode
     private let key: String
 
     /// A cache in `folder` (created when needed) for documents read with `ocr`.
-    public init(folder: String, ocr: OCREngine.Mode = .auto) {
+    public init(folder: String, ocr: OCRMode = .auto) {
         self.folder = URL(fileURLWithPath: folder)
         self.ocr = ocr
-        self.key = Self.key + (ocr == .never ? "-ocr-never" : "-ocr-\(ocr.rawValue)-tesseract\(OCREngine.version)-nld-300")
+        self.key = Self.key + (ocr == .never ? "-ocr-never" : "-ocr-\(ocr.rawValue)-tesseract\(ExtractionLibraries.tesseract)-nld-300")
     }
 
     /// Hits and misses so far.
@@ -39,7 +39,7 @@ public final class DocumentCache: Sendable {
     }
 
     /// The part of each entry's name that says how it was made.
-    public static let key = "\(formatVersion)-poppler\(PDFReader.popplerVersion)"
+    public static let key = "\(formatVersion)-poppler\(ExtractionLibraries.poppler)"
 
     /// Removes temporary files that an interrupted run left in the cache folder (older than ten
     /// minutes, so a run writing beside this one is not disturbed).

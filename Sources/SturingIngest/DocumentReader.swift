@@ -2,38 +2,12 @@ import Foundation
 import Glibc
 import SturingCore
 
-/// Turns a file on disk into a cleaned `Document`, or a clear `IngestError`.
+/// Reads files safely (regular files only, up to a size) and turns plain text into a cleaned
+/// `Document`, or a clear `IngestError`. PDFs, web pages and Word files are read by
+/// `DocumentExtractor` (module SturingExtract), in the `sturing-extract` helper.
 public enum DocumentReader {
     /// The largest file the tool reads.
     public static let maximumBytes = 1 << 30
-
-    /// Reads, detects, extracts and cleans the file at `path`, using `cache` when given.
-    /// `ocr` says when PDF pages are read by OCR (see `OCREngine.Mode`).
-    /// `threads` threads clean the pages of one large text.
-    public static func read(path: String, cache: DocumentCache? = nil, ocr: OCREngine.Mode = .auto, threads: Int = 1) throws(IngestError) -> Document {
-        let bytes = try readBytes(path: path)
-        let sha = SHA256Hex.digest(bytes)
-        if let cached = cache?.load(sha256: sha, path: path) { return cached }
-        let document: Document
-        switch FileSniffer.sniff(bytes) {
-        case .binary(let kind):
-            throw .binary(kind: kind)
-        case .pdf:
-            document = try pdfDocument(path: path, sha256: sha, ocr: ocr, threads: threads)
-        case .text:
-            document = try textDocument(path: path, bytes: bytes, sha256: sha, threads: threads)
-        case .html:
-            document = try markupDocument(path: path, text: try MarkupReader.html(bytes), sha256: sha, encoding: "html")
-        case .docx:
-            document = try markupDocument(path: path, text: try MarkupReader.office(bytes, odt: false), sha256: sha, encoding: "docx")
-        case .odt:
-            document = try markupDocument(path: path, text: try MarkupReader.office(bytes, odt: true), sha256: sha, encoding: "odt")
-        case .convert(let advice):
-            throw .needsConversion(advice)
-        }
-        cache?.store(document)
-        return document
-    }
 
     /// Reads the bytes of a regular file, refusing directories, loops, pipes and empty files.
     public static func readBytes(path: String) throws(IngestError) -> [UInt8] {
@@ -84,62 +58,6 @@ public enum DocumentReader {
         return bytes
     }
 
-    /// Pages read by OCR with a mean word confidence below this are named in the warnings.
-    public static let lowOCRConfidence = 60
-
-    static func pdfDocument(path: String, sha256: String, ocr: OCREngine.Mode = .auto, threads: Int = 1) throws(IngestError) -> Document {
-        let raw = try PDFReader.read(path: path, ocr: ocr, threads: threads)
-        if !raw.ocrPages.isEmpty {
-            let ocrTexts = raw.ocrPages.map { raw.texts[$0.page - 1] }
-            if ocrTexts.allSatisfy({ !$0.unicodeScalars.contains { $0.properties.isAlphabetic } }) && raw.ocrPages.count == raw.texts.count {
-                throw .ocrFoundNothing(pages: raw.texts.count)
-            }
-        }
-        let empty = Set(raw.scannedPages + raw.blankPages + raw.failedPages)
-        if raw.failedPages.count == raw.texts.count {
-            throw .damagedPDF("none of its \(raw.texts.count) page(s) could be opened")
-        }
-        if empty.count == raw.texts.count {
-            throw raw.scannedPages.isEmpty ? .blankPDF(pages: raw.texts.count) : .noTextLayer(pages: raw.texts.count)
-        }
-        var warnings = [String]()
-        if !raw.failedPages.isEmpty {
-            warnings.append("pages \(PageList.format(raw.failedPages)) could not be read (damaged page objects); they are not counted (repair the file, e.g. `qpdf in.pdf out.pdf`)")
-        }
-        if !raw.ocrPages.isEmpty, let engine = raw.ocrEngine {
-            let mean = raw.ocrPages.reduce(0) { $0 + $1.confidence } / raw.ocrPages.count
-            warnings.append("pages \(PageList.format(raw.ocrPages.map(\.page))) were read by OCR (\(engine); mean word confidence \(mean)); check a sample of their text")
-            let garbled = raw.ocrPages.filter { $0.reason == .unreadableTextLayer }.map(\.page)
-            if !garbled.isEmpty {
-                warnings.append("pages \(PageList.format(garbled)) had a text layer without readable words (a broken font encoding?); they were read by OCR instead")
-            }
-            let low = raw.ocrPages.filter { $0.confidence < lowOCRConfidence }.map(\.page)
-            if !low.isEmpty {
-                warnings.append("pages \(PageList.format(low)) were read by OCR with a confidence below \(lowOCRConfidence): their words may be wrong (a better scan helps)")
-            }
-        }
-        if !raw.unreadablePages.isEmpty {
-            warnings.append("pages \(PageList.format(raw.unreadablePages)) have a text layer without readable words (a broken font encoding?); their counts are not reliable (use --ocr auto to read them by OCR)")
-        }
-        if !raw.scannedPages.isEmpty {
-            warnings.append("pages \(PageList.format(raw.scannedPages)) hold an image but no text (scanned?); they are not counted (run OCR to include them)")
-        }
-        if !raw.blankPages.isEmpty && raw.blankPages.count * 5 > raw.texts.count {
-            warnings.append("pages \(PageList.format(raw.blankPages)) are blank")
-        }
-        let (pages, report) = TextCleaner.clean(pages: raw.texts, removeRunningLines: true)
-        let record = raw.ocrEngine.map { OCRRecord(engine: $0, pages: raw.ocrPages) }
-        return Document(file: path, sha256: sha256, kind: .pdf, encoding: "pdf", pages: pages, hasPages: true,
-                        warnings: warnings, cleaning: report, ocr: record)
-    }
-
-    /// A document from the text of an HTML page or an Office file: one page, cleaned like text.
-    static func markupDocument(path: String, text: String, sha256: String, encoding: String) throws(IngestError) -> Document {
-        let (cleaned, report) = TextCleaner.clean(pages: [text], removeRunningLines: false)
-        guard cleaned.contains(where: { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }) else { throw .noWords }
-        return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: false, cleaning: report)
-    }
-
     /// A document from the bytes of a plain text file (`FileSniffer` says `.text`): decoded,
     /// split into pages at form feeds, and cleaned on `threads` threads; hashed here when no
     /// `sha256` is given.
@@ -170,24 +88,9 @@ public enum DocumentReader {
 }
 
 extension DocumentReader {
-    /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),
-    /// for `sturing text --report`.
-    public static func cleaningByPage(path: String, ocr: OCREngine.Mode = .auto) throws(IngestError) -> [PageCleaning] {
-        let bytes = try readBytes(path: path)
-        switch FileSniffer.sniff(bytes) {
-        case .pdf:
-            return TextCleaner.cleanByPage(pages: try PDFReader.read(path: path, ocr: ocr).texts, removeRunningLines: true)
-        case .text:
-            let pages = textPages(try TextDecoder.decode(bytes).text)
-            return TextCleaner.cleanByPage(pages: pages, removeRunningLines: pages.count > 1)
-        default:
-            return [TextCleaner.cleanByPage(pages: [try read(path: path, ocr: ocr).pages.joined(separator: "\n\n")], removeRunningLines: false)[0]]
-        }
-    }
-
     /// A text's pages: split at form feeds (as `pdftotext` writes them), without a blank last
     /// page after the last one.
-    static func textPages(_ text: String, threads: Int = 1) -> [String] {
+    public static func textPages(_ text: String, threads: Int = 1) -> [String] {
         var pages = splitPages(text, threads: threads)
         if pages.count > 1, let last = pages.last, isBlankPage(last) { pages.removeLast() }
         return pages

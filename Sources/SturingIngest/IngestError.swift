@@ -42,6 +42,9 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
     case encryptedOffice
     /// A Word or OpenDocument file that cannot be read.
     case damagedOffice(String)
+    /// The `sturing-extract` helper that reads PDFs, web pages and Word files cannot run; the
+    /// text says why and what to do.
+    case helperUnavailable(String)
 
     public var description: String {
         switch self {
@@ -87,6 +90,8 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
             "the Word or OpenDocument file is protected with a password (ask for an open copy, or save it without a password)"
         case .damagedOffice(let detail):
             "\(detail) (open and save it again in Word or LibreOffice, or export it as PDF)"
+        case .helperUnavailable(let why):
+            "\(why)"
         case .noWords:
             "no words found in the text (the file holds no Dutch text; check that it is the plan)"
         }

@@ -690,7 +690,7 @@ extension TextCleaner {
 }
 
 /// What cleaning did to one page (for `sturing text --report`).
-public struct PageCleaning: Sendable, Equatable {
+public struct PageCleaning: Sendable, Equatable, Codable {
     /// The running lines removed from the page (headers, footers, page numbers), as written.
     public var removedLines: [String] = []
     /// Words hyphenated at a line end that were joined.

@@ -13,11 +13,13 @@ public enum BatchScorer {
     /// `retain` turns each score into what the returned outcomes keep (after `onOutcome`).
     /// `onSlowFile` is called for a file still being read after `slowAfter` seconds (and again
     /// every `slowAfter` seconds after that); a slow file the timer missed is named when it ends.
+    /// `read` turns a path into a document: an `IsolatedReader`'s `read`, or
+    /// `DocumentExtractor.read` (module SturingExtract) to read everything in this process.
     public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
                            tokenCache: TokenCache? = nil,
                            slowAfter: Double = 60,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
-                           read: @escaping @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentReader.read(path: p) },
+                           read: @escaping @Sendable (String) throws(IngestError) -> Document,
                            streamTextAbove: Int = TextGroups.streamAbove,
                            retain: (@Sendable (DocumentScore) -> DocumentScore)? = nil,
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> [FileOutcome] {

@@ -34,12 +34,11 @@ public enum CorpusRunner {
     /// document keeps a seeded sample of `evidencePerPerspective` matches in context per perspective;
     /// `onOutcome` is called on the worker threads as each file finishes (calls may overlap), for
     /// streaming and progress.
-    /// `reader` extracts files (in worker processes, under limits); without it files are read in
-    /// this process. `journaled` holds documents of an interrupted run: one whose file still has
+    /// `reader` reads the files (plain text here, anything else in worker processes, under limits). `journaled` holds documents of an interrupted run: one whose file still has
     /// the same SHA-256 is kept as it is, the others are scored again. `retain` turns each
     /// document's score into what the result keeps (after `onOutcome` has seen it whole).
     public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
-                           reader: IsolatedReader? = nil, journaled: [String: DocumentScore] = [:], evidencePerPerspective: Int = 5,
+                           reader: IsolatedReader, journaled: [String: DocumentScore] = [:], evidencePerPerspective: Int = 5,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            retain: (@Sendable (DocumentScore) -> DocumentScore)? = nil,
                            onOutcome: @escaping @Sendable (Int, FileOutcome) -> Void = { _, _ in }) throws(TextError) -> CorpusResult {
@@ -57,10 +56,7 @@ public enum CorpusRunner {
             paths: toScore, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
             tokenCache: cache.map { TokenCache(folder: $0.folder.path, textVersion: DocumentCache.formatVersion) },
             onSlowFile: onSlowFile,
-            read: { path throws(IngestError) in
-                if let reader { return try reader.read(path: path) }
-                return try DocumentReader.read(path: path, cache: cache)
-            },
+            read: { path throws(IngestError) in try reader.read(path: path) },
             retain: retain,
             onOutcome: onOutcome)
         return assemble(corpus, outcomes: kept + scored, resumed: kept.count)

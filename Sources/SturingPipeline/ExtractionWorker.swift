@@ -9,7 +9,7 @@ import Glibc
 /// a time limit, and kills and restarts the worker when the limit passes or the worker dies.
 /// Used by one thread at a time.
 final class ExtractionWorker {
-    /// The worker's executable and arguments (the `sturing` binary and `worker ...`).
+    /// The worker's executable and arguments (the `sturing-extract` helper and its options).
     let command: [String]
     /// Seconds one file may take.
     let timeout: Double
@@ -35,8 +35,13 @@ final class ExtractionWorker {
 
     /// Extracts `path` in the worker; a timeout or a dead worker becomes an `IngestError`.
     func extract(path: String) throws(IngestError) -> Document {
+        try extract(path: path, cleaningByPage: false).document
+    }
+
+    /// Extracts `path` in the worker and, when asked, what cleaning did to each of its pages.
+    func extract(path: String, cleaningByPage: Bool) throws(IngestError) -> (document: Document, cleaningByPage: [PageCleaning]?) {
         if process == nil { try start() }
-        var job = (try? JSONEncoder().encode(WorkerProtocol.Job(path: path))) ?? Data()
+        var job = (try? JSONEncoder().encode(WorkerProtocol.Job(path: path, cleaningByPage: cleaningByPage ? true : nil))) ?? Data()
         job.append(0x0A)
         guard send(job) else {
             // The worker died between jobs: start a new one and try once more.
@@ -48,7 +53,7 @@ final class ExtractionWorker {
         return try receive(path: path)
     }
 
-    private func receive(path: String) throws(IngestError) -> Document {
+    private func receive(path: String) throws(IngestError) -> (document: Document, cleaningByPage: [PageCleaning]?) {
         let deadline = Date().timeIntervalSince1970 + timeout
         guard let line = readLine(deadline: deadline) else { throw failure(deadline: deadline) }
         guard let reply = try? JSONDecoder().decode(WorkerProtocol.Reply.self, from: Data(line)) else {
@@ -61,13 +66,13 @@ final class ExtractionWorker {
             stop(kill: true)
             throw .unreadable("the extraction worker gave a malformed document")
         }
-        return document
+        return (document, reply.cleaningByPage)
     }
 
     /// Why the current job ended without a reply: the deadline passed (the worker is killed), or
     /// the worker closed its output before it (it died).
     private func failure(deadline: Double) -> IngestError {
-        guard let process else { return .unreadable("the extraction worker is not running") }
+        guard process != nil else { return .unreadable("the extraction worker is not running") }
         if Date().timeIntervalSince1970 >= deadline {
             stop(kill: true)
             return .timedOut(seconds: Int(timeout.rounded()))

@@ -14,17 +14,17 @@ public final class IsolatedReader: Sendable {
         /// Address-space limit of a worker in MB (0: none).
         public var memoryLimitMB: Int
         /// When PDF pages are read by OCR.
-        public var ocr: OCREngine.Mode
+        public var ocr: OCRMode
 
         /// Creates limits.
-        public init(fileTimeout: Double = 120, memoryLimitMB: Int = 4096, ocr: OCREngine.Mode = .auto) {
+        public init(fileTimeout: Double = 120, memoryLimitMB: Int = 4096, ocr: OCRMode = .auto) {
             self.fileTimeout = fileTimeout
             self.memoryLimitMB = memoryLimitMB
             self.ocr = ocr
         }
     }
 
-    /// The worker command: this program with `worker --file-memory N`.
+    /// The worker command: the `sturing-extract` helper with `--file-memory N --ocr M --threads T`.
     public let command: [String]
     /// The limits.
     public let limits: Limits
@@ -35,11 +35,11 @@ public final class IsolatedReader: Sendable {
     /// Threads that clean one large plain text (see `read`), and that read the OCR pages of one PDF.
     public let textThreads: Int
 
-    /// A reader that starts workers with `executable worker --file-memory N`; `textThreads`
-    /// threads clean one large plain text.
-    public init(executable: String, limits: Limits, cache: DocumentCache?, textThreads: Int = 1) {
+    /// A reader that starts workers with `helper --file-memory N ...` (`helper` is the path of
+    /// `sturing-extract`); `textThreads` threads clean one large plain text.
+    public init(helper: String = IsolatedReader.helperExecutable, limits: Limits = Limits(), cache: DocumentCache?, textThreads: Int = 1) {
         self.textThreads = max(1, textThreads)
-        self.command = [executable, "worker", "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue,
+        self.command = [helper, "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue,
                         "--threads", "\(max(1, textThreads))"]
 
         self.limits = limits
@@ -47,9 +47,11 @@ public final class IsolatedReader: Sendable {
         self.workers = Mutex([])
     }
 
-    /// The path of the running executable (for the worker command).
-    public static var currentExecutable: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    /// The path of the `sturing-extract` helper: beside the running executable (symbolic links
+    /// resolved), where `swift build` and `make install` put it.
+    public static var helperExecutable: String {
+        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent(WorkerProtocol.helperName).path
     }
 
     /// Reads the document at `path`: from the cache; a plain text file here, in this process
@@ -80,11 +82,33 @@ public final class IsolatedReader: Sendable {
         return document
     }
 
+    /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),
+    /// for `sturing text --report`: a plain text here, anything else by a worker.
+    public func cleaningByPage(path: String) throws(IngestError) -> [PageCleaning] {
+        let bytes = try DocumentReader.readBytes(path: path)
+        guard FileSniffer.sniff(bytes) == .text else {
+            try checkHelper()
+            let box = checkOut()
+            defer { checkIn(box) }
+            return try box.worker.extract(path: path, cleaningByPage: true).cleaningByPage ?? []
+        }
+        let pages = DocumentReader.textPages(try TextDecoder.decode(bytes).text)
+        return TextCleaner.cleanByPage(pages: pages, removeRunningLines: pages.count > 1)
+    }
+
     /// The file read by a worker under the limits.
     private func extractInWorker(_ path: String) throws(IngestError) -> Document {
+        try checkHelper()
         let box = checkOut()
         defer { checkIn(box) }
         return try box.worker.extract(path: path)
+    }
+
+    /// A clear error when the helper is not where it should be (only plain text can be read then).
+    private func checkHelper() throws(IngestError) {
+        guard !FileManager.default.isExecutableFile(atPath: command[0]) else { return }
+        throw .helperUnavailable("PDFs, web pages and Word files are read by \(WorkerProtocol.helperName), which is not at \(command[0]) "
+                                 + "(install it beside sturing: `make install` does, or copy .build/release/\(WorkerProtocol.helperName) there)")
     }
 
     /// A worker used by one thread at a time.

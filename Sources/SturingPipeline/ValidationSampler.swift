@@ -9,7 +9,7 @@ import SturingValidation
 /// numbers and seed give the same sheet, whether the text comes from the cache or the files.
 public enum ValidationSampler {
     /// The sheet's rows (codes empty), matches first, then sentences.
-    public static func sample(_ corpus: CorpusPlan, lexicon: CompiledLexicon, cache: DocumentCache?, reader: IsolatedReader?,
+    public static func sample(_ corpus: CorpusPlan, lexicon: CompiledLexicon, reader: IsolatedReader,
                               matches: Int, sentences: Int, seed: UInt64, run: String) throws -> [CodingSheet.Row] {
         let scorer = try DocumentScorer(lexicon: lexicon)
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p.municipality) } }, uniquingKeysWith: { a, _ in a })
@@ -18,7 +18,7 @@ public enum ValidationSampler {
         for file in corpus.files {
             let document: Document
             do {
-                if let reader { document = try reader.read(path: file) } else { document = try DocumentReader.read(path: file, cache: cache) }
+                document = try reader.read(path: file)
             } catch { continue }  // failed files are in the run's errors; they have no matches to code
             let municipality = planOf[file] ?? file
             for line in scorer.occurrences(document, window: 10, entryFilter: { _ in true }) {

@@ -3,6 +3,7 @@
 import CICU
 import Foundation
 import SturingCore
+import SturingExtract
 import SturingIngest
 import SturingPipeline
 import SturingText
@@ -65,12 +66,12 @@ func main() throws {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let mb = Double(text.utf8.count) / 1_000_000
         let scorer = try DocumentScorer(lexicon: lexicon)
-        _ = try scorer.score(try DocumentReader.read(path: path))  // warm up caches
+        _ = try scorer.score(try DocumentExtractor.read(path: path))  // warm up caches
         var best = (read: Double.infinity, score: Double.infinity)
         var tokens = 0
         for _ in 0..<3 {
             var doc: Document?
-            let r = try seconds { doc = try DocumentReader.read(path: path) }
+            let r = try seconds { doc = try DocumentExtractor.read(path: path) }
             let s = try seconds { tokens = try scorer.score(doc!).tokens }
             best = (min(best.read, r), min(best.score, s))
         }
@@ -82,7 +83,7 @@ func main() throws {
     } else {
         for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
             var outcomes = [FileOutcome]()
-            let t = try seconds { outcomes = try BatchScorer.run(paths: files, lexicon: lexicon, jobs: jobs) }
+            let t = try seconds { outcomes = try BatchScorer.run(paths: files, lexicon: lexicon, jobs: jobs, read: { p throws(IngestError) in try DocumentExtractor.read(path: p) }) }
             let failed = outcomes.filter { if case .failed = $0 { true } else { false } }.count
             let pages = outcomes.reduce(0) { if case .scored(let s) = $1 { $0 + (s.pages ?? 0) } else { $0 } }
             print(String(format: "files: %d (%d failed), %d pages, jobs %d: %.3f s (%.0f pages/s)", files.count, failed, pages, jobs, t, Double(pages) / t))

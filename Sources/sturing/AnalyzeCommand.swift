@@ -214,7 +214,7 @@ struct AnalyzeCommand: ParsableCommand {
          ("csv_dialect", .string(csvDialect.rawValue)), ("lang", .string(lang.rawValue)),
          ("cache", noCache ? .null : .string(cache)),
          ("ocr", .string(isolation.ocr.rawValue)),
-         ("ocr_engine", isolation.ocr == .never ? .null : .string("tesseract \(OCREngine.version), nld, 300 dpi")),
+         ("ocr_engine", isolation.ocr == .never ? .null : .string(ExtractionLibraries.ocrEngine)),
          ("bootstrap", .int(uncertainty.bootstrap)), ("seed", .string(String(uncertainty.seed))),
          ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
          ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),

@@ -12,18 +12,17 @@ struct IsolationOptions: ParsableArguments {
     var fileMemory: Int = 4096
 
     @Option(name: .long, help: ArgumentHelp("OCR for PDF pages without a text layer: auto (scanned pages) | always | never.", valueName: "mode"))
-    var ocr: OCREngine.Mode = .auto
+    var ocr: OCRMode = .auto
 
     func validate() throws {
         if !(fileTimeout > 0) { throw ValidationError("--file-timeout must be more than 0 seconds") }
         if fileMemory < 0 { throw ValidationError("--file-memory must be 0 or more") }
     }
 
-    /// A reader that extracts in worker processes of this binary, under these limits. With
+    /// A reader that extracts in `sturing-extract` worker processes, under these limits. With
     /// fewer `files` than `jobs`, the cores left over clean one large text together.
     func reader(cache: DocumentCache?, jobs: Int = 1, files: Int = 1) -> IsolatedReader {
-        IsolatedReader(executable: IsolatedReader.currentExecutable,
-                       limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache,
+        IsolatedReader(limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache,
                        textThreads: max(1, jobs / max(1, files)))
     }
 
@@ -31,4 +30,4 @@ struct IsolationOptions: ParsableArguments {
     func cache(_ folder: String) -> DocumentCache { DocumentCache(folder: folder, ocr: ocr) }
 }
 
-extension OCREngine.Mode: ExpressibleByArgument {}
+extension OCRMode: ExpressibleByArgument {}

@@ -92,9 +92,10 @@ struct KWICCommand: ParsableCommand {
         let searching = word != nil || pattern != nil
         var rows = [["municipality", "file", "page", "perspective", "term", "left", "match", "right"]]
         var failed = false
+        let reader = IsolatedReader(cache: nil)
         for file in files {
             let document: Document
-            do { document = try DocumentReader.read(path: file) } catch {
+            do { document = try reader.read(path: file) } catch {
                 printError("\(file): \(error.description)")
                 failed = true
                 continue

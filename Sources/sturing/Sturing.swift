@@ -12,11 +12,12 @@ struct Sturing: ParsableCommand {
         abstract: "Meet sturing in gemeentelijke beleidsplannen (signal-word counts per steering perspective).",
         discussion: "Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
         version: versionText,
-        subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, KeynessCommand.self, CacheCommand.self, WorkerCommand.self])
+        subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, KeynessCommand.self, CacheCommand.self])
 
     /// The version, with the libraries that decide what is read and counted.
-    static let versionText = "sturing \(SturingVersion.current) (ICU \(WordTokenizer.icuVersion), poppler \(PDFReader.popplerVersion), "
-        + "\(SnowballStemmer.identification), tesseract \(OCREngine.version), \(MarkupReader.versions))"
+    static let versionText = "sturing \(SturingVersion.current) (ICU \(WordTokenizer.icuVersion), poppler \(ExtractionLibraries.poppler), "
+        + "\(SnowballStemmer.identification), tesseract \(ExtractionLibraries.tesseract), libxml2 \(ExtractionLibraries.libxml2), "
+        + "libzip \(ExtractionLibraries.libzip))"
 
     /// Runs the command line with the exit codes of the design: usage errors exit 2, not 64.
     static func main() {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SturingCore
 import SturingIngest
+import SturingPipeline
 import SturingReport
 
 /// `sturing text FILE`: prints the cleaned text that is tokenized, so every count can be checked.
@@ -17,12 +18,13 @@ struct TextCommand: ParsableCommand {
     var report = false
 
     @Option(name: .long, help: ArgumentHelp("OCR for PDF pages without a (readable) text layer: auto | always | never.", valueName: "mode"))
-    var ocr: OCREngine.Mode = .auto
+    var ocr: OCRMode = .auto
 
     func run() throws {
+        let reader = IsolatedReader(limits: .init(ocr: ocr), cache: nil)
         let document: SturingCore.Document
         do {
-            document = try DocumentReader.read(path: file, ocr: ocr)
+            document = try reader.read(path: file)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode(1)
@@ -37,7 +39,7 @@ struct TextCommand: ParsableCommand {
             """
             printStandardError(Escape.terminal(note))
             let ocrPages = Dictionary((document.ocr?.pages ?? []).map { ($0.page, $0) }, uniquingKeysWith: { a, _ in a })
-            let byPage = (try? DocumentReader.cleaningByPage(path: file, ocr: ocr)) ?? []
+            let byPage = (try? reader.cleaningByPage(path: file)) ?? []
             for (i, page) in document.pages.enumerated() where document.hasPages {
                 var line = "--- page \(i + 1): \(Self.words(page)) words"
                 if i < byPage.count {

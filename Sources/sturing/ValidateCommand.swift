@@ -56,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
             let record = run.record
             let compiled = try run.compiledLexicon()
             let cache = run.cache(isolation)
-            let rows = try ValidationSampler.sample(run.corpus, lexicon: compiled, cache: cache, reader: isolation.reader(cache: cache),
+            let rows = try ValidationSampler.sample(run.corpus, lexicon: compiled, reader: isolation.reader(cache: cache),
                                                     matches: matches, sentences: sentences, seed: seed,
                                                     run: record["run_id"]?.stringValue ?? "")
             let target = out ?? file("validation/sheet.csv")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SturingExtract
 @testable import SturingIngest
 
 /// Damaged PDFs (bytes flipped, truncated, overwritten) give a Document or a clear IngestError,
@@ -28,7 +29,7 @@ import Testing
             let path = dir.appendingPathComponent("m\(i).pdf").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             do {
-                _ = try DocumentReader.read(path: path)
+                _ = try DocumentExtractor.read(path: path)
                 readable += 1
             } catch {
                 #expect(!error.description.isEmpty)

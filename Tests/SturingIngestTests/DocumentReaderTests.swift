@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+@testable import SturingExtract
 @testable import SturingIngest
 
 @Suite struct DocumentReaderTests {
     func failure(_ path: String) -> IngestError? {
-        do { _ = try DocumentReader.read(path: path); return nil } catch { return error }
+        do { _ = try DocumentExtractor.read(path: path); return nil } catch { return error }
     }
 
     @Test func runningHeaderIsRemovedFromPDF() throws {
-        let doc = try DocumentReader.read(path: Fixture.path("running-header.pdf"))
+        let doc = try DocumentExtractor.read(path: Fixture.path("running-header.pdf"))
         #expect(doc.pages.count == 5)
         #expect(doc.kind == .pdf)
         let all = doc.pages.joined(separator: "\n")
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func lineEndHyphenationInPDF() throws {
-        let doc = try DocumentReader.read(path: Fixture.path("hyphenation.pdf"))
+        let doc = try DocumentExtractor.read(path: Fixture.path("hyphenation.pdf"))
         let text = doc.pages[0]
         for expected in ["beleidsplan", "samenwerken", "WWB-bestand", "zorg- en welzijnsinstellingen", "e-mailadres", "zelfredzaamheid"] {
             #expect(text.contains(expected), "missing \(expected) in \(text)")
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func twoColumnPDFKeepsColumnsApart() throws {
-        let text = try DocumentReader.read(path: Fixture.path("two-column.pdf")).pages[0]
+        let text = try DocumentExtractor.read(path: Fixture.path("two-column.pdf")).pages[0]
         let left = try #require(text.range(of: "het maatwerk vergroten"))
         let right = try #require(text.range(of: "Rechts: wij meten"))
         #expect(left.lowerBound < right.lowerBound)
@@ -35,25 +36,25 @@ import Testing
     }
 
     @Test func fileTypeComesFromContentNotName() throws {
-        let doc = try DocumentReader.read(path: Fixture.path("pdf-named.txt"))
+        let doc = try DocumentExtractor.read(path: Fixture.path("pdf-named.txt"))
         #expect(doc.kind == .pdf)
         #expect(doc.pages[0].contains("beleidsplan"))
     }
 
     @Test func partialScanWarnsWithPageNumbers() throws {
-        let doc = try DocumentReader.read(path: Fixture.path("partial-scan.pdf"), ocr: .never)
+        let doc = try DocumentExtractor.read(path: Fixture.path("partial-scan.pdf"), ocr: .never)
         #expect(doc.pages.count == 3)
         #expect(doc.warnings.count == 1)
         #expect(doc.warnings[0].hasPrefix("pages 2 hold an image but no text"))
         // With OCR (the default) the scanned page is read, and the warning says how.
-        let read = try DocumentReader.read(path: Fixture.path("partial-scan.pdf"))
+        let read = try DocumentExtractor.read(path: Fixture.path("partial-scan.pdf"))
         #expect(read.warnings.count == 1 && read.warnings[0].hasPrefix("pages 2 were read by OCR (tesseract"))
     }
 
     @Test func badInputsGiveClearErrors() throws {
         #expect(failure(Fixture.path("empty.txt")) == .empty)
         #expect(failure(Fixture.path("encrypted.pdf")) == .encryptedPDF)
-        #expect(throws: IngestError.noTextLayer(pages: 2)) { try DocumentReader.read(path: Fixture.path("image-only.pdf"), ocr: .never) }
+        #expect(throws: IngestError.noTextLayer(pages: 2)) { try DocumentExtractor.read(path: Fixture.path("image-only.pdf"), ocr: .never) }
         #expect(failure(Fixture.path("garbage.bin")) == .binary(kind: nil))
         #expect(failure(Fixture.path("does-not-exist.pdf")) == .missing)
         #expect(failure(Fixture.folder.path) == .directory)
@@ -95,7 +96,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("plan.txt")
         try Data("Pagina een over zorg.\u{0C}Pagina twee over werk.\u{0C}".utf8).write(to: file)
-        let doc = try DocumentReader.read(path: file.path)
+        let doc = try DocumentExtractor.read(path: file.path)
         #expect(doc.hasPages)
         #expect(doc.pages.count == 2)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SturingCore
+import SturingExtract
 import Testing
 @testable import SturingIngest
 
@@ -75,10 +76,10 @@ import Testing
         try Self.writeZip(dir.appendingPathComponent("plan.odt"), [("content.xml", Self.odtXML(Self.paragraphs)),
                                                                    ("styles.xml", "<office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\">regels</office:document-styles>")],
                            mimetype: "application/vnd.oasis.opendocument.text")
-        let plain = try DocumentReader.read(path: dir.appendingPathComponent("plan.txt").path)
+        let plain = try DocumentExtractor.read(path: dir.appendingPathComponent("plan.txt").path)
         func words(_ d: Document) -> [String] { d.pages.joined(separator: " ").split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).map(String.init) }
         for (name, encoding) in [("plan.html", "html"), ("plan.docx", "docx"), ("plan.odt", "odt")] {
-            let d = try DocumentReader.read(path: dir.appendingPathComponent(name).path)
+            let d = try DocumentExtractor.read(path: dir.appendingPathComponent(name).path)
             #expect(d.encoding == encoding)
             #expect(words(d) == words(plain), "\(name): \(d.pages)")
         }
@@ -88,7 +89,7 @@ import Testing
         let dir = Self.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
         func failure(_ name: String) -> IngestError? {
-            do { _ = try DocumentReader.read(path: dir.appendingPathComponent(name).path); return nil } catch { return error }
+            do { _ = try DocumentExtractor.read(path: dir.appendingPathComponent(name).path); return nil } catch { return error }
         }
         try Self.writeZip(dir.appendingPathComponent("kapot.docx"), [("word/document.xml", "<w:document><w:body><w:p>")])
         #expect(failure("kapot.docx")?.description.contains("not a readable zip of XML") == true)
@@ -130,10 +131,10 @@ extension FormatTests {
         try p.run()
         p.waitUntilExit()
         try #require(p.terminationStatus == 0)
-        #expect(throws: IngestError.noTextLayer(pages: 2)) { try DocumentReader.read(path: scan, ocr: .never) }
-        let read = try DocumentReader.read(path: scan, ocr: .auto)
+        #expect(throws: IngestError.noTextLayer(pages: 2)) { try DocumentExtractor.read(path: scan, ocr: .never) }
+        let read = try DocumentExtractor.read(path: scan, ocr: .auto)
         #expect(read.warnings.contains { $0.hasPrefix("pages 1-2 were read by OCR (tesseract") })
-        var text = try DocumentReader.read(path: original)
+        var text = try DocumentExtractor.read(path: original)
         text.pages = Array(text.pages.prefix(2))
         func words(_ d: Document) -> Set<String> { Set(d.pages.joined(separator: " ").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)) }
         let common = words(read).intersection(words(text))
@@ -158,13 +159,13 @@ extension FormatTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let scan = dir.appendingPathComponent("kapot-font.pdf").path
         try Self.makeScan(scan, ["--garbage-layer"])
-        let read = try DocumentReader.read(path: scan, ocr: .auto)
+        let read = try DocumentExtractor.read(path: scan, ocr: .auto)
         #expect(read.ocr?.pages.map(\.reason) == [.unreadableTextLayer, .unreadableTextLayer])
         #expect(read.ocr?.engine.hasPrefix("tesseract ") == true)
         #expect(read.warnings.contains { $0.contains("had a text layer without readable words") })
         #expect(read.pages.joined().contains("Regelrecht"))
         #expect(!read.pages.joined().contains("hqwh"))
-        let kept = try DocumentReader.read(path: scan, ocr: .never)
+        let kept = try DocumentExtractor.read(path: scan, ocr: .never)
         #expect(kept.ocr == nil)
         #expect(kept.warnings.contains { $0.contains("their counts are not reliable (use --ocr auto") })
     }
@@ -175,8 +176,8 @@ extension FormatTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let scan = dir.appendingPathComponent("scan.pdf").path
         try Self.makeScan(scan)
-        let one = try DocumentReader.read(path: scan, ocr: .auto, threads: 1)
-        let two = try DocumentReader.read(path: scan, ocr: .auto, threads: 2)
+        let one = try DocumentExtractor.read(path: scan, ocr: .auto, threads: 1)
+        let two = try DocumentExtractor.read(path: scan, ocr: .auto, threads: 2)
         #expect(one.pages == two.pages)
         #expect(one.ocr == two.ocr)
         #expect(one.ocr?.pages.map(\.page) == [1, 2])

@@ -1,5 +1,6 @@
 import Foundation
 import SturingCore
+import SturingExtract
 import SturingText
 import SturingIngest
 import Synchronization
@@ -16,6 +17,9 @@ import Testing
         Inwoners participeren en doen mee; hun zelfredzaamheid en de eigen kracht staan centraal.
         Coördinatie, efficiënte zorg en creëren van maatwerk voor één café.
         """
+
+    /// Reads every file in this process.
+    let extract: @Sendable (String) throws(IngestError) -> Document = { p throws(IngestError) in try DocumentExtractor.read(path: p) }
 
     func compiled() throws -> CompiledLexicon {
         try CompiledLexicon(try LexiconLoader.builtin(), setting: .lexicon)
@@ -41,7 +45,7 @@ import Testing
             try write([UInt8](Self.plan.data(using: .windowsCP1252)!), "cp1252.txt", in: dir),
             try write([UInt8](Self.plan.replacingOccurrences(of: "\n", with: "\r\n").data(using: .isoLatin1)!), "latin1-crlf.txt", in: dir),
         ]
-        let outcomes = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2)
+        let outcomes = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2, read: extract)
         let scores = outcomes.compactMap { if case .scored(let s) = $0 { s } else { nil } }
         #expect(scores.count == paths.count)
         let reference = scores[0]
@@ -63,7 +67,7 @@ import Testing
         let names = ["running-header.pdf", "empty.txt", "encrypted.pdf", "hyphenation.pdf", "image-only.pdf",
                      "garbage.bin", "truncated.pdf", "pdf-named.txt", "missing.pdf", "two-column.pdf"]
         let paths = names.map { Self.fixtures.appendingPathComponent($0).path } + [Self.fixtures.path]
-        let outcomes = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2)
+        let outcomes = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2, read: extract)
         #expect(outcomes.map(\.file) == paths)
         let scored = outcomes.compactMap { if case .scored(let s) = $0 { URL(fileURLWithPath: s.file).lastPathComponent } else { nil } }
         // image-only.pdf is a scan: read by OCR.
@@ -82,7 +86,7 @@ import Testing
             onSlowFile: { file, _ in slow.withLock { $0.append(file) } },
             read: { p throws(IngestError) in
                 Thread.sleep(forTimeInterval: 1.0)
-                return try DocumentReader.read(path: p)
+                return try DocumentExtractor.read(path: p)
             })
         #expect(outcomes.count == 1)
         #expect(slow.withLock { $0.first } == path)
@@ -90,8 +94,8 @@ import Testing
 
     @Test func runIsDeterministicAcrossJobCounts() throws {
         let paths = ["running-header.pdf", "hyphenation.pdf", "two-column.pdf", "partial-scan.pdf"].map { Self.fixtures.appendingPathComponent($0).path }
-        let one = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 1)
-        let two = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2)
+        let one = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 1, read: extract)
+        let two = try BatchScorer.run(paths: paths, lexicon: try compiled(), jobs: 2, read: extract)
         for (a, b) in zip(one, two) {
             guard case .scored(let x) = a, case .scored(let y) = b else { Issue.record("not scored"); continue }
             #expect(x == y)

@@ -1,5 +1,6 @@
 import Foundation
 import SturingCore
+import SturingExtract
 import SturingIngest
 import SturingText
 import Testing
@@ -39,7 +40,7 @@ import Testing
         let path = dir.appendingPathComponent("groot.txt").path
         try Self.text(pages: 40).write(toFile: path, atomically: true, encoding: .utf8)
 
-        let whole = try scorer(.max).score(try DocumentReader.read(path: path))
+        let whole = try scorer(.max).score(try DocumentExtractor.read(path: path))
         #expect(whole.cleaning.repeatedLinesRemoved > 40)
         #expect(whole.cleaning.hyphenationsJoined > 0 && whole.cleaning.hyphensKept > 0)
         // Groups hold whole pages here (the longest page is under 6,000 bytes); a page longer than
@@ -85,7 +86,7 @@ import Testing
         // and a hyphenated word run on over a line end).
         try String(repeating: "Wij werken samen en maken regels\nook. Met partners in het wijk-\nteam.\n", count: 100)
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let whole = try scorer(.max).score(try DocumentReader.read(path: path))
+        let whole = try scorer(.max).score(try DocumentExtractor.read(path: path))
         let groups = try TextGroups(path: path, groupBytes: 1024)
         var cuts = 0
         while let g = try groups.next() {
@@ -103,7 +104,7 @@ import Testing
         // whole under the same chunk size (whose own last resort is such a line end too).
         try String(repeating: "Wij werken samen en maken regels\nook. Met partners in het wijk-\nteam ", count: 100)
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let whole2 = try scorer(700).score(try DocumentReader.read(path: path))
+        let whole2 = try scorer(700).score(try DocumentExtractor.read(path: path))
         let streamed2 = try LargeTextScoring.score(path: path, scorer: try scorer(700), threads: 1, groupBytes: 1024)
         #expect(streamed2.terms == whole2.terms)
         #expect(streamed2.sentences == whole2.sentences)

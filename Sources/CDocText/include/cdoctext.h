@@ -27,7 +27,7 @@ char *cdoc_html_text(const char *bytes, size_t length, int *error);
 /// deletions). No zip entry is unpacked past `limit` bytes. Malloc'd UTF-8, or NULL with *error.
 char *cdoc_office_text(const unsigned char *bytes, size_t length, int odt, size_t limit, int *error);
 
-/// libxml2 and libzip versions, for provenance ("libxml2 2.9.14, libzip 1.7.3").
-void cdoc_versions(char *buffer, int32_t capacity);
+/// The version of the libzip library loaded ("1.7.3").
+const char *cdoc_libzip_version(void);
 
 #endif

@@ -5,13 +5,14 @@ import SturingIngest
 import Glibc
 #endif
 
-/// The worker side of isolated extraction: `sturing worker` runs this loop. It reads jobs from
-/// standard input until it closes, extracts each file with `DocumentReader` and writes the reply.
+/// The worker side of isolated extraction: the `sturing-extract` helper runs this loop. It reads
+/// jobs from standard input until it closes, extracts each file with `DocumentExtractor` and
+/// writes the reply.
 /// It limits its own address space, and dies with its parent, so a file that makes poppler loop
 /// or allocate without end costs at most one worker, never the run.
 public enum WorkerLoop {
     /// Serves jobs until standard input closes. `memoryLimitMB` caps the worker's address space.
-    public static func serve(memoryLimitMB: Int, ocr: OCREngine.Mode = .auto, threads: Int = 1) {
+    public static func serve(memoryLimitMB: Int, ocr: OCRMode = .auto, threads: Int = 1) {
         // Die with the parent: a worker stuck in poppler must not outlive the run. (Not with
         // prctl(PR_SET_PDEATHSIG): that fires when the parent *thread* that started the worker
         // ends, and the parent's thread pool ends threads while the run goes on.)
@@ -29,19 +30,27 @@ public enum WorkerLoop {
             _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         }
         signal(SIGPIPE, SIG_IGN)
+        // Provenance and the text cache name the library versions sturing was built with: extract
+        // nothing with others (a library upgraded since the build).
+        let mismatch = LoadedLibraries.mismatch
         let decoder = JSONDecoder()
         while let line = readLine(strippingNewline: true) {
             guard let job = try? decoder.decode(WorkerProtocol.Job.self, from: Data(line.utf8)) else {
                 write(WorkerProtocol.encode(.failure(.unreadable("the worker received a malformed job"))))
                 continue
             }
+            if let mismatch {
+                write(WorkerProtocol.encode(.failure(.helperUnavailable(mismatch))))
+                continue
+            }
             let result: Result<Document, IngestError>
             do throws(IngestError) {
-                result = .success(try DocumentReader.read(path: job.path, ocr: ocr, threads: threads))
+                result = .success(try DocumentExtractor.read(path: job.path, ocr: ocr, threads: threads))
             } catch {
                 result = .failure(error)
             }
-            write(WorkerProtocol.encode(result))
+            let byPage = job.cleaningByPage == true ? try? DocumentExtractor.cleaningByPage(path: job.path, ocr: ocr) : nil
+            write(WorkerProtocol.encode(result, cleaningByPage: byPage))
         }
     }
 

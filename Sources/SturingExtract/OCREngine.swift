@@ -1,6 +1,7 @@
 import CPoppler
 import CTesseract
 import Foundation
+import SturingIngest
 
 /// Reads the text of PDF pages that have no text layer (scans) with Tesseract, rendering each
 /// page with poppler and cairo at `dpi` in memory (no image files, no subprocess). One engine per
@@ -8,16 +9,6 @@ import Foundation
 /// factor of six in system time otherwise), so pages of different files run in parallel across
 /// --jobs instead. The LSTM engine only (the legacy one adds time and little for print).
 public final class OCREngine {
-    /// When pages are read by OCR.
-    public enum Mode: String, Sendable, CaseIterable {
-        /// Pages with no text layer that hold an image (a scan).
-        case auto
-        /// Every page.
-        case always
-        /// No page: a scan is an error that says to run OCR.
-        case never
-    }
-
     /// The language data ("nld").
     public let language: String
     /// Render resolution.

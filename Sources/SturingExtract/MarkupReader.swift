@@ -1,5 +1,6 @@
 import CDocText
 import Foundation
+import SturingIngest
 
 /// Reads the text of HTML pages and of Word (.docx) and OpenDocument (.odt) files through
 /// libxml2 and libzip (the C target CDocText). See `cdoctext.h` for what is kept and dropped.
@@ -33,12 +34,5 @@ public enum MarkupReader {
         }
         defer { free(text) }
         return String(cString: text)
-    }
-
-    /// The libxml2 and libzip versions, for provenance.
-    public static var versions: String {
-        var buf = [CChar](repeating: 0, count: 96)
-        cdoc_versions(&buf, 96)
-        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -2,6 +2,7 @@ import CPoppler
 import Dispatch
 import Foundation
 import SturingCore
+import SturingIngest
 import Synchronization
 
 /// Reads the text of each page of a PDF through poppler-glib.
@@ -26,7 +27,7 @@ public enum PDFReader {
 
     /// Extracts the pages of the PDF at `path` (any path; made absolute here). Pages read by OCR
     /// run on `threads` threads (each with its own engine and its own handle on the document).
-    public static func read(path: String, ocr: OCREngine.Mode = .never, threads: Int = 1) throws(IngestError) -> Pages {
+    public static func read(path: String, ocr: OCRMode = .never, threads: Int = 1) throws(IngestError) -> Pages {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var err: UnsafeMutablePointer<GError>? = nil
         guard let uri = g_filename_to_uri(absolute, nil, &err) else {
