@@ -40,7 +40,9 @@ public enum LexiconLoader {
     public static func loadYAML(_ text: String, path: String, sha256: String) throws(LexiconError) -> Lexicon {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: every scalar is read as text here (counts are parsed by hand), so
+            // Yams' regular-expression tag resolution of the default resolver is not needed.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw LexiconError(file: path, line: 0, message: "the lexicon file is empty")
             }
             root = node
