@@ -31,8 +31,9 @@ enum ICUText {
             var i = 0
             let n = b.count
             while i < n {
+                i = ByteSearch.firstNonASCII(in: b, from: i)
+                if i >= n { break }
                 let c = b[i]
-                if c < 0x80 { i += 1; continue }
                 var v: UInt32
                 if c & 0xE0 == 0xC0, i + 1 < n {
                     v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)

@@ -100,8 +100,11 @@ public enum TextCleaner {
     static func containsSoftHyphen(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            guard b.count > 1 else { return false }
-            for i in 0..<(b.count - 1) where b[i] == 0xC2 && b[i + 1] == 0xAD { return true }
+            var i = 0
+            while let hit = ByteSearch.first(0xC2, in: b, from: i) {
+                if hit + 1 < b.count && b[hit + 1] == 0xAD { return true }
+                i = hit + 1
+            }
             return false
         }
     }
@@ -433,13 +436,11 @@ enum LineEndHyphens {
         var page = page
         return page.withUTF8 { b in
             var i = 0
-            while i < b.count {
-                if b[i] == 0x2D {
-                    var j = i + 1
-                    while j < b.count && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j += 1 }
-                    if j < b.count && b[j] == 0x0A { return true }
-                }
-                i += 1
+            while let hit = ByteSearch.first(0x2D, in: b, from: i) {
+                var j = hit + 1
+                while j < b.count && (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D) { j += 1 }
+                if j < b.count && b[j] == 0x0A { return true }
+                i = hit + 1
             }
             return false
         }
@@ -451,15 +452,15 @@ enum LineEndHyphens {
         for page in pages {
             var page = page
             page.withUTF8 { bytes in
-                var i = 1
-                while i < bytes.count - 1 {
-                    if bytes[i] == 0x2D, let left = scalarBefore(bytes, i), isLetter(left),
+                var from = 1
+                while let i = ByteSearch.first(0x2D, in: bytes, from: from), i < bytes.count - 1 {
+                    if let left = scalarBefore(bytes, i), isLetter(left),
                        let right = scalarAt(bytes, i + 1), isLetter(right.scalar) {
                         let start = wordStart(bytes, before: i)
                         let end = wordEnd(bytes, from: i + 1)
                         result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased())
                     }
-                    i += 1
+                    from = i + 1
                 }
             }
         }
