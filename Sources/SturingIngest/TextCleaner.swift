@@ -57,13 +57,13 @@ public enum TextCleaner {
         let input = texts
         let withHyphen = ParallelMap.map(input.count, threads: threads) { LineEndHyphens.hasLineEndHyphen(input[$0]) }
         guard withHyphen.contains(true) else { return (report, byPage) }
-        let known = compounds ?? ParallelMap.map(input.count, threads: threads) { LineEndHyphens.inlineCompounds([input[$0]]) }
-            .reduce(into: Set<String>()) { $0.formUnion($1) }
+        let known = LineEndHyphens.KnownCompounds(compounds ?? ParallelMap.map(input.count, threads: threads) { LineEndHyphens.inlineCompounds([input[$0]]) }
+            .reduce(into: Set<String>()) { $0.formUnion($1) })
         _ = consume input
         let joined = replaceInBlocks(&texts, threads: threads) { i, page -> (String, CleaningReport) in
             var pageReport = CleaningReport()
             guard withHyphen[i] else { return (page, pageReport) }
-            return (LineEndHyphens.join(page, knownCompounds: known, report: &pageReport), pageReport)
+            return (LineEndHyphens.join(page, known: known, report: &pageReport), pageReport)
         }
         for (i, part) in joined.enumerated() {
             report.hyphenationsJoined += part.hyphenationsJoined
@@ -430,6 +430,23 @@ enum RunningLines {
 enum LineEndHyphens {
     /// Conjunctions after which a line-end hyphen is an elided compound part ("zorg- en welzijn").
     static let conjunctions: Set<String> = ["en", "of", "tot", "noch", "als", "dan"]
+    /// The longest of `conjunctions`, in bytes.
+    static let longestConjunction = 4
+
+    /// The hyphenated compounds a document writes on one line (lowercased, "e-mail"), and the
+    /// words before their hyphen ("e"): a line-end hyphenation whose left part is none of those
+    /// words is none of the compounds and starts none of them, which is most of them.
+    struct KnownCompounds {
+        /// The compounds.
+        let spellings: Set<String>
+        /// The part before the hyphen of each compound.
+        let heads: Set<String>
+
+        init(_ spellings: Set<String>) {
+            self.spellings = spellings
+            heads = Set(spellings.compactMap { s in s.firstIndex(of: "-").map { String(s[..<$0]) } })
+        }
+    }
 
     /// True when some "-" is followed (after spaces or tabs) by a line end.
     static func hasLineEndHyphen(_ page: String) -> Bool {
@@ -469,12 +486,17 @@ enum LineEndHyphens {
 
     /// Joins or keeps each line-end hyphen in `page`, counting decisions in `report`.
     static func join(_ page: String, knownCompounds: Set<String>, report: inout CleaningReport) -> String {
+        join(page, known: KnownCompounds(knownCompounds), report: &report)
+    }
+
+    /// `join` with the document's compounds prepared once.
+    static func join(_ page: String, known: KnownCompounds, report: inout CleaningReport) -> String {
         var page = page
-        return page.withUTF8 { join($0, knownCompounds: knownCompounds, report: &report) } ?? page
+        return page.withUTF8 { join($0, known: known, report: &report) } ?? page
     }
 
     /// `join` on the page's UTF-8 bytes; nil when the page has no hyphen at all.
-    static func join(_ bytes: UnsafeBufferPointer<UInt8>, knownCompounds: Set<String>, report: inout CleaningReport) -> String? {
+    static func join(_ bytes: UnsafeBufferPointer<UInt8>, known: KnownCompounds, report: inout CleaningReport) -> String? {
         guard bytes.contains(0x2D) else { return nil }
         // Joining only drops bytes ("-\n" becomes "", "-" or "- "), so the page is written
         // straight into a string of the page's size.
@@ -501,19 +523,24 @@ enum LineEndHyphens {
                     continue
                 }
                 let nextWordEnd = wordEnd(bytes, from: next)
-                let nextWord = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextWordEnd]), as: UTF8.self)
+                func nextWord() -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextWordEnd]), as: UTF8.self) }
                 let bothLower = prev.properties.isLowercase && after.scalar.properties.isLowercase
-                if bothLower && conjunctions.contains(nextWord) {
+                if bothLower && nextWordEnd - next <= longestConjunction && conjunctions.contains(nextWord()) {
                     out.append(contentsOf: [0x2D, 0x20])  // "zorg- en"
                     report.hyphensKept += 1
                 } else if bothLower {
                     let start = wordStart(bytes, before: i)
-                    let hyphenated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased() + "-" + nextWord.lowercased()
                     // Keep the hyphen when the document writes this compound (or one it starts with,
                     // "e-mail" for "e-mailadres") with a hyphen elsewhere, or when one letter is left
                     // before it: Dutch hyphenation never leaves a single letter at a line end.
                     let leftLength = i - start
-                    if leftLength == 1 || knownCompounds.contains(hyphenated) || startsWithKnown(hyphenated, knownCompounds, longerThan: leftLength + 1) {
+                    func isKnown() -> Bool {
+                        let left = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased()
+                        guard known.heads.contains(left) else { return false }
+                        let hyphenated = left + "-" + nextWord().lowercased()
+                        return known.spellings.contains(hyphenated) || startsWithKnown(hyphenated, known.spellings, longerThan: leftLength + 1)
+                    }
+                    if leftLength == 1 || isKnown() {
                         out.append(0x2D)
                         report.hyphensKept += 1
                     } else {
