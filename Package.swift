@@ -41,7 +41,10 @@ let package = Package(
         // The versions of poppler, Tesseract, libxml2 and libzip, from their headers alone (no linking).
         .target(name: "CLibraryVersions", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
 
-        .target(name: "SturingCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // printf's "%.*f" as a plain C call (FixedDecimal).
+        .target(name: "CFixedDecimal"),
+
+        .target(name: "SturingCore", dependencies: ["CFixedDecimal", .product(name: "Crypto", package: "swift-crypto")]),
         // Plain text in: decoding, cleaning, the text cache, and the protocol of the extraction helper.
         .target(name: "SturingIngest", dependencies: ["SturingCore", "CICU", "CLibraryVersions"]),
         // Everything else in (PDF, OCR, HTML, Word): linked only into `sturing-extract`, so the main

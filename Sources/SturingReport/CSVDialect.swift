@@ -11,7 +11,7 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     /// A number with up to 4 decimals in this dialect's notation.
     public func number(_ d: Double) -> String {
         let s = JSONValue.format(d)
-        return self == .excelNL ? s.replacingOccurrences(of: ".", with: ",") : s
+        return self == .excelNL ? Labels.decimalComma(s) : s
     }
 
     /// The CSV text of `rows`.

@@ -36,7 +36,7 @@ public struct Labels: Sendable {
     /// A percentage with one decimal: "31,1 %" in Dutch, "31.1%" in English.
     public func percent(_ d: Double) -> String {
         let s = Self.fixed(d, 1)
-        return nl ? s.replacingOccurrences(of: ".", with: ",") + " %" : s + "%"
+        return nl ? Self.decimalComma(s) + " %" : s + "%"
     }
 
     /// `d` with `decimals` decimals; a value that rounds to zero has no minus sign ("0,0", not "-0,0").
@@ -66,7 +66,13 @@ public struct Labels: Sendable {
     /// A number with `decimals` decimals in the language's notation.
     public func number(_ d: Double, _ decimals: Int = 1) -> String {
         let s = Self.fixed(d, decimals)
-        return nl ? s.replacingOccurrences(of: ".", with: ",") : s
+        return nl ? Self.decimalComma(s) : s
+    }
+
+    /// A formatted number with a decimal comma instead of its decimal point ("12.5" → "12,5"),
+    /// byte by byte (the reports write thousands of them).
+    public static func decimalComma(_ number: String) -> String {
+        String(decoding: number.utf8.map { $0 == 0x2E ? 0x2C : $0 }, as: UTF8.self)
     }
 }
 

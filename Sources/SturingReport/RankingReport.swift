@@ -30,7 +30,7 @@ public enum RankingReport {
         var rows = [["list", "group", "n", "perspective", "rank", "municipality", "share"]]
         func num(_ d: Double) -> String {
             let s = Fmt.number(d, 2)
-            return dialect == .excelNL ? s.replacingOccurrences(of: ".", with: ",") : s
+            return dialect == .excelNL ? Labels.decimalComma(s) : s
         }
         func means(_ label: String, _ group: String, _ m: Ranking.GroupMean) {
             for p in Perspective.allCases { rows.append([label, group, "\(m.n)", p.code, "", "", num(m.profile[p])]) }

@@ -28,7 +28,7 @@ public enum SelectionReport {
         var rows = [["role", "municipality", "rank", "share", "skipped", "note"]]
         for c in s.cases {
             let skipped = c.skipped.map { "\($0.municipality): \($0.reason)" }.joined(separator: " | ")
-            let share = c.share.map { Fmt.number($0, 2) }.map { dialect == .excelNL ? $0.replacingOccurrences(of: ".", with: ",") : $0 } ?? ""
+            let share = c.share.map { Fmt.number($0, 2) }.map { dialect == .excelNL ? Labels.decimalComma($0) : $0 } ?? ""
             rows.append([c.role, c.municipality ?? "", c.rank.map(String.init) ?? "", share,
                          skipped, c.note?.description ?? ""])
         }
