@@ -65,6 +65,20 @@ import Testing
         #expect(JSONValue.double(.nan).serialized() == "null")
     }
 
+    /// Every string comes back from a JSON parser as it went in: all control characters, quotes,
+    /// backslashes, accents, curly quotes, other scripts and emoji, at the start, middle and end.
+    @Test func escapedStringsRoundTrip() throws {
+        let pieces = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\", "/", "a", "é", "’", "€", "木", "🙂", "\u{7F}", " "]
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<2_000 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let json = JSONValue.array([.string(text), .object([(text, .int(1))])]).serialized()
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [Any]
+            #expect(parsed[0] as? String == text)
+            #expect((parsed[1] as? [String: Int])?[text] == 1)
+        }
+    }
+
     @Test func csvHasOneRowPerFileAndQuotes() {
         let csv = ScoreCSV.render(scores: [Self.score(counts: [1, 1, 2, 0])], failures: [FileFailure(file: "a,b.pdf", error: "damaged")])
         let lines = csv.split(separator: "\n")
