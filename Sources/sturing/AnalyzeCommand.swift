@@ -174,10 +174,9 @@ struct AnalyzeCommand: ParsableCommand {
         try checkNames(input.exclude, in: result.plans.map(\.plan.municipality), path: "--exclude")
         input.minSignalWords = threshold.minSignalWords
         input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
-        input.lexiconFindings = Self.lexiconFindings(compiled, result)
         if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
-        try RunOutputs.write(runFolder, input: input, failures: result.failures, dialect: csvDialect, language: lang,
-                             cache: documentCache?.statistics, threads: jobs)
+        try RunOutputs.write(runFolder, input: input, findings: { Self.lexiconFindings(compiled, result) }, failures: result.failures,
+                             dialect: csvDialect, language: lang, cache: documentCache?.statistics, threads: jobs)
         try RunOutputs.writeFocus(focus, input: input, folder: outDir, language: lang)
         do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
 

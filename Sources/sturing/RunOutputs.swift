@@ -3,6 +3,7 @@ import SturingAnalysis
 import SturingCore
 import SturingPipeline
 import SturingReport
+import Synchronization
 
 /// The tables and reports a run writes, the same for `analyze` and `merge`, so that merged shards
 /// give exactly the outputs of one run.
@@ -12,21 +13,36 @@ enum RunOutputs {
 
     /// Writes scores.csv, errors.csv, scores.json, summary.md and report.html into `folder`,
     /// each rendered and written on its own, side by side on up to `threads` threads (they only
-    /// read `input`); scores.json is written a piece at a time, never held whole.
-    static func write(_ folder: RunFolder, input: CorpusReportInput, failures: [FileFailure], dialect: CSVDialect,
-                      language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
+    /// read `input`); scores.json is written a piece at a time, never held whole. `findings`,
+    /// when given, works out the lexicon check (`input.lexiconFindings`, shown in report.html and
+    /// scores.json) at the start of report.html's task, while the other outputs, which do not
+    /// show it, are rendered beside it; scores.json, the last task, waits for it.
+    static func write(_ folder: RunFolder, input: CorpusReportInput, findings: (() -> [String])? = nil, failures: [FileFailure],
+                      dialect: CSVDialect, language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
         let selection = input.selection
         // Each task renders and writes one output and returns what went wrong, if anything.
         func attempt(_ body: () throws(RunFolderError) -> Void) -> RunFolderError? {
             do { try body(); return nil } catch { return error }
         }
+        // Tasks are claimed in order, so task 0 (which completes the input) has started before
+        // the last one waits for it, on one thread or several.
+        let complete = Mutex<CorpusReportInput?>(nil)
+        let ready = DispatchSemaphore(value: 0)
         let failed = ParallelMap.map(5, threads: threads) { i -> RunFolderError? in
             switch i {
-            case 0: attempt { () throws(RunFolderError) in try folder.write("scores.json", json: CorpusReport.scoresJSON(input, cache: cache)) }
-            case 1: attempt { () throws(RunFolderError) in try folder.write("report.html", HTMLReport.render(input, selection: selection, language: language)) }
-            case 2: attempt { () throws(RunFolderError) in try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language)) }
-            case 3: attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language)) }
-            default: attempt { () throws(RunFolderError) in try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect)) }
+            case 0:
+                var full = input
+                if let findings { full.lexiconFindings = findings() }
+                complete.withLock { $0 = full }
+                ready.signal()
+                return attempt { () throws(RunFolderError) in try folder.write("report.html", HTMLReport.render(full, selection: selection, language: language)) }
+            case 1: return attempt { () throws(RunFolderError) in try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language)) }
+            case 2: return attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language)) }
+            case 3: return attempt { () throws(RunFolderError) in try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect)) }
+            default:
+                ready.wait()
+                let full = complete.withLock { $0 } ?? input
+                return attempt { () throws(RunFolderError) in try folder.write("scores.json", json: CorpusReport.scoresJSON(full, cache: cache)) }
             }
         }
         if let error = failed.compactMap({ $0 }).first { throw CLIError(description: error.description) }
