@@ -190,17 +190,10 @@ public final class RunFolder: @unchecked Sendable {
         return error.localizedDescription
     }
 
-    static func now() -> String {
-        let f = ISO8601DateFormatter()
-        return f.string(from: Date())
-    }
+    static func now() -> String { UTCTime.iso8601() }
 
     static func newRunID() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss"
-        return f.string(from: Date()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        UTCTime.compact() + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     }
 }
 

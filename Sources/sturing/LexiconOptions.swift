@@ -32,7 +32,7 @@ struct LexiconOptions: ParsableArguments {
         Provenance(lexiconName: compiled.lexicon.name, lexiconVersion: compiled.lexicon.version,
                    lexiconSHA256: compiled.lexicon.sha256, lexiconPath: compiled.lexicon.path,
                    match: compiled.setting, stemmer: compiled.stemmer, icu: WordTokenizer.icuVersion,
-                   poppler: ExtractionLibraries.poppler, date: ISO8601DateFormatter().string(from: Date()))
+                   poppler: ExtractionLibraries.poppler, date: UTCTime.iso8601())
     }
 }
 

@@ -100,7 +100,7 @@ struct ShardMerger {
                           lexiconName: text(s?["lexicon"]?["name"]), lexiconVersion: text(s?["lexicon"]?["version"]),
                           lexiconSHA256: text(s?["lexicon"]?["sha256"]), lexiconPath: text(s?["lexicon"]?["path"]),
                           match: MatchSetting(rawValue: text(s?["match"])) ?? .lexicon, stemmer: text(s?["stemmer"]),
-                          icu: text(s?["icu"]), poppler: text(s?["poppler"]), date: ISO8601DateFormatter().string(from: Date()))
+                          icu: text(s?["icu"]), poppler: text(s?["poppler"]), date: UTCTime.iso8601())
     }
 
     /// A setting shared by the shards.
