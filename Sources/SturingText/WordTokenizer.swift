@@ -9,6 +9,7 @@ public final class WordTokenizer {
     private let chunk = 4096
     private let chunkStarts: UnsafeMutablePointer<Int32>
     private let chunkEnds: UnsafeMutablePointer<Int32>
+    private let chunkForms: UnsafeMutablePointer<Int32>
     private var utf8Scratch: UnsafeMutablePointer<UInt8>
     private var utf16Scratch: UnsafeMutablePointer<UInt16>
     private var scratchCapacity = 256
@@ -24,6 +25,7 @@ public final class WordTokenizer {
         self.interner = interner
         chunkStarts = .allocate(capacity: chunk)
         chunkEnds = .allocate(capacity: chunk)
+        chunkForms = .allocate(capacity: chunk)
         utf8Scratch = .allocate(capacity: scratchCapacity * 4)
         utf8Scratch.initialize(repeating: 0, count: scratchCapacity * 4)  // read 16 bytes at a time
         utf16Scratch = .allocate(capacity: scratchCapacity * 2)
@@ -33,6 +35,7 @@ public final class WordTokenizer {
         cicu_wb_close(breaker)
         chunkStarts.deallocate()
         chunkEnds.deallocate()
+        chunkForms.deallocate()
         utf8Scratch.deallocate()
         utf16Scratch.deallocate()
     }
@@ -48,12 +51,15 @@ public final class WordTokenizer {
         while true {
             let n = Int(cicu_wb_next_words(breaker, chunkStarts, chunkEnds, Int32(chunk)))
             if n == 0 { break }
+            // The words of a chunk go into the stream's arrays three copies at a time, not three
+            // appends per word.
             for k in 0..<n {
-                let s = chunkStarts[k], e = chunkEnds[k]
-                stream.forms.append(internToken(base + Int(s), Int(e - s)))
-                stream.starts.append(s)
-                stream.ends.append(e)
+                let s = chunkStarts[k]
+                chunkForms[k] = internToken(base + Int(s), Int(chunkEnds[k] - s))
             }
+            stream.forms.append(contentsOf: UnsafeBufferPointer(start: chunkForms, count: n))
+            stream.starts.append(contentsOf: UnsafeBufferPointer(start: chunkStarts, count: n))
+            stream.ends.append(contentsOf: UnsafeBufferPointer(start: chunkEnds, count: n))
         }
     }
 
