@@ -91,18 +91,31 @@ public final class DocumentScorer {
     private func sentenceTimes() -> (sentences: Int, times: [[Int]: Int]) {
         let n = stream.count
         guard n > 0 else { return (0, [:]) }
-        let sentenceOf = sentenceIndices()
-        // Counts per sentence as four lanes of one value (no array per sentence).
+        // Counts per sentence as four lanes of one value (no array per sentence). The walk meets
+        // counted tokens in text order, so the sentence is followed along with it (the rule of
+        // `sentenceIndices`), with no sentence number stored per token.
         var perSentence = [Int32: SIMD4<Int32>]()
-        walkCounted { event in
-            guard case .counted(let e, _, let token, _) = event else { return }
-            perSentence[sentenceOf[token], default: .zero][entryPerspective[e]] &+= 1
+        var sentence: Int32 = 0
+        var cursor = 0
+        units.withUnsafeBufferPointer { u in
+            walkCounted { event in
+                guard case .counted(let e, _, let token, _) = event else { return }
+                while cursor < token {
+                    cursor += 1
+                    if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1 }
+                }
+                perSentence[sentence, default: .zero][entryPerspective[e]] &+= 1
+            }
+            while cursor < n - 1 {
+                cursor += 1
+                if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1 }
+            }
         }
         var packed = [SIMD4<Int32>: Int]()
         for v in perSentence.values { packed[v, default: 0] += 1 }
         var times = [[Int]: Int]()
         for (v, count) in packed { times[[Int(v[0]), Int(v[1]), Int(v[2]), Int(v[3])], default: 0] += count }
-        return (Int(sentenceOf[n - 1]) + 1, times)
+        return (Int(sentence) + 1, times)
     }
 
     /// The sentence of every token (see `sentenceProfile` for where a sentence ends).
