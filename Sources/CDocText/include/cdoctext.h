@@ -5,7 +5,8 @@
 
 // Plain-text extraction from HTML pages (libxml2's HTML parser) and Word / OpenDocument files
 // (libzip + libxml2), behind an opaque header: libxml2's headers pull in ICU's, which clash with
-// Foundation's private ICU in Swift (see notes/TECH-NOTES.md), so Swift sees only these functions.
+// Foundation's private ICU in Swift (see Sources/CICU/include/cicu.h), so Swift sees only these
+// functions.
 
 /// Errors (also the value of *error).
 enum {
