@@ -17,7 +17,7 @@ public enum DocumentExtractor {
         case .binary(let kind):
             throw .binary(kind: kind)
         case .pdf:
-            document = try pdfDocument(path: path, sha256: sha, ocr: ocr, threads: threads)
+            document = try pdfDocument(try PDFReader.read(path: path, ocr: ocr, threads: threads), path: path, sha256: sha)
         case .text:
             document = try DocumentReader.textDocument(path: path, bytes: bytes, sha256: sha, threads: threads)
         case .html:
@@ -36,8 +36,21 @@ public enum DocumentExtractor {
     /// Pages read by OCR with a mean word confidence below this are named in the warnings.
     public static let lowOCRConfidence = 60
 
-    static func pdfDocument(path: String, sha256: String, ocr: OCRMode = .auto, threads: Int = 1) throws(IngestError) -> Document {
+    /// `read`, and what cleaning did to each page (for `sturing text --report`), from one
+    /// extraction: a PDF is read, and its scanned pages run through OCR, once.
+    public static func readReporting(path: String, ocr: OCRMode = .auto, threads: Int = 1) throws(IngestError) -> (document: Document, cleaningByPage: [PageCleaning]) {
+        let bytes = try DocumentReader.readBytes(path: path)
+        guard FileSniffer.sniff(bytes) == .pdf else {
+            return (try read(path: path, ocr: ocr, threads: threads), try cleaningByPage(path: path, ocr: ocr))
+        }
         let raw = try PDFReader.read(path: path, ocr: ocr, threads: threads)
+        let document = try pdfDocument(raw, path: path, sha256: SHA256Hex.digest(bytes))
+        return (document, TextCleaner.cleanByPage(pages: raw.texts, removeRunningLines: true))
+    }
+
+    /// The document made from a PDF's extracted pages: errors for PDFs without usable text, and
+    /// warnings for damaged, scanned, OCR-read and blank pages.
+    static func pdfDocument(_ raw: PDFReader.Pages, path: String, sha256: String) throws(IngestError) -> Document {
         if !raw.ocrPages.isEmpty {
             let ocrTexts = raw.ocrPages.map { raw.texts[$0.page - 1] }
             if ocrTexts.allSatisfy({ !$0.unicodeScalars.contains { $0.properties.isAlphabetic } }) && raw.ocrPages.count == raw.texts.count {

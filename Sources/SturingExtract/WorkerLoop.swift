@@ -43,14 +43,16 @@ public enum WorkerLoop {
                 write(WorkerProtocol.encode(.failure(.helperUnavailable(mismatch))))
                 continue
             }
-            let result: Result<Document, IngestError>
             do throws(IngestError) {
-                result = .success(try DocumentExtractor.read(path: job.path, ocr: ocr, threads: threads))
+                if job.cleaningByPage == true {
+                    let (document, byPage) = try DocumentExtractor.readReporting(path: job.path, ocr: ocr, threads: threads)
+                    write(WorkerProtocol.encode(.success(document), cleaningByPage: byPage))
+                } else {
+                    write(WorkerProtocol.encode(.success(try DocumentExtractor.read(path: job.path, ocr: ocr, threads: threads))))
+                }
             } catch {
-                result = .failure(error)
+                write(WorkerProtocol.encode(.failure(error)))
             }
-            let byPage = job.cleaningByPage == true ? try? DocumentExtractor.cleaningByPage(path: job.path, ocr: ocr) : nil
-            write(WorkerProtocol.encode(result, cleaningByPage: byPage))
         }
     }
 

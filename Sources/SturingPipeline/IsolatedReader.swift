@@ -82,18 +82,20 @@ public final class IsolatedReader: Sendable {
         return document
     }
 
-    /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),
-    /// for `sturing text --report`: a plain text here, anything else by a worker.
-    public func cleaningByPage(path: String) throws(IngestError) -> [PageCleaning] {
-        let bytes = try DocumentReader.readBytes(path: path)
-        guard FileSniffer.sniff(bytes) == .text else {
+    /// `read`, and what cleaning did to each page, for `sturing text --report`: a plain text
+    /// here (decoded once more for the pages' report), anything else by one worker job (a PDF is
+    /// extracted, and OCR run, once).
+    public func readReporting(path: String) throws(IngestError) -> (document: Document, cleaningByPage: [PageCleaning]) {
+        if let head = DocumentReader.head(path: path), FileSniffer.sniff(head) != .text {
             try checkHelper()
             let box = checkOut()
             defer { checkIn(box) }
-            return try box.worker.extract(path: path, cleaningByPage: true).cleaningByPage ?? []
+            let (document, byPage) = try box.worker.extract(path: path, cleaningByPage: true)
+            return (document, byPage ?? [])
         }
-        let pages = DocumentReader.textPages(try TextDecoder.decode(bytes).text)
-        return TextCleaner.cleanByPage(pages: pages, removeRunningLines: pages.count > 1)
+        let document = try read(path: path)  // a plain text, or the error that says why a file cannot be read
+        let pages = DocumentReader.textPages(try TextDecoder.decode(try DocumentReader.readBytes(path: path)).text)
+        return (document, TextCleaner.cleanByPage(pages: pages, removeRunningLines: pages.count > 1))
     }
 
     /// The file read by a worker under the limits.

@@ -23,8 +23,9 @@ struct TextCommand: ParsableCommand {
     func run() throws {
         let reader = IsolatedReader(limits: .init(ocr: ocr), cache: nil)
         let document: SturingCore.Document
+        var byPage = [PageCleaning]()
         do {
-            document = try reader.read(path: file)
+            if report { (document, byPage) = try reader.readReporting(path: file) } else { document = try reader.read(path: file) }
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode(1)
@@ -39,7 +40,6 @@ struct TextCommand: ParsableCommand {
             """
             printStandardError(Escape.terminal(note))
             let ocrPages = Dictionary((document.ocr?.pages ?? []).map { ($0.page, $0) }, uniquingKeysWith: { a, _ in a })
-            let byPage = (try? reader.cleaningByPage(path: file)) ?? []
             for (i, page) in document.pages.enumerated() where document.hasPages {
                 var line = "--- page \(i + 1): \(Self.words(page)) words"
                 if i < byPage.count {
