@@ -92,7 +92,8 @@ struct KWICCommand: ParsableCommand {
         let searching = word != nil || pattern != nil
         var rows = [["municipality", "file", "page", "perspective", "term", "left", "match", "right"]]
         var failed = false
-        let reader = IsolatedReader(cache: nil)
+        // One file at a time: all cores clean it, and read its scanned pages by OCR.
+        let reader = IsolatedReader(cache: nil, textThreads: ProcessInfo.processInfo.activeProcessorCount)
         for file in files {
             let document: Document
             do { document = try reader.read(path: file) } catch {

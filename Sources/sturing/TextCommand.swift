@@ -21,7 +21,8 @@ struct TextCommand: ParsableCommand {
     var ocr: OCRMode = .auto
 
     func run() throws {
-        let reader = IsolatedReader(limits: .init(ocr: ocr), cache: nil)
+        // One file: all cores clean it, and read its scanned pages by OCR.
+        let reader = IsolatedReader(limits: .init(ocr: ocr), cache: nil, textThreads: ProcessInfo.processInfo.activeProcessorCount)
         let document: SturingCore.Document
         var byPage = [PageCleaning]()
         do {
