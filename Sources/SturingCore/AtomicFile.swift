@@ -5,12 +5,15 @@ import Foundation
 public enum AtomicFile {
     /// Writes `text` as UTF-8 to `path`, creating the parent folder when needed.
     public static func write(_ text: String, to path: String) throws {
-        try write(to: path) { sink in try sink(text) }
+        try write(to: path) { sink in
+            var text = text
+            try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// Writes the pieces `produce` hands to its sink, in order, as UTF-8 to `path` (atomically,
+    /// Writes the pieces of bytes `produce` hands to its sink, in order, to `path` (atomically,
     /// like the others), so a large output is never held whole.
-    public static func write(to path: String, _ produce: (_ sink: (String) throws -> Void) throws -> Void) throws {
+    public static func write(to path: String, _ produce: (_ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -21,10 +24,7 @@ public enum AtomicFile {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
             do {
-                try produce { piece in
-                    var piece = piece
-                    try piece.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
-                }
+                try produce { piece in try handle.write(contentsOf: piece) }
                 try handle.close()
             } catch {
                 try? handle.close()

@@ -115,7 +115,7 @@ extension DocumentReader {
     /// The pages of a text: split at each form feed byte (empty pages kept).
     static func splitPages(_ text: String, threads: Int = 1) -> [String] {
         var text = text
-        let hasFormFeed = text.withUTF8 { b in b.baseAddress.map { memchr($0, 0x0C, b.count) != nil } ?? false }
+        let hasFormFeed = text.withUTF8 { ByteSearch.first(0x0C, in: $0, from: 0) != nil }
         guard hasFormFeed else { return [text] }
         return text.withUTF8 { b -> [String] in
             let ranges = TextDecoder.pageRanges(b)

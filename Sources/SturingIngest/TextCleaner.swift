@@ -271,8 +271,7 @@ enum RunningLines {
         var top = [Range<Int>]()
         var start = 0
         while start <= bytes.count && top.count < zone {
-            let hit = start < bytes.count ? memchr(base + start, 0x0A, bytes.count - start) : nil
-            let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            let end = ByteSearch.first(0x0A, in: bytes, from: start) ?? bytes.count
             if !blank(start..<end) { top.append(start..<end) }
             if end >= bytes.count { break }
             start = end + 1
@@ -484,12 +483,8 @@ enum LineEndHyphens {
         return result
     }
 
-    /// Joins or keeps each line-end hyphen in `page`, counting decisions in `report`.
-    static func join(_ page: String, knownCompounds: Set<String>, report: inout CleaningReport) -> String {
-        join(page, known: KnownCompounds(knownCompounds), report: &report)
-    }
-
-    /// `join` with the document's compounds prepared once.
+    /// Joins or keeps each line-end hyphen in `page`, counting decisions in `report`; `known`:
+    /// the document's hyphenated compounds, prepared once.
     static func join(_ page: String, known: KnownCompounds, report: inout CleaningReport) -> String {
         var page = page
         return page.withUTF8 { join($0, known: known, report: &report) } ?? page
@@ -497,7 +492,7 @@ enum LineEndHyphens {
 
     /// `join` on the page's UTF-8 bytes; nil when the page has no hyphen at all.
     static func join(_ bytes: UnsafeBufferPointer<UInt8>, known: KnownCompounds, report: inout CleaningReport) -> String? {
-        guard bytes.contains(0x2D) else { return nil }
+        guard ByteSearch.first(0x2D, in: bytes, from: 0) != nil else { return nil }
         // Joining only drops bytes ("-\n" becomes "", "-" or "- "), so the page is written
         // straight into a string of the page's size.
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
@@ -507,11 +502,9 @@ enum LineEndHyphens {
                 let b = bytes[i]
                 if b != 0x2D {
                     // Copy up to the next hyphen in one go.
-                    let rest = bytes.count - i
-                    let hit = memchr(bytes.baseAddress! + i, 0x2D, rest)
-                    let run = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress! + i) } ?? rest
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + run)]))
-                    i += run
+                    let end = ByteSearch.first(0x2D, in: bytes, from: i) ?? bytes.count
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
                     continue
                 }
                 guard let next = nextLineStart(bytes, afterHyphen: i),

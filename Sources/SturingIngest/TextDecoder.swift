@@ -1,4 +1,3 @@
-import Glibc
 import SturingCore
 
 /// Decodes the bytes of a plain-text file, detecting the encoding: a BOM wins, then valid UTF-8,
@@ -96,12 +95,10 @@ public enum TextDecoder {
 
     /// The byte ranges of the pages of UTF-8 text: split at each form feed (empty pages kept).
     static func pageRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        guard let base = b.baseAddress else { return [0..<0] }
         var ranges = [Range<Int>]()
         var start = 0
         while start <= b.count {
-            let hit = start < b.count ? memchr(base + start, 0x0C, b.count - start) : nil
-            let end = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
+            let end = ByteSearch.first(0x0C, in: b, from: start) ?? b.count
             ranges.append(start..<end)
             start = end + 1
         }

@@ -23,9 +23,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
     /// Hands the text so far on when it has reached a piece's size.
-    private static func handOn(_ out: inout [UInt8], _ emit: ((String) -> Void)?) {
+    private static func handOn(_ out: inout [UInt8], _ emit: ((UnsafeRawBufferPointer) -> Void)?) {
         guard let emit, out.count >= pieceBytes else { return }
-        emit(String(decoding: out, as: UTF8.self))
+        out.withUnsafeBytes(emit)
         out.removeAll(keepingCapacity: true)
     }
 
@@ -47,14 +47,14 @@ public indirect enum JSONValue: Equatable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Indented JSON text (as `pretty`), handed to `emit` in pieces of about a megabyte, so a
-    /// long table is never held as one string.
-    public func writePretty(_ emit: (String) -> Void) {
+    /// Indented JSON text (as `pretty`) as UTF-8 bytes, handed to `emit` in pieces of about a
+    /// megabyte, so a long table is never held whole.
+    public func writePretty(_ emit: (UnsafeRawBufferPointer) -> Void) {
         var out = [UInt8]()
         out.reserveCapacity(Self.pieceBytes + 4096)
         withoutActuallyEscaping(emit) { emit in write(into: &out, indent: "  ", level: 0, emit: emit) }
         out.append(0x0A)
-        emit(String(decoding: out, as: UTF8.self))
+        out.withUnsafeBytes(emit)
     }
 
     /// The size at which `writePretty` hands a piece on.
@@ -62,7 +62,7 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Writes the JSON text as UTF-8 bytes (appending to an array of bytes is cheaper than to a
     /// String: documents.jsonl and scores.json are written a line or a megabyte at a time).
-    private func write(into out: inout [UInt8], indent: String?, level: Int, emit: ((String) -> Void)? = nil) {
+    private func write(into out: inout [UInt8], indent: String?, level: Int, emit: ((UnsafeRawBufferPointer) -> Void)? = nil) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8

@@ -57,13 +57,12 @@ struct MergeCommand: ParsableCommand {
         input.minSignalWords = merged.setting("min_signal_words")?.intValue ?? ScoringThresholds.fewSignalWords
         input.computeBootstrap(replicates: merged.setting("bootstrap")?.intValue ?? 0,
                                seed: UInt64(merged.setting("seed")?.stringValue ?? "") ?? 1)
-        if let lexicon = try? LexiconCommand.load(merged.provenance.lexiconPath.hasPrefix("built-in:") ? nil : merged.provenance.lexiconPath),
-           let compiled = try? CompiledLexicon(lexicon, setting: merged.provenance.match) {
-            input.lexiconFindings = AnalyzeCommand.lexiconFindings(compiled, result)
-        }
+        let compiled = (try? LexiconCommand.load(merged.provenance.lexiconPath.hasPrefix("built-in:") ? nil : merged.provenance.lexiconPath))
+            .flatMap { try? CompiledLexicon($0, setting: merged.provenance.match) }
         let dialect = CSVDialect(rawValue: merged.setting("csv_dialect")?.stringValue ?? "") ?? .standard
         let language = Language(rawValue: merged.setting("lang")?.stringValue ?? "") ?? .dutch
-        try RunOutputs.write(folder, input: input, failures: result.failures, dialect: dialect, language: language, cache: nil,
+        try RunOutputs.write(folder, input: input, findings: compiled.map { c in { AnalyzeCommand.lexiconFindings(c, result) } },
+                             failures: result.failures, dialect: dialect, language: language, cache: nil,
                              threads: ProcessInfo.processInfo.activeProcessorCount)
         do throws(RunFolderError) { try folder.finish() } catch { throw CLIError(description: error.description) }
         print("sturing: merged \(n) shards: \(result.plans.count) plans, \(result.failures.count) error(s)")

@@ -136,7 +136,7 @@ extension ScoreJSONTests {
         }
         let value = JSONValue.object([("tool", .string("sturing")), ("plans", table)])
         var pieces = [String]()
-        value.writePretty { pieces.append($0) }
+        value.writePretty { pieces.append(String(decoding: $0, as: UTF8.self)) }
         #expect(pieces.count > 2)
         #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= JSONValue.pieceBytes })
         #expect(pieces.joined() == value.pretty())
