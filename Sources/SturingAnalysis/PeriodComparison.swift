@@ -1,18 +1,17 @@
 import SturingCore
 
 /// Two runs compared municipality by municipality (say the 2015 and the 2019 plans): per
-/// perspective the share in each, the change in percentage points, and — when both runs were made
-/// with the bootstrap — the 95 % interval of the change from the runs' replicates, so a change
-/// larger than the uncertainty can be told from one that is not.
+/// perspective the share in each, the change in percentage points, and the 95 % interval of the
+/// change from resampling both versions' sentences paired (`PairedBootstrap`: a sentence that
+/// stands in both is drawn alike in both), so a change larger than the uncertainty can be told from
+/// one that is not, and an unchanged plan has a change of exactly 0.
 public struct PeriodComparison: Sendable {
     /// One run as the comparison needs it.
     public struct Run: Sendable {
         /// Its label ("2015", or the folder name).
         public var label: String
-        /// Per plan: municipality, shares (nil without signal words), tokens and term counts.
+        /// Per plan: municipality, shares (nil without signal words), tokens, term counts and sentences.
         public var plans: [Plan]
-        /// Replicate shares per plan index (nil without bootstrap, or for unranked plans).
-        public var replicates: [Int: [[Double]]]
 
         /// One plan.
         public struct Plan: Sendable {
@@ -22,16 +21,20 @@ public struct PeriodComparison: Sendable {
             public var signalWords: Int
             /// term → (perspective, count)
             public var terms: [String: (perspective: Perspective, count: Int)]
+            /// The signal words per sentence (nil for runs that did not record them).
+            public var sentences: SentenceProfile?
 
             /// Creates a plan.
-            public init(municipality: String, shares: [Double]?, tokens: Int, signalWords: Int, terms: [String: (perspective: Perspective, count: Int)]) {
+            public init(municipality: String, shares: [Double]?, tokens: Int, signalWords: Int,
+                        terms: [String: (perspective: Perspective, count: Int)], sentences: SentenceProfile? = nil) {
                 self.municipality = municipality; self.shares = shares; self.tokens = tokens; self.signalWords = signalWords; self.terms = terms
+                self.sentences = sentences
             }
         }
 
         /// Creates a run.
-        public init(label: String, plans: [Plan], replicates: [Int: [[Double]]] = [:]) {
-            self.label = label; self.plans = plans; self.replicates = replicates
+        public init(label: String, plans: [Plan]) {
+            self.label = label; self.plans = plans
         }
     }
 
@@ -52,8 +55,10 @@ public struct PeriodComparison: Sendable {
         public var after: [Double]?
         /// B − A per perspective (percentage points), when both have shares.
         public var change: [Double]?
-        /// 95 % interval of the change per perspective (both runs bootstrapped, both plans ranked).
+        /// 95 % interval of the change per perspective (nil when a version has no sentence profile or no signal word).
         public var interval: [(low: Double, high: Double)]?
+        /// True when the interval comes from sentences paired across the versions.
+        public var paired: Bool
         /// How far the profile moved (Euclidean distance, percentage points).
         public var distance: Double?
         /// The terms that rose and fell most, per 10,000 tokens.
@@ -75,27 +80,33 @@ public struct PeriodComparison: Sendable {
     /// Municipalities in only one run.
     public let onlyBefore: [String]
     public let onlyAfter: [String]
+    /// Replicates drawn for each change's interval.
+    public let replicates: Int
+    /// The seed of the resampling.
+    public let seed: UInt64
 
     /// Compares `a` (before) with `b` (after); municipalities are matched by name, ignoring case.
-    public init(_ a: Run, _ b: Run) {
+    /// Each change's interval comes from `replicates` paired replicates with `seed`.
+    public init(_ a: Run, _ b: Run, replicates: Int = 1000, seed: UInt64 = 1) {
+        self.replicates = replicates
+        self.seed = seed
         before = a.label
         after = b.label
         var indexB = [String: Int]()
         for (i, p) in b.plans.enumerated() { indexB[p.municipality.lowercased()] = indexB[p.municipality.lowercased()] ?? i }
         var changes = [Change]()
         var matched = Set<String>()
-        for (i, pa) in a.plans.enumerated() {
+        for pa in a.plans {
             guard let j = indexB[pa.municipality.lowercased()] else { continue }
             matched.insert(pa.municipality.lowercased())
             let pb = b.plans[j]
             let change = pa.shares.flatMap { sa in pb.shares.map { sb in zip(sb, sa).map { $0 - $1 } } }
             var interval: [(low: Double, high: Double)]?
-            if let ra = a.replicates[i], let rb = b.replicates[j], !ra.isEmpty, ra.count == rb.count {
-                interval = (0..<4).map { p in
-                    let diffs = zip(rb, ra).map { $0[p] - $1[p] }
-                    let q = Bootstrap.percentiles(diffs, [0.025, 0.975])
-                    return (q[0], q[1])
-                }
+            var paired = false
+            if change != nil, let sa = pa.sentences, let sb = pb.sentences,
+               let r = PairedBootstrap.changeIntervals(sa, sb, replicates: replicates, seed: seed, stream: pa.municipality.lowercased().hashValueStable) {
+                interval = r.intervals
+                paired = r.paired
             }
             let distance = change.map { c in c.map { $0 * $0 }.reduce(0, +).squareRoot() }
             var moves = [TermMove]()
@@ -107,7 +118,7 @@ public struct PeriodComparison: Sendable {
             }
             let rose = moves.filter { $0.after > $0.before }.sorted { ($0.after - $0.before, $1.term) > ($1.after - $1.before, $0.term) }
             let fell = moves.filter { $0.after < $0.before }.sorted { ($0.before - $0.after, $1.term) > ($1.before - $1.after, $0.term) }
-            changes.append(Change(municipality: pa.municipality, before: pa.shares, after: pb.shares, change: change, interval: interval,
+            changes.append(Change(municipality: pa.municipality, before: pa.shares, after: pb.shares, change: change, interval: interval, paired: paired,
                                   distance: distance, rose: Array(rose.prefix(5)), fell: Array(fell.prefix(5))))
         }
         self.changes = changes
@@ -115,8 +126,13 @@ public struct PeriodComparison: Sendable {
         onlyAfter = b.plans.map(\.municipality).filter { !matched.contains($0.lowercased()) }
     }
 
-    /// The municipalities whose profile moved most, largest first.
+    /// The municipalities whose profile moved more than the uncertainty (the change interval of at
+    /// least one perspective excludes 0), largest move first; empty when none did.
     public func movedMost(_ k: Int) -> [Change] {
-        Array(changes.filter { $0.distance != nil }.sorted { ($0.distance!, $1.municipality) > ($1.distance!, $0.municipality) }.prefix(k))
+        Array(changes.filter { c in c.distance != nil && Perspective.allCases.contains { c.isClear($0) } }
+            .sorted { ($0.distance!, $1.municipality) > ($1.distance!, $0.municipality) }.prefix(k))
     }
+
+    /// True when some change has an interval (so `movedMost` can say that none moved clearly).
+    public var hasIntervals: Bool { changes.contains { $0.interval != nil } }
 }

@@ -25,6 +25,17 @@ public enum ComparisonReport {
         return dialect.write(rows)
     }
 
+    /// What stands under "moved most" when no municipality moved more than the uncertainty.
+    static func noMoverNote(_ c: PeriodComparison, _ language: Language) -> String {
+        let nl = language == .dutch
+        if !c.hasIntervals {
+            return nl ? "Geen intervallen (--bootstrap 0 of geen zinnen per plan): of een verschuiving groter is dan de onzekerheid, is niet te zeggen."
+                      : "No intervals (--bootstrap 0 or no sentences per plan): whether a move is larger than the uncertainty cannot be said."
+        }
+        return nl ? "Geen enkele gemeente verschoof meer dan de onzekerheid: bij geen perspectief sluit het 95%-interval van de verandering 0 uit."
+                  : "No municipality moved more than the uncertainty: for no perspective does the 95% interval of the change exclude 0."
+    }
+
     /// The JSON.
     public static func json(_ c: PeriodComparison, different: Bool) -> JSONValue {
         func move(_ m: PeriodComparison.TermMove) -> JSONValue {
@@ -32,6 +43,8 @@ public enum ComparisonReport {
         }
         return .object([
             ("before", .string(c.before)), ("after", .string(c.after)), ("different_settings", .bool(different)),
+            ("bootstrap", .object([("replicates", .int(c.replicates)), ("seed", .string(String(c.seed))),
+                                   ("method", .string("sentences resampled, paired across periods by sentence key"))])),
             ("municipalities", .array(c.changes.map { ch in
                 .object([("municipality", .string(ch.municipality)),
                          ("perspectives", .object(Perspective.allCases.map { p in
@@ -40,7 +53,7 @@ public enum ComparisonReport {
                                                ("change_low", .number(ch.interval?[p.index].low)), ("change_high", .number(ch.interval?[p.index].high)),
                                                ("clear", ch.interval == nil ? .null : .bool(ch.isClear(p)))]))
                          })),
-                         ("distance", .number(ch.distance)),
+                         ("distance", .number(ch.distance)), ("paired", .bool(ch.paired)),
                          ("terms_rose", .array(ch.rose.map(move))), ("terms_fell", .array(ch.fell.map(move)))])
             })),
             ("only_before", .array(c.onlyBefore.map { .string($0) })), ("only_after", .array(c.onlyAfter.map { .string($0) })),
@@ -53,6 +66,7 @@ public enum ComparisonReport {
         var out = nl ? "# Vergelijking \(md(c.before)) → \(md(c.after))\n\n" : "# Comparison \(md(c.before)) → \(md(c.after))\n\n"
         if different { out += differentNote(language) + "\n\n" }
         out += nl ? "## Gemeenten waarvan het profiel het meest verschoof\n\n" : "## Municipalities whose profile moved most\n\n"
+        if c.movedMost(1).isEmpty { out += noMoverNote(c, language) + "\n" }
         for ch in c.movedMost(10) {
             let parts = Perspective.allCases.map { p in "\(p.code) \(L.number(ch.change![p.index]))\(ch.isClear(p) ? "*" : "")" }.joined(separator: ", ")
             out += "- **\(md(ch.municipality))** (\(L.number(ch.distance!)) \(nl ? "procentpunt" : "points")): \(parts)"
@@ -89,7 +103,7 @@ public enum ComparisonReport {
         h += "figure{display:inline-block;margin:8px;break-inside:avoid}.scroll{overflow-x:auto}@media print{figure{page-break-inside:avoid}}</style></head><body>"
         h += "<h1>\(nl ? "Vergelijking" : "Comparison") \(esc(c.before)) → \(esc(c.after))</h1>"
         if different { h += "<p class=\"warn\">\(esc(differentNote(language)))</p>" }
-        h += "<p>\(nl ? "Per perspectief het aandeel in elke periode; dikke lijnen: de vijf gemeenten waarvan het profiel het meest verschoof." : "Per perspective the share in each period; thick lines: the five municipalities whose profile moved most.")</p>"
+        h += "<p>\(nl ? "Per perspectief het aandeel in elke periode; dikke lijnen: de (hoogstens vijf) gemeenten waarvan het profiel het meest verschoof, voor zover meer dan de onzekerheid." : "Per perspective the share in each period; thick lines: the (at most five) municipalities whose profile moved most, insofar as more than the uncertainty.")</p>"
         for p in Perspective.allCases {
             let rows = c.changes.filter { $0.before != nil && $0.after != nil }
             let maxShare = max(1, rows.flatMap { [$0.before![p.index], $0.after![p.index]] }.max() ?? 1)
@@ -116,7 +130,9 @@ public enum ComparisonReport {
     /// The movers as an HTML table.
     static func markdownTable(_ c: PeriodComparison, _ L: Labels) -> String {
         let nl = L.language == .dutch, esc = Escape.html
-        var h = "<h2>\(nl ? "Grootste verschuivingen" : "Largest moves")</h2><table><tr><th>\(nl ? "gemeente" : "municipality")</th>"
+        var h = "<h2>\(nl ? "Grootste verschuivingen" : "Largest moves")</h2>"
+        if c.movedMost(1).isEmpty { return h + "<p>\(esc(noMoverNote(c, L.language)))</p>" }
+        h += "<table><tr><th>\(nl ? "gemeente" : "municipality")</th>"
         h += Perspective.allCases.map { "<th>\($0.code)</th>" }.joined() + "<th>\(nl ? "woorden die stegen / daalden (per 10.000)" : "words that rose / fell (per 10,000)")</th></tr>"
         for ch in c.movedMost(15) {
             h += "<tr><td>\(esc(ch.municipality))</td>"

@@ -66,32 +66,16 @@ public enum HTMLReport {
 
         // Group differences with honest statistics.
         if ranking.rows.count >= 4 && ranking.rows.count <= 20_000 {
-            var diffs = [(String, [GroupComparison.Difference])]()
-            for (label, key) in [(t("categorie", "category"), { (r: ShareRow) in r.category }), (t("regio", "region"), { (r: ShareRow) in r.region })] {
-                let d = GroupComparison.compare(ranking.rows, by: key, replicates: 1000, seed: 1)
-                if !d.isEmpty { diffs.append((label, d)) }
-            }
-            if !diffs.isEmpty {
-                h += "<section id=\"groepen\"><h2>\(t("Verschillen tussen groepen", "Differences between groups"))</h2>"
-                h += "<p>\(t("Per groep het gemiddelde aandeel met een 95%-interval (de plannen van de groep opnieuw getrokken), en het verschil met de andere plannen in procentpunten, met een 95%-interval en een permutatietoets (p: hoe vaak een willekeurige indeling van de plannen een even groot verschil geeft). Een verschil waarvan het interval 0 bevat, is niet duidelijk.", "Per group the mean share with a 95% interval (the group's plans drawn again), and the difference from the other plans in percentage points, with a 95% interval and a permutation test (p: how often a random split of the plans gives a difference as large). A difference whose interval contains 0 is not clear."))</p>"
-                for (label, d) in diffs {
-                    h += "<div class=\"scroll\"><table><caption>\(esc(label))</caption><tr><th>\(t("groep", "group"))</th><th class=\"num\">n</th><th>\(t("perspectief", "perspective"))</th><th class=\"num\">\(t("gemiddelde", "mean"))</th><th>95%</th><th class=\"num\">\(t("verschil met de rest", "difference from the rest"))</th><th>95%</th><th class=\"num\">p</th></tr>"
-                    for x in d {
-                        let clear = x.differenceLow > 0 || x.differenceHigh < 0
-                        h += "<tr><td>\(esc(x.group))</td><td class=\"num\">\(x.n)</td><td>\(x.perspective.code)</td><td class=\"num\">\(L.percent(x.mean))</td><td class=\"num\">\(L.number(x.meanLow))–\(L.number(x.meanHigh))</td>"
-                        h += "<td class=\"num\">\(clear ? "<b>" : "")\(L.number(x.difference))\(clear ? "</b>" : "")</td><td class=\"num\">\(L.number(x.differenceLow))–\(L.number(x.differenceHigh))</td><td class=\"num\">\(L.number(x.p, 3))</td></tr>"
-                    }
-                    h += "</table></div>"
-                }
-                h += "</section>\n"
-            }
+            h += groupSection(ranking, replicates: input.bootstrap?.replicates ?? 1000, seed: input.bootstrap?.seed ?? 1, L)
         }
 
         // Ranked bars and top/bottom per perspective
         if let mean {
             h += "<section id=\"rangorde\"><h2>\(t("Rangorde per perspectief", "Ranking per perspective"))</h2>"
             if let b = input.bootstrap {
-                h += "<p>\(t("Hoe zeker is een aandeel of een plaats? De zinnen van elk plan zijn \(L.count(b.replicates)) keer opnieuw getrokken (met teruglegging, seed \(b.seed)). De streepjes om de staven en de kolom 95%-interval geven het bereik waarin het aandeel in 95 % van die herhalingen valt; rang (95%) het bereik van de plaats; kans op 1e plaats hoe vaak het plan bovenaan staat. Een plan met weinig signaalwoorden heeft een breed interval: lees zijn plaats dan niet als vast.", "How sure is a share or a place? Each plan's sentences were drawn again \(L.count(b.replicates)) times (with replacement, seed \(b.seed)). The whiskers on the bars and the 95% interval column give the range the share falls in in 95 % of those replicates; rank (95%) the range of the place; chance of rank 1 how often the plan comes first. A plan with few signal words has a wide interval: do not read its place as fixed."))</p>"
+                h += "<p>\(t("Hoe zeker is een aandeel of een plaats? De zinnen van elk plan zijn \(L.count(b.replicates)) keer opnieuw getrokken (met teruglegging, seed \(b.seed)). De streepjes om de staven en de kolom 95%-interval geven het bereik waarin het aandeel in 95 % van die herhalingen valt; rang (95%) het bereik van de plaats; kans op 1e plaats in hoeveel procent van de herhalingen het plan bovenaan staat. Een plan met weinig signaalwoorden heeft een breed interval: lees zijn plaats dan niet als vast.", "How sure is a share or a place? Each plan's sentences were drawn again \(L.count(b.replicates)) times (with replacement, seed \(b.seed)). The whiskers on the bars and the 95% interval column give the range the share falls in in 95 % of those replicates; rank (95%) the range of the place; chance of rank 1 in what percentage of the replicates the plan comes first. A plan with few signal words has a wide interval: do not read its place as fixed."))</p>"
+            } else {
+                h += "<p class=\"warn\">\(t("Zonder intervallen (--bootstrap 0): hoe zeker een aandeel of een plaats is, staat hier niet. Lees ze niet als vast.", "Without intervals (--bootstrap 0): how sure a share or a place is is not shown here. Do not read them as fixed."))</p>"
             }
             for q in Perspective.allCases {
                 // Long rankings are drawn in chunks, so no chart is taller than an A4 page.
@@ -163,10 +147,7 @@ public enum HTMLReport {
                     h += "<h3>\(esc(role)): —</h3>"
                 }
                 let why = SelectionReport.explanation(c, L)
-                if let r = c.rank, let sh = c.share { h += "<p>\(t("Rang", "Rank")) \(r), \(L.percent(sh))</p>" }
-                if let stable = input.selectionStability?[c.role], c.municipality != nil {
-                    h += "<p class=\"hint\">\(t("Opnieuw gekozen in \(L.number(stable * 100, 0)) % van de \(L.count(input.bootstrap?.replicates ?? 0)) herhalingen.", "Chosen again in \(L.number(stable * 100, 0)) % of \(L.count(input.bootstrap?.replicates ?? 0)) replicates."))</p>"
-                }
+                h += caseFigures(c, input, L)
                 if !why.isEmpty { h += "<ul class=\"why\">" + why.map { "<li>\(esc($0))</li>" }.joined() + "</ul>" }
                 h += "</div>"
             }
@@ -246,6 +227,61 @@ public enum HTMLReport {
         return h
     }
 
+    /// The group differences: per category and region the mean share and the difference from the
+    /// other plans, each with its interval, one verdict (bold: the interval excludes 0, so p < 0.05),
+    /// groups under `GroupComparison.minimumToJudge` plans marked too small, and the method under the table.
+    static func groupSection(_ ranking: Ranking, replicates: Int, seed: UInt64, _ L: Labels) -> String {
+        let nl = L.language == .dutch
+        func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+        var diffs = [(String, [GroupComparison.Difference])]()
+        for (label, key) in [(t("categorie", "category"), { (r: ShareRow) in r.category }), (t("regio", "region"), { (r: ShareRow) in r.region })] {
+            let d = GroupComparison.compare(ranking.rows, by: key, replicates: replicates, seed: seed)
+            if !d.isEmpty { diffs.append((label, d)) }
+        }
+        guard !diffs.isEmpty else { return "" }
+        let minimum = GroupComparison.minimumToJudge
+        var h = "<section id=\"groepen\"><h2>\(t("Verschillen tussen groepen", "Differences between groups"))</h2>"
+        h += "<p>\(t("Per groep het gemiddelde aandeel en het verschil met de andere plannen in procentpunten, elk met een 95%-interval. Vet: het interval sluit 0 uit, het verschil is duidelijk.", "Per group the mean share and the difference from the other plans in percentage points, each with a 95% interval. Bold: the interval excludes 0, the difference is clear."))</p>"
+        for (label, d) in diffs {
+            h += "<div class=\"scroll\"><table><caption>\(esc(label))</caption><tr><th>\(t("groep", "group"))</th><th class=\"num\">n</th><th>\(t("perspectief", "perspective"))</th><th class=\"num\">\(t("gemiddelde", "mean"))</th><th>95%</th><th class=\"num\">\(t("verschil met de rest", "difference from the rest"))</th><th>95%</th><th class=\"num\">p</th></tr>"
+            for x in d {
+                let clear = x.isClear
+                let p = x.tooSmall ? t("te klein", "too small") : (x.p < 1 / Double(x.replicates) ? "&lt; " + L.number(1 / Double(x.replicates), 3) : L.number(x.p, 3))
+                h += "<tr\(x.tooSmall ? " class=\"small\"" : "")><td>\(esc(x.group))</td><td class=\"num\">\(x.n)</td><td>\(x.perspective.code)</td><td class=\"num\">\(L.percent(x.mean))</td><td class=\"num nowrap\">\(L.number(x.meanLow))–\(L.number(x.meanHigh))</td>"
+                h += "<td class=\"num\">\(clear ? "<b>" : "")\(L.number(x.difference))\(clear ? "</b>" : "")</td><td class=\"num nowrap\">\(L.number(x.differenceLow))–\(L.number(x.differenceHigh))</td><td class=\"num\">\(p)</td></tr>"
+            }
+            h += "</table></div>"
+        }
+        h += "<p class=\"hint\">\(t("Methode: de plannen van de groep en die van de rest zijn elk \(L.count(replicates)) keer met teruglegging opnieuw getrokken (seed \(seed)); interval en p (tweezijdige bootstrap-p) komen uit dezelfde trekkingen, zodat een interval zonder 0 en p < 0,05 samenvallen; een groep of rest met minder dan \(minimum) plannen is te klein om te beoordelen.", "Method: the plans of the group and those of the rest were each drawn again with replacement \(L.count(replicates)) times (seed \(seed)); interval and p (two-sided bootstrap p) come from the same draws, so an interval without 0 and p < 0.05 coincide; a group or rest of fewer than \(minimum) plans is too small to judge."))</p>"
+        return h + "</section>\n"
+    }
+
+    /// A case card's figures: its rank and share, each with its 95 % interval, and how often the
+    /// bootstrap chose the same municipality again; without the bootstrap it says that the figures
+    /// have no interval.
+    static func caseFigures(_ c: CaseSelection.Case, _ input: CorpusReportInput, _ L: Labels) -> String {
+        let nl = L.language == .dutch
+        func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+        guard let r = c.rank, let share = c.share, let name = c.municipality else { return "" }
+        guard let b = input.bootstrap, let i = input.plans.firstIndex(where: { $0.plan.municipality == name }) else {
+            return "<p>\(t("Rang", "Rank")) \(r), \(L.percent(share)) <span class=\"hint\">\(t("(zonder interval: --bootstrap 0)", "(no interval: --bootstrap 0)"))</span></p>"
+        }
+        let p = b.plans[i], perspective = Perspective(code: c.role)
+        var h = "<p>\(t("Rang", "Rank")) \(r)"
+        if let q = perspective, let low = p.rankLow?[q.index], let high = p.rankHigh?[q.index] {
+            h += " <span class=\"nowrap\">(95%: \(low)–\(high))</span>"
+        }
+        h += ", \(L.percent(share))"
+        if let q = perspective {
+            h += " <span class=\"nowrap\">(95%: \(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index])))</span>"
+        }
+        h += "</p>"
+        if let stable = input.selectionStability?[c.role] {
+            h += "<p>\(t("Opnieuw gekozen in \(L.percent(stable * 100, decimals: 0)) van de \(L.count(b.replicates)) herhalingen.", "Chosen again in \(L.percent(stable * 100, decimals: 0)) of \(L.count(b.replicates)) replicates."))</p>"
+        }
+        return h
+    }
+
     /// A top or bottom table; with the bootstrap, each place's 95 % share and rank interval and
     /// its chance of ranking first.
     static func placesTable(_ caption: String, _ places: [Ranking.Place], _ q: Perspective, _ input: CorpusReportInput, _ L: Labels) -> String {
@@ -258,9 +294,9 @@ public enum HTMLReport {
             h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td>"
             if let b, let i = input.plans.firstIndex(where: { $0.plan.municipality == x.municipality }) {
                 let p = b.plans[i]
-                h += "<td class=\"num\">\(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index]))</td>"
-                h += "<td class=\"num\">\(p.rankLow.map { "\($0[q.index])–\(p.rankHigh![q.index])" } ?? "—")</td>"
-                h += "<td class=\"num\">\(p.pTop1.map { L.number($0[q.index], 2) } ?? "—")</td>"
+                h += "<td class=\"num nowrap\">\(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index]))</td>"
+                h += "<td class=\"num nowrap\">\(p.rankLow.map { "\($0[q.index])–\(p.rankHigh![q.index])" } ?? "—")</td>"
+                h += "<td class=\"num\">\(p.pTop1.map { L.percent($0[q.index] * 100, decimals: 0) } ?? "—")</td>"
             }
             h += "</tr>"
         }
@@ -307,7 +343,7 @@ public enum HTMLReport {
     .persp{margin-bottom:16px}tr{break-inside:avoid}.tb{display:flex;gap:24px;flex-wrap:wrap}
     .cases{display:flex;flex-wrap:wrap;gap:16px}.case{border:1px solid #ddd;padding:8px;width:350px;break-inside:avoid;page-break-inside:avoid}
     .why{font-size:12px;padding-left:18px}.kwic td{font-size:12px}.kwic td.l{text-align:right}.kwic td.m{font-weight:bold;white-space:nowrap}
-    .heat th{cursor:pointer}.heat td{white-space:nowrap}.hashes td{font-size:11px}
+    .nowrap{white-space:nowrap}tr.small td{color:#666}.heat th{cursor:pointer}.heat td{white-space:nowrap}.hashes td{font-size:11px}
     @media screen and (max-width:700px){body{padding:8px}table{display:block;overflow-x:auto;max-width:100%}.case{width:auto;max-width:100%;box-sizing:border-box}.tb>*{max-width:100%}}
     thead{display:table-header-group}caption,h3,figcaption{break-after:avoid;page-break-after:avoid}
     @page{size:A4;margin:14mm}

@@ -33,9 +33,9 @@ public struct Labels: Sendable {
     /// "rechtmatige overheid (PA)" / "Public Administration (PA)".
     public func perspective(_ p: Perspective) -> String { "\(nl ? p.dutchLabel : p.englishLabel) (\(p.code))" }
 
-    /// A percentage with one decimal: "31,1 %" in Dutch, "31.1%" in English.
-    public func percent(_ d: Double) -> String {
-        let s = Self.fixed(d, 1)
+    /// A percentage with one decimal (or `decimals`): "31,1 %" in Dutch, "31.1%" in English.
+    public func percent(_ d: Double, decimals: Int = 1) -> String {
+        let s = Self.fixed(d, decimals)
         return nl ? Self.decimalComma(s) + " %" : s + "%"
     }
 

@@ -57,7 +57,8 @@ public enum SVGCharts {
     /// A ranked horizontal bar chart of one perspective's shares, the mean marked by a dashed line.
     /// `scale` is the share that fills the bar width (pass the largest share of all chunks, so
     /// chunks of one long ranking share a scale); nil uses the largest share in `rows`. A row's
-    /// `interval` (95 %, from the bootstrap) is drawn as an error bar.
+    /// `interval` (95 %, from the bootstrap) is drawn as an error bar from its low to its high
+    /// bound; the bar ends at the share, and the value stands in a column of its own at the right.
     public static func rankedBars(title: String, perspective p: Perspective, rows: [(name: String, share: Double)],
                                   mean: Double, labels: Labels, scale: Double? = nil,
                                   intervals: [(low: Double, high: Double)?]? = nil) -> String {
@@ -75,13 +76,13 @@ public enum SVGCharts {
             let y = top + rowH * Double(i)
             out += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 10))\" font-size=\"10\" text-anchor=\"end\">\(esc(r.name))</text>"
             out += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 1))\" width=\"\(f(barW * r.share / maxShare))\" height=\"\(f(rowH - 3))\" fill=\"\(color(p))\"/>"
-            var labelX = labelW + barW * r.share / maxShare + 4
             if let i = r.interval {
                 let x1 = labelW + barW * i.low / maxShare, x2 = labelW + barW * i.high / maxShare, yc = y + rowH / 2 - 1
                 out += "<path d=\"M\(f(x1)) \(f(yc))H\(f(x2))M\(f(x1)) \(f(yc - 3))V\(f(yc + 3))M\(f(x2)) \(f(yc - 3))V\(f(yc + 3))\" stroke=\"#222\" stroke-width=\"1\" fill=\"none\"><title>95 %: \(labels.percent(i.low)) – \(labels.percent(i.high))</title></path>"
-                labelX = max(labelX, x2 + 4)
             }
-            out += "<text x=\"\(f(labelX))\" y=\"\(f(y + 10))\" font-size=\"9\">\(labels.percent(r.share))</text>"
+            // The value stands in its own column right of the plot area (which holds every bar,
+            // whisker and the mean line), so it never reads as a bound or collides with them.
+            out += "<text x=\"\(f(w - 4))\" y=\"\(f(y + 10))\" font-size=\"10\" text-anchor=\"end\">\(labels.percent(r.share))</text>"
         }
         out += "<line x1=\"\(f(mx))\" y1=\"40\" x2=\"\(f(mx))\" y2=\"\(f(h - 8))\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
         return out + "</svg>"

@@ -57,9 +57,16 @@ extension ScoreJSON {
             })
         }
         if let sentences = v["sentences"], let n = sentences["n"]?.intValue {
-            let vectors = (sentences["vectors"]?.arrayValue ?? []).compactMap { item -> SentenceProfile.Vector? in
+            var vectors = (sentences["vectors"]?.arrayValue ?? []).compactMap { item -> SentenceProfile.Vector? in
                 let numbers = (item.arrayValue ?? []).compactMap(\.intValue)
                 return numbers.count == 5 ? SentenceProfile.Vector(counts: Array(numbers.prefix(4)), times: numbers[4]) : nil
+            }
+            // Sentence keys of this key version, one list per vector and one key per sentence.
+            if sentences["keys_version"]?.intValue == SentenceKey.version, let lists = sentences["keys"]?.arrayValue, lists.count == vectors.count {
+                let decoded = lists.map { $0.stringValue.flatMap(SentenceKey.decode) }
+                if zip(decoded, vectors).allSatisfy({ $0?.count == $1.times }) {
+                    for i in vectors.indices { vectors[i].keys = decoded[i]! }
+                }
             }
             score.sentences = SentenceProfile(sentences: n, vectors: vectors)
         }

@@ -90,10 +90,17 @@ public enum ScoreJSON {
             ])))
         }
         if let profile = s.sentences {
-            pairs.append(("sentences", .object([
+            var fields: [(String, JSONValue)] = [
                 ("n", .int(profile.sentences)),
                 ("vectors", .array(profile.vectors.map { .array(($0.counts + [$0.times]).map { .int($0) }) })),
-            ])))
+            ]
+            // The keys of each vector's sentences (`SentenceKey`), so `compare` can pair the
+            // sentences two runs share.
+            if profile.hasKeys && !profile.vectors.isEmpty {
+                fields.append(("keys_version", .int(SentenceKey.version)))
+                fields.append(("keys", .array(profile.vectors.map { .string(SentenceKey.encode($0.keys)) })))
+            }
+            pairs.append(("sentences", .object(fields)))
         }
         if !s.evidence.isEmpty {
             pairs.append(("evidence", .object(Perspective.allCases.compactMap { p in

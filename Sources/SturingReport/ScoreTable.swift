@@ -1,4 +1,5 @@
 import Foundation
+import SturingAnalysis
 import SturingCore
 
 /// The human-readable table of `sturing score` (for the terminal: user strings pass `Escape.terminal`).
@@ -6,28 +7,36 @@ public enum ScoreTable {
     /// How many top terms per perspective are listed.
     public static let topTerms = 3
 
-    /// Renders scores and failures as plain text.
+    /// Renders scores and failures as plain text; `bootstrap` (its plans in the order of `scores`)
+    /// adds each share's 95 % interval.
     public static func render(provenance: Provenance, scores: [DocumentScore], failures: [FileFailure],
-                              language: Language = .dutch) -> String {
+                              language: Language = .dutch, bootstrap: Bootstrap? = nil) -> String {
+        let intervals = bootstrap?.plans
         let L = Labels(language)
         let nl = language == .dutch
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
         var out = "lexicon \(provenance.lexiconName) \(provenance.lexiconVersion) (sha256 \(provenance.lexiconSHA256.prefix(12))…), match \(provenance.match.rawValue), \(provenance.stemmer)\n"
-        for s in scores {
+        for (index, s) in scores.enumerated() {
+            let b = intervals?[index]
             let pages = s.pages.map { L.counted($0, ("pagina", "pagina's"), ("page", "pages")) + ", " } ?? ""
             out += "\n\(Escape.terminal(s.file))  (\(pages)\(L.counted(s.tokens, ("token", "tokens"), ("token", "tokens"))), \(L.counted(s.totalSignalWords, ("signaalwoord", "signaalwoorden"), ("signal word", "signal words"))))\n"
             out += "  " + pad(t("perspectief", "perspective"), 30) + lpad(t("aantal", "count"), 7) + lpad(t("aandeel", "share"), 9)
-                + lpad(t("per 10k", "per 10k"), 9) + "  " + t("belangrijkste termen (vormen)", "top terms (forms)") + "\n"
+                + (b == nil ? "" : lpad("95%", 14)) + lpad(t("per 10k", "per 10k"), 9) + "  " + t("belangrijkste termen (vormen)", "top terms (forms)") + "\n"
             for p in Perspective.allCases {
                 let ps = s.perspectives[p] ?? PerspectiveScore(count: 0, share: nil, per10kTokens: 0)
                 let share = ps.share.map { L.percent($0) } ?? "n.v.t."
                 let top = (s.terms[p] ?? []).filter { $0.count > 0 }.sorted { $0.count > $1.count }.prefix(topTerms)
                     .map { t in Escape.terminal("\(t.term) \(t.count)" + (t.forms.count > 1 || t.forms.first?.form != t.term ? " (" + t.forms.prefix(3).map { "\($0.form) \($0.count)" }.joined(separator: ", ") + ")" : "")) }
                     .joined(separator: "; ")
+                let interval = b.map { ps.share == nil ? "" : "\(L.number($0.shareLow[p.index]))–\(L.number($0.shareHigh[p.index]))" }
                 out += "  " + pad("\(p.code) \(nl ? p.dutchLabel : p.englishLabel)", 30) + lpad("\(ps.count)", 7) + lpad(share, 9)
-                    + lpad(L.number(ps.per10kTokens), 9) + "  " + top + "\n"
+                    + (interval.map { lpad($0, 14) } ?? "") + lpad(L.number(ps.per10kTokens), 9) + "  " + top + "\n"
             }
             for w in s.warnings { out += "  \(t("waarschuwing", "warning")): \(Escape.terminal(w))\n" }
+        }
+        if let bootstrap, !scores.isEmpty {
+            out += "\n" + t("95%: het bereik van het aandeel als de zinnen van het plan \(L.count(bootstrap.replicates)) keer opnieuw worden getrokken (seed \(bootstrap.seed); --bootstrap 0: zonder).",
+                            "95%: the range of the share when the plan's sentences are drawn again \(L.count(bootstrap.replicates)) times (seed \(bootstrap.seed); --bootstrap 0: none).") + "\n"
         }
         if !failures.isEmpty {
             out += "\n\(failures.count) \(t("bestand(en) niet gescoord", "file(s) could not be scored")):\n"

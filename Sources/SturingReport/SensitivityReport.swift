@@ -33,6 +33,23 @@ public enum SensitivityReport {
         ])
     }
 
+    /// CSV: one row per municipality and perspective, its share under each variant and the largest
+    /// change; then one row per term left out (`kind` says which table a row belongs to).
+    public static func csv(_ s: Sensitivity, dialect: CSVDialect = .standard) -> String {
+        var rows = [["kind", "municipality", "perspective"] + s.variants.map { "share_\($0)" } + ["largest_change", "term", "signal_words"]]
+        for p in s.plans {
+            for q in Perspective.allCases {
+                rows.append(["plan", p.municipality, q.code] + p.shares.map { $0[q.index].map { dialect.number($0) } ?? "" }
+                            + [dialect.number(p.largestChange[q.index]), "", ""])
+            }
+        }
+        for t in s.termEffects {
+            rows.append(["leave_one_term_out", t.municipality, t.perspective.code] + s.variants.map { _ in "" }
+                        + [dialect.number(t.largestChange), t.term, "\(t.count)"])
+        }
+        return dialect.write(rows)
+    }
+
     /// Reads what `json` wrote; nil when it is not a sensitivity result.
     public static func decode(_ v: JSONValue) -> Sensitivity? {
         guard let variants = v["variants"]?.arrayValue?.compactMap(\.stringValue), !variants.isEmpty else { return nil }

@@ -5,6 +5,39 @@ import SturingCore
 /// summary.md of `sturing analyze`: what was run, means, rankings, case selection, warnings,
 /// errors and provenance, in Dutch by default.
 public enum SummaryMarkdown {
+    /// What the brackets after a share mean, or that there are none (`--bootstrap 0`).
+    static func intervalNote(_ input: CorpusReportInput, _ L: Labels) -> String {
+        let nl = L.language == .dutch
+        guard let b = input.bootstrap else {
+            return nl ? "Zonder intervallen (--bootstrap 0): lees een aandeel of een plaats niet als vast."
+                      : "Without intervals (--bootstrap 0): do not read a share or a place as fixed."
+        }
+        return nl ? "Tussen haakjes het 95%-interval van het aandeel: de zinnen van elk plan zijn \(L.count(b.replicates)) keer met teruglegging opnieuw getrokken (seed \(b.seed))."
+                  : "In brackets the share's 95% interval: each plan's sentences were drawn again with replacement \(L.count(b.replicates)) times (seed \(b.seed))."
+    }
+
+    /// Per selected case its rank and share with their 95 % intervals and how often the bootstrap chose it again.
+    static func caseIntervals(_ selection: CaseSelection, _ input: CorpusReportInput, _ L: Labels) -> String {
+        let nl = L.language == .dutch
+        guard let b = input.bootstrap else { return "" }
+        var out = "\n"
+        for c in selection.cases {
+            guard let name = c.municipality, let i = input.plans.firstIndex(where: { $0.plan.municipality == name }) else { continue }
+            let p = b.plans[i]
+            var parts = [String]()
+            if let q = Perspective(code: c.role), let rank = c.rank, let share = c.share {
+                parts.append((nl ? "rang " : "rank ") + "\(rank) (95%: \(p.rankLow.map { "\($0[q.index])" } ?? "?")–\(p.rankHigh.map { "\($0[q.index])" } ?? "?"))")
+                parts.append("\(L.percent(share)) (95%: \(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index])))")
+            }
+            if let stable = input.selectionStability?[c.role] {
+                parts.append(nl ? "opnieuw gekozen in \(L.percent(stable * 100, decimals: 0)) van \(L.count(b.replicates)) herhalingen"
+                                : "chosen again in \(L.percent(stable * 100, decimals: 0)) of \(L.count(b.replicates)) replicates")
+            }
+            out += "- **\(Escape.markdown(SelectionReport.role(c, L)))**: \(Escape.markdown(name)); " + parts.joined(separator: "; ") + "\n"
+        }
+        return out
+    }
+
     /// Renders the summary.
     public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
         let nl = language == .dutch
@@ -30,10 +63,16 @@ public enum SummaryMarkdown {
         }
         out += nl ? "## Scores per gemeente\n\n| gemeente | categorie | regio | tokens | signaalwoorden | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
                   : "## Scores per municipality\n\n| municipality | category | region | tokens | signal words | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
-        for (plan, s, _) in input.plans.prefix(limit) {
-            let shares = Perspective.allCases.map { s.perspectives[$0]?.share.map { L.percent($0) } ?? "—" }
+        let b = input.bootstrap
+        for (index, (plan, s, _)) in input.plans.prefix(limit).enumerated() {
+            let shares = Perspective.allCases.map { q in
+                s.perspectives[q]?.share.map { share in
+                    L.percent(share) + (b.map { " (\(L.number($0.plans[index].shareLow[q.index]))–\(L.number($0.plans[index].shareHigh[q.index])))" } ?? "")
+                } ?? "—"
+            }
             out += "| \(md(plan.municipality)) | \(md(plan.category ?? "")) | \(md(plan.region ?? "")) | \(s.tokens) | \(s.totalSignalWords) | \(shares.joined(separator: " | ")) |\n"
         }
+        out += "\n" + intervalNote(input, L) + "\n"
         if input.plans.count > limit {
             out += nl ? "\nDe eerste \(limit) van \(L.count(input.plans.count)) gemeenten; alle staan in scores.csv.\n"
                       : "\nThe first \(limit) of \(L.count(input.plans.count)) municipalities; all are in scores.csv.\n"
@@ -48,6 +87,7 @@ public enum SummaryMarkdown {
         }
         if let selection {
             out += "\n## " + (nl ? "Selectie van casussen" : "Case selection") + "\n\n" + SelectionReport.markdown(selection, language: language)
+            out += caseIntervals(selection, input, L)
         }
         out += "\n## " + (nl ? "Termen die de perspectieven dragen" : "Terms that drive each perspective") + "\n\n"
         for persp in Perspective.allCases {

@@ -31,6 +31,8 @@ public final class DocumentScorer {
     /// without copying the entry).
     private let entryPerspective: [Int]
     private let entryHasExcludePhrases: [Bool]
+    /// The abbreviations after which a `.` does not end a sentence.
+    private let abbreviations: Abbreviations
 
     /// How many matches in context to keep per perspective in each score (0: none).
     public var evidencePerPerspective = 0
@@ -54,6 +56,7 @@ public final class DocumentScorer {
         self.entryHasExcludePhrases = lexicon.entries.map { !$0.excludePhrases.isEmpty }
         self.tokenizer = try WordTokenizer()
         self.matcher = try FormMatcher(lexicon: lexicon, interner: tokenizer.interner)
+        self.abbreviations = Abbreviations(interner: tokenizer.interner)
     }
 
     /// Scores a cleaned document. Throws `.noWords` when it has no letter words at all.
@@ -79,22 +82,27 @@ public final class DocumentScorer {
         return score
     }
 
-    /// The signal words per sentence (call after `load`). A sentence ends where the text between
-    /// two tokens holds `.`, `!` or `?`, or a blank line (pages are separated by one); a phrase
-    /// counts in the sentence where it starts. The counts equal the document's counts.
+    /// The signal words per sentence (call after `load`), with each counted sentence's key. A
+    /// sentence ends where the text between two tokens holds `!` or `?`, a `.` that ends a
+    /// sentence (not one after an abbreviation or an initial, nor one inside a number), or a blank
+    /// line (pages are separated by one); a phrase counts in the sentence where it starts. The
+    /// counts equal the document's counts.
     func sentenceProfile() -> SentenceProfile {
-        let (sentences, times) = sentenceTimes()
-        return SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(times))
+        let (sentences, keys) = sentenceKeys()
+        return SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(keys: keys))
     }
 
-    /// The number of sentences and how many have each non-zero count vector (call after `load`).
-    private func sentenceTimes() -> (sentences: Int, times: [[Int]: Int]) {
+    /// The number of sentences and, per non-zero count vector, the keys of the sentences that
+    /// have it (call after `load`).
+    private func sentenceKeys() -> (sentences: Int, keys: [[Int]: [UInt64]]) {
         let n = stream.count
         guard n > 0 else { return (0, [:]) }
         // Counts per sentence as four lanes of one value (no array per sentence). The walk meets
         // counted tokens in text order, so the sentence is followed along with it (the rule of
-        // `sentenceIndices`), with no sentence number stored per token.
+        // `sentenceIndices`), with no sentence number stored per token; only each sentence's
+        // first token is kept, to hash the counted ones' words afterwards.
         var perSentence = [Int32: SIMD4<Int32>]()
+        var starts: [Int32] = [0]
         var sentence: Int32 = 0
         var cursor = 0
         units.withUnsafeBufferPointer { u in
@@ -102,20 +110,26 @@ public final class DocumentScorer {
                 guard case .counted(let e, _, let token, _) = event else { return }
                 while cursor < token {
                     cursor += 1
-                    if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1 }
+                    if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1; starts.append(Int32(cursor)) }
                 }
                 perSentence[sentence, default: .zero][entryPerspective[e]] &+= 1
             }
             while cursor < n - 1 {
                 cursor += 1
-                if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1 }
+                if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1; starts.append(Int32(cursor)) }
             }
         }
-        var packed = [SIMD4<Int32>: Int]()
-        for v in perSentence.values { packed[v, default: 0] += 1 }
-        var times = [[Int]: Int]()
-        for (v, count) in packed { times[[Int(v[0]), Int(v[1]), Int(v[2]), Int(v[3])], default: 0] += count }
-        return (Int(sentence) + 1, times)
+        var keys = [[Int]: [UInt64]]()
+        let interner = tokenizer.interner
+        stream.forms.withUnsafeBufferPointer { forms in
+            for (s, v) in perSentence {
+                let from = Int(starts[Int(s)]), to = Int(s) + 1 < starts.count ? Int(starts[Int(s) + 1]) : n
+                var key: UInt64 = 0xCBF2_9CE4_8422_2325
+                for t in from..<to { key = SentenceKey.add(key, word: interner.hash(forms[t])) }
+                keys[[Int(v[0]), Int(v[1]), Int(v[2]), Int(v[3])], default: []].append(SentenceKey.finish(key))
+            }
+        }
+        return (Int(sentence) + 1, keys)
     }
 
     /// The sentence of every token (see `sentenceProfile` for where a sentence ends).
@@ -444,19 +458,48 @@ public final class DocumentScorer {
         return nil
     }
 
-    /// True when a sentence ends between token `a` and the next token `b` (the rule of `sentenceIndices`).
+    /// True when a sentence ends between token `a` and the next token `b` (the rule of `sentenceIndices`):
+    /// the text between them holds `!`, `?`, a blank line, or a `.` that ends a sentence. A `.`
+    /// right after an abbreviation ("art.", "o.a.", "Kst.", "bijv.") or an initial ("J. de Vries")
+    /// does not, nor one followed by a digit or a letter ("2.3", "1.000"); after a list-ending
+    /// abbreviation ("enz.", "etc.") it does when the next word starts with a capital.
     @inline(__always)
     private func sentenceBreak(_ a: Int, _ b: Int, in units: UnsafeBufferPointer<UInt16>) -> Bool {
         var newlines = 0
-        for k in Int(stream.ends[a])..<max(Int(stream.ends[a]), Int(stream.starts[b])) {
+        let from = Int(stream.ends[a]), to = max(from, Int(stream.starts[b]))
+        var k = from
+        while k < to {
             switch units[k] {
-            case 0x2E, 0x21, 0x3F: return true
+            case 0x21, 0x3F: return true
+            case 0x2E:
+                if k + 1 < units.count, Self.isDigitOrLetter(units[k + 1]) { newlines = 0; break }
+                if k == from, let kind = abbreviations.kind(stream.forms[a], interner: tokenizer.interner) {
+                    switch kind {
+                    case .inner: break
+                    case .listEnd: if Self.isCapital(units[Int(stream.starts[b])]) { return true }
+                    case .letter: if !Self.isCapital(units[Int(stream.starts[a])]) { return true }
+                    }
+                    newlines = 0
+                    break
+                }
+                return true
             case 0x0A: newlines += 1; if newlines >= 2 { return true }
             case 0x20, 0x09, 0x0D: break
             default: newlines = 0
             }
+            k += 1
         }
         return false
+    }
+
+    @inline(__always)
+    private static func isDigitOrLetter(_ u: UInt16) -> Bool {
+        (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0xC0 && u <= 0x24F && u != 0xD7 && u != 0xF7)
+    }
+
+    @inline(__always)
+    private static func isCapital(_ u: UInt16) -> Bool {
+        (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7)
     }
 
     /// Every word form of `document` with its count, whether the lexicon counts it, and the
@@ -528,7 +571,7 @@ public final class DocumentScorer {
         var tally: Tally
         var tokens: Int
         var sentences: Int
-        var times: [[Int]: Int]
+        var keys: [[Int]: [UInt64]]
         var evidence: [[KWICLine]]
         var seen: [Int]
     }
@@ -565,16 +608,16 @@ public final class DocumentScorer {
     private func merge(_ parts: [ChunkResult], document: Document, seed: UInt64) throws(ScoringError) -> DocumentScore {
         var tally = Tally(entryCount: lexicon.entries.count)
         var tokens = 0, sentences = 0
-        var times = [[Int]: Int]()
+        var keys = [[Int]: [UInt64]]()
         for part in parts {
             tally.add(part.tally)
             tokens += part.tokens
             sentences += part.sentences
-            for (v, n) in part.times { times[v, default: 0] += n }
+            for (v, k) in part.keys { keys[v, default: []].append(contentsOf: k) }
         }
         if tokens == 0 { throw .noWords }
         var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
-        score.sentences = SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(times))
+        score.sentences = SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(keys: keys))
         if evidencePerPerspective > 0 {
             var rng = SplitMix64(seed: seed)
             var evidence = [Perspective: [KWICLine]]()
@@ -661,14 +704,14 @@ public final class DocumentScorer {
         var tally = Tally(entryCount: lexicon.entries.count)
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
-        let (sentences, times) = sentenceTimes()
+        let (sentences, keys) = sentenceKeys()
         var evidence = [[KWICLine]](repeating: [], count: Perspective.allCases.count)
         var seen = [Int](repeating: 0, count: Perspective.allCases.count)
         if evidencePerPerspective > 0 {
             (evidence, seen) = evidenceSample(k: evidencePerPerspective, window: evidenceWindow, file: document.file,
                                               pages: document.hasPages, seed: seed ^ (UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15))
         }
-        return ChunkResult(tally: tally, tokens: stream.count, sentences: sentences, times: times, evidence: evidence, seen: seen)
+        return ChunkResult(tally: tally, tokens: stream.count, sentences: sentences, keys: keys, evidence: evidence, seen: seen)
     }
 
     /// A uniform sample of at most `k` from the union of several samples, each a uniform sample

@@ -145,6 +145,14 @@ public final class FormInterner {
         return id
     }
 
+    /// The 32-bit hash of form `id`'s bytes (the same on every run and machine).
+    @inline(__always)
+    public func hash(_ id: Int32) -> UInt32 { slots[Int(id)].hash }
+
+    /// The length in UTF-8 bytes of form `id`.
+    @inline(__always)
+    public func byteCount(_ id: Int32) -> Int { Int(slots[Int(id)].length) }
+
     /// The form with id `id` as a String.
     public func form(_ id: Int32) -> String {
         let s = slots[Int(id)]

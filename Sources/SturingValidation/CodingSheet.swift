@@ -3,6 +3,9 @@ import SturingCore
 
 /// A coding sheet: matches and sentences drawn from a run, coded by a person. Read from CSV as a
 /// spreadsheet saves it (comma or semicolon, with or without BOM, CRLF or LF, columns in any order).
+/// The sheet is blind: what the tool found in a sentence is kept in the sample's key
+/// (`SampleKey`), not in the sheet, unless it was drawn with `--show-found` (then it is the last
+/// column).
 public struct CodingSheet: Sendable {
     /// What a row is.
     public enum Kind: String, Sendable {
@@ -25,7 +28,7 @@ public struct CodingSheet: Sendable {
         public var left: String
         public var match: String
         public var right: String
-        /// The perspectives the tool counted in the match or sentence.
+        /// The perspectives the tool counted in the match or sentence (from the key, or a `found` column).
         public var found: Set<Perspective>
         /// The code as written (empty when not coded yet).
         public var code: String
@@ -46,19 +49,34 @@ public struct CodingSheet: Sendable {
         }
     }
 
-    /// The columns, in the order `sturing validate sample` writes them.
+    /// The columns of a blind sheet, in the order `sturing validate sample` writes them; with
+    /// `--show-found`, `found` follows them.
     public static let columns = ["id", "kind", "perspective", "term", "form", "municipality", "file", "page",
-                                 "left", "match", "right", "found", "code", "coder", "note", "run"]
+                                 "left", "match", "right", "code", "coder", "note", "run"]
+
+    /// The columns scoring cannot do without (`found` may come from the key instead).
+    public static let required = ["id", "kind", "perspective", "code", "run"]
+
+    /// The codes for "unclear" (the context does not decide the sense).
+    public static let unclearCodes: Set<String> = ["?", "onduidelijk", "unclear", "twijfel"]
 
     /// The sheet's path.
     public var path: String
     /// Its rows in file order.
     public var rows: [Row]
+    /// True when the sheet has a `found` column (drawn with `--show-found`, or by sturing 0.2).
+    public var hasFoundColumn: Bool = false
+    /// The key the sheet was checked against and its `found` taken from (nil: none was found).
+    public var key: String?
 
-    /// The cells of one row, in `columns` order.
-    public static func cells(_ r: Row) -> [String] {
-        [r.id, r.kind.rawValue, r.perspective?.code ?? "", r.term, r.form, r.municipality, r.file, r.page,
-         r.left, r.match, r.right, format(r.found), r.code, r.coder, r.note, r.run]
+    /// The header of a sheet, blind or with `found` last.
+    public static func header(showFound: Bool) -> [String] { showFound ? columns + ["found"] : columns }
+
+    /// The cells of one row, in `header(showFound:)` order.
+    public static func cells(_ r: Row, showFound: Bool = false) -> [String] {
+        let cells = [r.id, r.kind.rawValue, r.perspective?.code ?? "", r.term, r.form, r.municipality, r.file, r.page,
+                     r.left, r.match, r.right, r.code, r.coder, r.note, r.run]
+        return showFound ? cells + [format(r.found)] : cells
     }
 
     /// Perspectives `+`-joined in the fixed order ("PA+SR"), or "" for none.
@@ -87,8 +105,8 @@ public struct CodingSheet: Sendable {
         }
         var index = [String: Int]()
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
-        for required in ["id", "kind", "code"] where index[required] == nil {
-            throw SheetError(file: path, line: 1, message: "no '\(required)' column (the sheet needs at least id, kind, perspective, term, found and code)")
+        for required in Self.required where index[required] == nil {
+            throw SheetError(file: path, line: 1, message: "no '\(required)' column (a sheet needs the columns id, kind, perspective, code and run as `sturing validate sample` wrote them; draw the sheet again or restore the column)")
         }
         var rows = [Row](), seen = [String: Int]()
         for (n, record) in records.enumerated().dropFirst() {
@@ -111,6 +129,9 @@ public struct CodingSheet: Sendable {
             if kind == .match && perspective == nil {
                 throw SheetError(file: path, line: line, message: "id \(id): a match row needs its perspective (PA, NPM, NPG or SR)")
             }
+            if field("run").isEmpty {
+                throw SheetError(file: path, line: line, message: "id \(id): no run id (keep the 'run' column as it was written: it ties the sheet to its run)")
+            }
             var found = Set<Perspective>()
             for part in field("found").split(whereSeparator: { $0 == "+" || $0 == "," || $0 == " " }) {
                 guard let p = Perspective(code: String(part)) else {
@@ -123,7 +144,9 @@ public struct CodingSheet: Sendable {
                             match: field("match"), right: field("right"), found: found, code: field("code"),
                             coder: field("coder"), note: field("note"), run: field("run"), line: line))
         }
-        return CodingSheet(path: path, rows: rows)
+        var sheet = CodingSheet(path: path, rows: rows)
+        sheet.hasFoundColumn = index["found"] != nil
+        return sheet
     }
 }
 

@@ -2,7 +2,8 @@ import SturingCore
 
 /// Precision, recall and coder agreement from coded sheets. The first sheet is the reference
 /// coder's: precision and recall come from it; further sheets (other coders of the same ids) give
-/// Krippendorff's alpha.
+/// Krippendorff's alpha. A match coded unclear (`?`, `onduidelijk`) counts as not a signal in the
+/// strict precision and is left out of the lenient one; both are reported.
 public struct ValidationScore: Sendable {
     /// A proportion with its 95 % Wilson interval and the number of coded rows behind it.
     public struct Proportion: Sendable, Equatable {
@@ -16,13 +17,29 @@ public struct ValidationScore: Sendable {
     public struct TermPrecision: Sendable {
         public var term: String
         public var perspective: Perspective
+        /// Strict: matches coded 1 of those coded (unclear counts as 0).
         public var precision: Proportion
+        /// Lenient: matches coded 1 of those coded 1 or 0 (nil when all were unclear).
+        public var lenient: Proportion?
+        /// Matches coded unclear.
+        public var unclear: Int
         /// "left [match] right" of the matches coded 0.
         public var falsePositives: [String]
     }
 
-    /// Precision per perspective (matches coded 1 of those coded).
+    /// How one match was coded.
+    enum MatchCode { case yes, no, unclear }
+
+    /// Strict precision per perspective (matches coded 1 of those coded; unclear counts as not a signal).
     public let precision: [Perspective: Proportion]
+    /// Strict precision over all matches.
+    public let precisionAll: Proportion?
+    /// Lenient precision per perspective (matches coded 1 of those coded 1 or 0; unclear left out).
+    public let lenient: [Perspective: Proportion]
+    /// Lenient precision over all matches.
+    public let lenientAll: Proportion?
+    /// Matches coded unclear, per perspective.
+    public let unclear: [Perspective: Int]
     /// Recall per perspective: of the sentences the coder says express P, the share where the tool found P.
     public let recall: [Perspective: (value: Double, n: Int)]
     /// F1 per perspective, where both are known.
@@ -51,7 +68,7 @@ public struct ValidationScore: Sendable {
         var sentenceCodes = [String: [String]]()
         let referenceIDs = Set(reference.rows.map(\.id))
         var uncoded = 0
-        var matchCode = [String: Bool](), sentenceCode = [String: Set<Perspective>]()
+        var matchCode = [String: MatchCode](), sentenceCode = [String: Set<Perspective>]()
         for (s, sheet) in sheets.enumerated() {
             for row in sheet.rows {
                 if row.run != run {
@@ -64,15 +81,21 @@ public struct ValidationScore: Sendable {
                 if code.isEmpty { if s == 0 { uncoded += 1 }; continue }
                 switch row.kind {
                 case .match:
-                    let value: Bool
+                    let value: MatchCode
                     switch code {
-                    case "1", "ja", "j", "yes", "y": value = true
-                    case "0", "nee", "n", "no": value = false
-                    default: throw SheetError(file: sheet.path, line: row.line, message: "id \(row.id): code '\(row.code)' (a match is coded 1 or 0, or ja or nee)")
+                    case "1", "ja", "j", "yes", "y": value = .yes
+                    case "0", "nee", "n", "no": value = .no
+                    case _ where CodingSheet.unclearCodes.contains(code): value = .unclear
+                    default: throw SheetError(file: sheet.path, line: row.line, message: "id \(row.id): code '\(row.code)' (a match is coded 1 or 0, ja or nee, or ? for unclear)")
                     }
-                    codes[row.id, default: []].append(value ? "1" : "0")
+                    codes[row.id, default: []].append(value == .yes ? "1" : value == .no ? "0" : "?")
                     if s == 0 { matchCode[row.id] = value }
                 case .sentence:
+                    // An unclear sentence tells nothing about recall: it is left out.
+                    if CodingSheet.unclearCodes.contains(code) {
+                        sentenceCodes[row.id, default: []].append("?")
+                        continue
+                    }
                     var set = Set<Perspective>()
                     if code != "geen" && code != "none" && code != "-" {
                         for part in code.split(whereSeparator: { $0 == "+" || $0 == "," || $0 == " " }) {
@@ -92,13 +115,18 @@ public struct ValidationScore: Sendable {
         func proportion(_ hits: Int, _ n: Int) -> Proportion? {
             Wilson.interval(successes: hits, n: n).map { Proportion(value: Double(hits) / Double(n), low: $0.low, high: $0.high, n: n) }
         }
-        var precision = [Perspective: Proportion]()
-        var byTerm = [String: (perspective: Perspective, hits: Int, n: Int, fp: [String])]()
+        var precision = [Perspective: Proportion](), lenient = [Perspective: Proportion](), unclear = [Perspective: Int]()
+        var byTerm = [String: (perspective: Perspective, hits: Int, n: Int, unclear: Int, fp: [String])]()
         var recall = [Perspective: (value: Double, n: Int)]()
+        var allHits = 0, allCoded = 0, allUnclear = 0
         for p in Perspective.allCases {
             let rows = reference.rows.filter { $0.kind == .match && $0.perspective == p && matchCode[$0.id] != nil }
-            let hits = rows.filter { matchCode[$0.id] == true }.count
+            let hits = rows.filter { matchCode[$0.id] == .yes }.count
+            let doubtful = rows.filter { matchCode[$0.id] == .unclear }.count
             precision[p] = proportion(hits, rows.count)
+            lenient[p] = proportion(hits, rows.count - doubtful)
+            unclear[p] = doubtful
+            allHits += hits; allCoded += rows.count; allUnclear += doubtful
             let expressing = reference.rows.filter { $0.kind == .sentence && sentenceCode[$0.id]?.contains(p) == true }
             if !expressing.isEmpty {
                 recall[p] = (Double(expressing.filter { $0.found.contains(p) }.count) / Double(expressing.count), expressing.count)
@@ -106,12 +134,20 @@ public struct ValidationScore: Sendable {
         }
         for row in reference.rows where row.kind == .match {
             guard let value = matchCode[row.id], let p = row.perspective else { continue }
-            var entry = byTerm[row.term] ?? (p, 0, 0, [])
+            var entry = byTerm[row.term] ?? (p, 0, 0, 0, [])
             entry.n += 1
-            if value { entry.hits += 1 } else { entry.fp.append("\(row.left) [\(row.match)] \(row.right)") }
+            switch value {
+            case .yes: entry.hits += 1
+            case .no: entry.fp.append("\(row.left) [\(row.match)] \(row.right)")
+            case .unclear: entry.unclear += 1
+            }
             byTerm[row.term] = entry
         }
         self.precision = precision
+        self.lenient = lenient
+        self.unclear = unclear
+        self.precisionAll = proportion(allHits, allCoded)
+        self.lenientAll = proportion(allHits, allCoded - allUnclear)
         self.recall = recall
         var f1 = [Perspective: Double]()
         for p in Perspective.allCases {
@@ -119,7 +155,10 @@ public struct ValidationScore: Sendable {
         }
         self.f1 = f1
         let terms = byTerm.compactMap { term, e in
-            proportion(e.hits, e.n).map { TermPrecision(term: term, perspective: e.perspective, precision: $0, falsePositives: e.fp) }
+            proportion(e.hits, e.n).map {
+                TermPrecision(term: term, perspective: e.perspective, precision: $0, lenient: proportion(e.hits, e.n - e.unclear),
+                              unclear: e.unclear, falsePositives: e.fp)
+            }
         }.sorted { $0.precision.value != $1.precision.value ? $0.precision.value < $1.precision.value : $0.term < $1.term }
         self.terms = terms
         self.weakTerms = terms.filter { $0.precision.value < Self.weakThreshold && $0.precision.n >= 3 }

@@ -99,6 +99,8 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let compiled = try lexiconOptions.compile()
         let provenance = LexiconOptions.provenance(compiled)
+        // Coded sheets are read (and checked against their key) before anything is scored.
+        let validationScore = validation.isEmpty ? nil : try ValidateCommand.score(validation, runFolder: out)
         let manifestPath = manifest ?? (noManifest ? nil : defaultManifest())
         var loadedManifest: Manifest?
         if let manifestPath {
@@ -174,7 +176,7 @@ struct AnalyzeCommand: ParsableCommand {
         try checkNames(input.exclude, in: result.plans.map(\.plan.municipality), path: "--exclude")
         input.minSignalWords = threshold.minSignalWords
         input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
-        if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
+        input.validation = validationScore
         try RunOutputs.write(runFolder, input: input, findings: { Self.lexiconFindings(compiled, result) }, failures: result.failures,
                              dialect: csvDialect, language: lang, cache: documentCache?.statistics, threads: jobs)
         try RunOutputs.writeFocus(focus, input: input, folder: outDir, language: lang)
@@ -201,7 +203,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// The settings that decide each document's score: a resumed run must have the same.
     static func fingerprint(_ p: Provenance) -> String {
         let parts = [SturingVersion.current, p.lexiconSHA256, p.match.rawValue, p.stemmer, p.icu, p.poppler,
-                     DocumentCache.formatVersion, TokenCache.version, "evidence-5"]
+                     DocumentCache.formatVersion, TokenCache.version, "sentences-6"]
         return SHA256Hex.digest(Array(parts.joined(separator: "\n").utf8))
     }
 

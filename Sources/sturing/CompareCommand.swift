@@ -10,7 +10,11 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare two analyze runs (two policy periods) municipality by municipality.",
-        discussion: "Run both with --bootstrap (and the same N) to see which changes are larger than the uncertainty.")
+        discussion: """
+        Each change gets a 95 % interval from resampling both plans' sentences N times (--bootstrap), \
+        a sentence that stands in both periods drawn alike in both: an unchanged plan changes by exactly 0, \
+        and only municipalities whose change interval excludes 0 are listed as moved.
+        """)
 
     @Argument(help: "The earlier run's output folder.")
     var before: String
@@ -30,8 +34,10 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Language: nl | en.")
     var lang: Language = .dutch
 
-    @Option(name: .long, help: "table | json | md (what is printed).")
+    @Option(name: .long, help: "table | json | md | csv (what is printed).")
     var format: TableFormat = .table
+
+    @OptionGroup var uncertainty: BootstrapOptions
 
     /// One run as the comparison needs it, from its output folder.
     static func load(_ folder: String) throws -> (run: PeriodComparison.Run, lexicon: String, match: String) {
@@ -39,19 +45,16 @@ struct CompareCommand: ParsableCommand {
         do { input = try ScoresJSONReader.load(path: (folder as NSString).appendingPathComponent("scores.json")) } catch {
             throw CLIError(description: "\(error)")
         }
-        var replicates = [Int: [[Double]]]()
-        if let b = input.bootstrap {
-            for (k, index) in b.rankedIndices.enumerated() { replicates[index] = b.replicateShares.map { $0[k].shares } }
-        }
         let plans = input.plans.map { entry in
             var terms = [String: (perspective: Perspective, count: Int)]()
             for p in Perspective.allCases { for t in entry.score.terms[p] ?? [] where t.count > 0 { terms[t.term] = (p, t.count) } }
             let shares = Perspective.allCases.compactMap { entry.score.perspectives[$0]?.share }
             return PeriodComparison.Run.Plan(municipality: entry.plan.municipality, shares: shares.count == 4 ? shares : nil,
-                                             tokens: entry.score.tokens, signalWords: entry.score.totalSignalWords, terms: terms)
+                                             tokens: entry.score.tokens, signalWords: entry.score.totalSignalWords, terms: terms,
+                                             sentences: entry.score.sentences)
         }
         let label = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        return (PeriodComparison.Run(label: label, plans: plans, replicates: replicates), input.provenance.lexiconSHA256, input.provenance.match.rawValue)
+        return (PeriodComparison.Run(label: label, plans: plans), input.provenance.lexiconSHA256, input.provenance.match.rawValue)
     }
 
     func run() throws {
@@ -60,10 +63,10 @@ struct CompareCommand: ParsableCommand {
         if different && !allowDifferent {
             throw CLIError(description: "\(before) and \(after) were made with \(a.lexicon != b.lexicon ? "other lexicons" : "other match modes (\(a.match), \(b.match))"); their shares are not comparable (run both alike, or pass --allow-different)")
         }
-        if a.run.replicates.isEmpty != b.run.replicates.isEmpty {
-            printWarning("only one of the runs has bootstrap replicates: changes get no interval (run both with --bootstrap N)")
+        let comparison = PeriodComparison(a.run, b.run, replicates: uncertainty.bootstrap, seed: uncertainty.seed)
+        if uncertainty.bootstrap > 0 && comparison.changes.contains(where: { $0.interval != nil && !$0.paired }) {
+            printWarning("some plans were scored before sturing 0.3 (no sentence keys): their sentences are resampled without pairing, so an unchanged text still gets an interval (score both periods again)")
         }
-        let comparison = PeriodComparison(a.run, b.run)
         let folder = out ?? (after as NSString).appendingPathComponent("compare")
         func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         do {
@@ -74,7 +77,8 @@ struct CompareCommand: ParsableCommand {
         } catch { throw CLIError(description: "\(folder): cannot write: \(error)") }
         switch format {
         case .json: print(ComparisonReport.json(comparison, different: different).pretty(), terminator: "")
-        case .table, .md, .csv: print(ComparisonReport.markdown(comparison, language: lang, different: different), terminator: "")
+        case .csv: print(ComparisonReport.csv(comparison, dialect: csvDialect, different: different), terminator: "")
+        case .table, .md: print(ComparisonReport.markdown(comparison, language: lang, different: different), terminator: "")
         }
         printNote("wrote " + folder + "/{compare.csv, compare.json, compare.md, compare.html}")
         for name in comparison.onlyBefore { printWarning("\(name) is only in \(before)") }

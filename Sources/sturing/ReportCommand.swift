@@ -33,8 +33,8 @@ struct ReportCommand: ParsableCommand {
         let json = isDir.boolValue ? URL(fileURLWithPath: source).appendingPathComponent("scores.json").path : source
         var input: CorpusReportInput
         do { input = try ScoresJSONReader.load(path: json) } catch { throw CLIError(description: "\(error)") }
-        if !validation.isEmpty { input.validation = try ValidateCommand.score(validation) }
         let folder = URL(fileURLWithPath: json).deletingLastPathComponent()
+        if !validation.isEmpty { input.validation = try ValidateCommand.score(validation, runFolder: folder.path) }
         let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"
         let target = out ?? folder.appendingPathComponent("report\(suffix).html").path
         let selection = input.selection

@@ -63,14 +63,15 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         // Each file's share intervals from resampling its sentences (no ranking across files).
-        var intervals: [Bootstrap.PlanIntervals]?
+        var bootstrap: Bootstrap?
         let profiles = scores.compactMap(\.sentences)
         if uncertainty.bootstrap > 0 && profiles.count == scores.count && !scores.isEmpty {
-            intervals = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: uncertainty.bootstrap, seed: uncertainty.seed).plans
+            bootstrap = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: uncertainty.bootstrap, seed: uncertainty.seed)
         }
+        let intervals = bootstrap?.plans
         func render(_ format: Format) -> String {
             switch format {
-            case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures, language: lang)
+            case .table: ScoreTable.render(provenance: provenance, scores: scores, failures: failures, language: lang, bootstrap: bootstrap)
             case .json: ScoreJSON.report(provenance: provenance, scores: scores, failures: failures, intervals: intervals).pretty()
             case .csv: ScoreCSV.render(scores: scores, failures: failures, dialect: csvDialect, intervals: intervals)
             }

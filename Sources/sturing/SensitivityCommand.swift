@@ -25,7 +25,10 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .long, help: "Another lexicon to compare (YAML or CSV), scored with the run's match mode.")
     var lexicon: String?
 
-    @Option(name: .long, help: "text | json | md")
+    @Option(name: .long, help: "CSV style when --format csv: standard or excel-nl.")
+    var csvDialect: CSVDialect = .standard
+
+    @Option(name: .long, help: "table | json | md | csv")
     var format: TableFormat = .table
 
     @Option(name: .long, help: "Files read in parallel.")
@@ -92,7 +95,8 @@ struct SensitivityCommand: ParsableCommand {
         }
         switch format {
         case .json: print(SensitivityReport.json(sensitivity).pretty(), terminator: "")
-        case .md, .table, .csv: print(SensitivityReport.markdown(sensitivity, language: language), terminator: "")
+        case .csv: print(SensitivityReport.csv(sensitivity, dialect: csvDialect), terminator: "")
+        case .md, .table: print(SensitivityReport.markdown(sensitivity, language: language), terminator: "")
         }
     }
 }

@@ -13,12 +13,16 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate", abstract: "Measure the counts against human coding: draw a coding sheet, score coded sheets.",
         subcommands: [Sample.self, Score.self])
 
-    /// Reads coded sheets and scores them (the first is the reference coder's).
-    static func score(_ paths: [String]) throws -> ValidationScore {
+    /// Reads coded sheets, joins each with its sample's key (`key`, or found from the run id, in
+    /// `runFolder` or the run folder that holds the sheet) and scores them (the first is the
+    /// reference coder's).
+    static func score(_ paths: [String], key: String? = nil, runFolder: String? = nil) throws -> ValidationScore {
         do {
-            return try ValidationScore(sheets: paths.map { path throws(SheetError) in try CodingSheet.load(path: path) })
+            return try ValidationScore(sheets: paths.map { path throws(SheetError) in
+                try CodingSheet.loadChecked(path: path, key: key, runFolder: runFolder)
+            })
         } catch {
-            throw CLIError(description: "\(error) (fix the row and score again)")
+            throw CLIError(description: "\(error)")
         }
     }
 
@@ -38,8 +42,14 @@ struct ValidateCommand: ParsableCommand {
         @Option(name: .long, help: "Seed (the same seed gives the same sheet).")
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: "The sheet to write (default: OUT/validation/sheet.csv); a .md with the coding instruction goes beside it.")
+        @Option(name: .long, help: "The sheet to write (default: OUT/validation/sheet.csv); a .md with the coding instruction goes beside it, the key (what the tool found) into OUT/validation/.")
         var out: String?
+
+        @Option(name: .long, help: "Words of context on each side of a match.")
+        var window: Int = ValidationSampler.defaultWindow
+
+        @Flag(name: .long, help: "Put what the tool found in the sheet (its last column): the coding is then not blind.")
+        var showFound = false
 
         @Option(name: .long, help: "CSV style: standard or excel-nl (semicolons, BOM: opens in a Dutch Excel).")
         var csvDialect: CSVDialect = .standard
@@ -48,6 +58,7 @@ struct ValidateCommand: ParsableCommand {
 
         func validate() throws {
             if matches < 0 || sentences < 0 { throw ValidationError("--matches and --sentences must be 0 or more") }
+            if window < 1 || window > 200 { throw ValidationError("--window must be between 1 and 200 words") }
         }
 
         func run() throws {
@@ -56,19 +67,23 @@ struct ValidateCommand: ParsableCommand {
             let record = run.record
             let compiled = try run.compiledLexicon()
             let cache = run.cache(isolation)
-            let rows = try ValidationSampler.sample(run.corpus, lexicon: compiled, reader: isolation.reader(cache: cache),
-                                                    matches: matches, sentences: sentences, seed: seed,
-                                                    run: record["run_id"]?.stringValue ?? "")
+            let sample = try ValidationSampler.sample(run.corpus, lexicon: compiled, reader: isolation.reader(cache: cache),
+                                                      matches: matches, sentences: sentences, seed: seed,
+                                                      run: record["run_id"]?.stringValue ?? "", window: window)
+            let rows = sample.rows
             let target = out ?? file("validation/sheet.csv")
-            let sheet = csvDialect.write([CodingSheet.columns] + rows.map(CodingSheet.cells))
+            let keyPath = file("validation/" + SampleKey.fileName(seed: seed, matches: matches, sentences: sentences))
+            let sheet = csvDialect.write([CodingSheet.header(showFound: showFound)] + rows.map { CodingSheet.cells($0, showFound: showFound) })
             let companion = (target as NSString).deletingPathExtension + ".md"
             let counts = Perspective.allCases.map { p in "\(p.code) \(rows.filter { $0.perspective == p }.count)" }.joined(separator: ", ")
-            let about = "# Codeersheet\n\nRun \(record["run_id"]?.stringValue ?? "?"), seed \(seed): \(rows.filter { $0.kind == .match }.count) treffers (\(counts)) en \(rows.filter { $0.kind == .sentence }.count) zinnen.\n\n" + ValidationReport.instruction + "\n\nDaarna: `sturing validate score \((target as NSString).lastPathComponent) [tweede-codeur.csv]`.\n"
+            let blind = showFound ? "Let op: deze sheet is getrokken met --show-found; de laatste kolom (`found`) toont wat het programma vond, dus het coderen van de zinnen is niet blind.\n\n" : ""
+            let about = "# Codeersheet\n\nRun \(record["run_id"]?.stringValue ?? "?"), seed \(seed): \(rows.filter { $0.kind == .match }.count) treffers (\(counts)) en \(rows.filter { $0.kind == .sentence }.count) zinnen.\n\n" + blind + ValidationReport.instruction + "\n\nDaarna: `sturing validate score \((target as NSString).lastPathComponent) [tweede-codeur.csv]` (de sleutel met wat het programma vond staat in de map van de run: \(SampleKey.fileName(seed: seed, matches: matches, sentences: sentences))).\n"
             do {
+                try AtomicFile.write(CSVDialect.standard.write(sample.key.rows), to: keyPath)
                 try AtomicFile.write(sheet, to: target)
                 try AtomicFile.write(about, to: companion)
             } catch { throw CLIError(description: "\(target): cannot write: \(error)") }
-            print("sturing: wrote " + Escape.terminal(target) + " (\(rows.count) rows) and " + Escape.terminal(companion))
+            print("sturing: wrote " + Escape.terminal(target) + " (\(rows.count) rows), " + Escape.terminal(companion) + " and the key " + Escape.terminal(keyPath))
         }
     }
 
@@ -79,17 +94,27 @@ struct ValidateCommand: ParsableCommand {
         @Argument(help: "Coded sheets of one run: the reference coder's first, other coders' after it.")
         var sheets: [String]
 
-        @Option(name: .long, help: "table | json | md")
+        @Option(name: .long, help: "table | json | md | csv")
         var format: TableFormat = .table
+
+        @Option(name: .long, help: "CSV style when --format csv: standard or excel-nl.")
+        var csvDialect: CSVDialect = .standard
 
         @Option(name: .long, help: "Language of the table: nl | en.")
         var lang: Language = .dutch
 
+        @Option(name: .long, help: "The sample's key (default: found from the sheet's run id, in the run folder that holds the sheet or in --run).")
+        var key: String?
+
+        @Option(name: .customLong("run"), help: "The analyze output folder the sheets were drawn from (where their key is).")
+        var runFolder: String?
+
         func run() throws {
-            let v = try ValidateCommand.score(sheets)
+            let v = try ValidateCommand.score(sheets, key: key, runFolder: runFolder)
             switch format {
             case .json: print(ValidationReport.json(v).pretty(), terminator: "")
-            case .table, .md, .csv: print(ValidationReport.markdown(v, language: lang), terminator: "")
+            case .csv: print(ValidationReport.csv(v, dialect: csvDialect), terminator: "")
+            case .table, .md: print(ValidationReport.markdown(v, language: lang), terminator: "")
             }
         }
     }

@@ -223,8 +223,37 @@ import Testing
         let s = try scoreWith(try LexiconLoader.builtin(), text)
         let profile = try #require(s.sentences)
         #expect(profile.sentences == 5)
-        #expect(profile.vectors == [.init(counts: [0, 0, 1, 0], times: 1), .init(counts: [1, 0, 0, 0], times: 1),
-                                    .init(counts: [1, 1, 0, 0], times: 1), .init(counts: [2, 0, 0, 0], times: 1)])
+        #expect(profile.vectors.map { [$0.counts, [$0.times]] } == [[[0, 0, 1, 0], [1]], [[1, 0, 0, 0], [1]], [[1, 1, 0, 0], [1]], [[2, 0, 0, 0], [1]]])
         #expect(profile.totals == Perspective.allCases.map { s.count($0) })
+        #expect(profile.hasKeys)
+    }
+
+    /// The sentences of `text` as the coding sampler sees them.
+    static func sentences(_ text: String) throws -> [String] {
+        let scorer = try DocumentScorer(lexicon: try CompiledLexicon(try LexiconLoader.builtin(), setting: .lexicon))
+        return scorer.sentences(Document(file: "t.txt", sha256: "", kind: .text, encoding: "UTF-8", pages: [text], hasPages: false)).map(\.text)
+    }
+
+    @Test func abbreviationsInitialsAndNumbersDoNotEndASentence() throws {
+        #expect(try Self.sentences("Zie art. 2.3 van de wet. Dat regelt o.a. de zorg.") == ["Zie art. 2.3 van de wet", "Dat regelt o.a. de zorg"])
+        // A sentence's text runs from its first to its last word (numbers are not words).
+        #expect(try Self.sentences("Kamerstukken II, Kst. 33 841, nr. 3. Het college besluit.") == ["Kamerstukken II, Kst. 33 841, nr", "Het college besluit"])
+        #expect(try Self.sentences("Gesprek met J. de Vries over bijv. de wijkteams. Wij helpen u. De gemeente betaalt.")
+                == ["Gesprek met J. de Vries over bijv. de wijkteams", "Wij helpen u", "De gemeente betaalt"])
+        #expect(try Self.sentences("Er zijn 1.000 cliënten in 2015. Daarna minder.") == ["Er zijn 1.000 cliënten in", "Daarna minder"])
+        // A list-ending abbreviation ends the sentence when a capital follows, not otherwise.
+        #expect(try Self.sentences("Zorg, hulp enz. De raad stemt in. Zorg, hulp enz. en meer.") == ["Zorg, hulp enz", "De raad stemt in", "Zorg, hulp enz. en meer"])
+    }
+
+    @Test func theSameSentenceGetsTheSameKeyWhateverItsLayout() throws {
+        func keys(_ text: String) throws -> [UInt64] {
+            try #require(try scoreWith(try LexiconLoader.builtin(), text).sentences).vectors.flatMap(\.keys).sorted()
+        }
+        let a = try keys("Wij regelen de zorg. Wij meten de prestaties.")
+        #expect(a.count == 2)
+        // Line breaks and double spaces do not change the words; a word that changes does.
+        #expect(try keys("Wij  regelen de\nzorg.\nWij meten de prestaties.") == a)
+        let changed = try keys("Wij regelen de jeugdzorg. Wij meten de prestaties.")
+        #expect(changed.count == 2 && Set(changed).intersection(a).count == 1)
     }
 }
