@@ -15,5 +15,5 @@ public struct FileFailure: Error, Sendable, Equatable, Codable {
 /// The version of the tool, recorded in every output.
 public enum SturingVersion {
     /// Semantic version of sturing.
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }

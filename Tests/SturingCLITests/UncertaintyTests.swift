@@ -77,3 +77,34 @@ extension UncertaintyTests {
         #expect(!rows[1][col("PA_log_ratio")].isEmpty)
     }
 }
+
+extension UncertaintyTests {
+    /// Issue 21: a plain analyze draws 1,000 seeded replicates and every output shows the intervals;
+    /// `--bootstrap 0` says that there are none.
+    @Test func intervalsByDefault() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out"), cache = work.appendingPathComponent("cache")
+        let r = try CLITests.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--top", "2", "--cache", cache.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let run = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as! [String: Any]
+        let settings = run["settings"] as! [String: Any]
+        #expect(settings["bootstrap"] as? Int == 1000 && settings["seed"] as? String == "1")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("1.000 keer opnieuw getrokken") && html.contains("Opnieuw gekozen in"))
+        // The case card shows the share's and the rank's interval.
+        #expect(html.range(of: #"Rang 1 <span class="nowrap">\(95%: 1–\d\)</span>, [0-9,]+ % <span class="nowrap">\(95%: [0-9,]+–[0-9,]+\)</span>"#, options: .regularExpression) != nil)
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.contains("Tussen haakjes het 95%-interval") && summary.contains("opnieuw gekozen in"))
+        let rows = TrustTests.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
+        let low = rows[0].firstIndex(of: "PA_share_low")!
+        #expect(rows.dropFirst().allSatisfy { !$0[low].isEmpty })
+        // The groups of the demo corpus are small: no verdict, and the method under the table.
+        #expect(html.contains("te klein") && html.contains("interval en p (tweezijdige bootstrap-p) komen uit dezelfde trekkingen"))
+        let off = work.appendingPathComponent("off")
+        #expect(try CLITests.run(["analyze", "Corpus", "--out", off.path, "--quiet", "--top", "2", "--cache", cache.path, "--bootstrap", "0"]).status == 0)
+        let plain = try String(contentsOf: off.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(plain.contains("Zonder intervallen (--bootstrap 0)") && plain.contains("(zonder interval: --bootstrap 0)"))
+        #expect(try CLITests.run(["analyze", "Corpus", "--out", work.appendingPathComponent("few").path, "--bootstrap", "20"]).status == 2)
+    }
+}
