@@ -1,3 +1,5 @@
+import SturingCore
+
 /// One municipality's plan as the analysis sees it: its name, groups and share profile.
 public struct ShareRow: Sendable, Equatable {
     /// Municipality name.
@@ -22,5 +24,16 @@ public struct ShareRow: Sendable, Equatable {
         self.region = region
         self.province = province
         self.profile = profile
+    }
+}
+
+extension ShareRow {
+    /// The row of a scored plan: its manifest fields, shares and signal words; nil when it has no
+    /// signal word (no shares).
+    public static func of(_ plan: Plan, _ score: DocumentScore) -> ShareRow? {
+        let shares = Perspective.allCases.compactMap { score.perspectives[$0]?.share }
+        guard shares.count == 4 else { return nil }
+        return ShareRow(municipality: plan.municipality, category: plan.category, region: plan.region, province: plan.province,
+                        profile: ShareProfile(shares), signalWords: score.totalSignalWords)
     }
 }

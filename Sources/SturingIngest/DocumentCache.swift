@@ -31,6 +31,18 @@ public final class DocumentCache: Sendable {
         self.key = Self.key + (ocr == .never ? "-ocr-never" : "-ocr-\(ocr.rawValue)-tesseract\(ExtractionLibraries.tesseract)-nld-300")
     }
 
+    /// Why the cache folder cannot be written (it cannot be made, or a file cannot be created in
+    /// it), or nil when it can.
+    public func writeProblem() -> String? {
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            return (error as NSError).localizedFailureReason ?? error.localizedDescription
+        }
+        let probe = folder.appendingPathComponent(".probe.\(getpid()).tmp").path
+        guard FileManager.default.createFile(atPath: probe, contents: Data()) else { return String(cString: strerror(errno)) }
+        unlink(probe)
+        return nil
+    }
+
     /// Hits and misses so far.
     public var statistics: (hits: Int, misses: Int) { counters.withLock { $0 } }
 

@@ -23,7 +23,12 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
     public func shard(_ k: Int, of n: Int) -> CorpusPlan {
         precondition(n >= 1 && k >= 1 && k <= n)
         guard n > 1 else { return self }
-        let keep = Set(files.filter { Self.shardIndex(of: relativePath($0), shards: n) == k })
+        return keeping(Set(files.filter { Self.shardIndex(of: relativePath($0), shards: n) == k }))
+    }
+
+    /// The part of the corpus made of the files in `keep` (a plan keeps its files among them, and
+    /// is dropped when it has none).
+    public func keeping(_ keep: Set<String>) -> CorpusPlan {
         var part = self
         part.files = files.filter(keep.contains)
         part.plans = plans.compactMap { plan in

@@ -129,7 +129,7 @@ public struct Manifest: Sendable {
 }
 
 /// A manifest that cannot be used at all (exit code 2).
-public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ManifestError: UserError, Sendable, Equatable {
     /// The manifest path.
     public var file: String
     /// What is wrong and what to do.

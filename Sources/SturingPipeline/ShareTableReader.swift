@@ -46,7 +46,7 @@ public enum ShareTableReader {
         for (i, r) in records.enumerated().dropFirst() {
             let line = i + 1
             if r.allSatisfy(\.isEmpty) { continue }
-            func field(_ c: Int?) -> String? { c.flatMap { $0 < r.count && !r[$0].isEmpty ? r[$0] : nil } }
+            func field(_ c: Int?) -> String? { c.flatMap { $0 < r.count && !r[$0].isEmpty ? FormulaGuard.unguarded(r[$0]) : nil } }
             guard let name = field(nameColumn) else {
                 warnings.append("line \(line): no municipality; row skipped")
                 continue

@@ -76,12 +76,7 @@ public struct CorpusReportInput: Sendable {
 
     /// The share rows of plans that have shares (at least one signal word), with their signal-word counts.
     public var shareRows: [ShareRow] {
-        plans.compactMap { p in
-            let shares = Perspective.allCases.compactMap { p.score.perspectives[$0]?.share }
-            guard shares.count == 4 else { return nil }
-            return ShareRow(municipality: p.plan.municipality, category: p.plan.category, region: p.plan.region,
-                            province: p.plan.province, profile: ShareProfile(shares), signalWords: p.score.totalSignalWords)
-        }
+        plans.compactMap { ShareRow.of($0.plan, $0.score) }
     }
 }
 

@@ -1,3 +1,5 @@
+import SturingCore
+
 /// The one escaping function per output format. Every string a user controls (file names,
 /// manifest fields, lexicon terms, text snippets) passes through one of these on its way out.
 /// They work on Unicode scalars, never on `Character`s: a quote followed by a combining mark
@@ -69,6 +71,21 @@ public enum Escape {
         return String(out)
     }
 
+    /// A multi-line text for the terminal (`sturing text`, CSV printed to a terminal): like
+    /// `terminal`, but line feeds, form feeds, carriage returns before a line feed and tabs stay as
+    /// they are, so the text keeps its lines while no escape sequence reaches the terminal.
+    public static func terminalText(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (isControl($0) && !layout.contains($0)) || isLineBreakOrBidi($0) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if layout.contains(scalar) { out.append(scalar) } else { appendVisible(scalar, to: &out) }
+        }
+        return String(out)
+    }
+
+    /// The control characters that lay out a multi-line text.
+    static let layout: Set<Unicode.Scalar> = ["\n", "\t", "\u{0C}", "\r"]
+
     /// The HTML entity of `&`, `<`, `>` (and with `quotes` of `"` and `'`), or nil.
     static func entity(_ s: Unicode.Scalar, quotes: Bool) -> String? {
         switch s {
@@ -91,7 +108,7 @@ public enum Escape {
     }
 
     /// The first scalars that make a spreadsheet treat a cell as a formula.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    static var formulaStarts: Set<Unicode.Scalar> { FormulaGuard.starts }
 
     /// C0 controls (tab and line feed included), DEL and C1 controls.
     static func isControl(_ s: Unicode.Scalar) -> Bool {

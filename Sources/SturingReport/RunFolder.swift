@@ -62,6 +62,8 @@ public final class RunFolder: @unchecked Sendable {
         _ = ftruncate(fd, 0)
         let pid = Array("\(getpid())\n".utf8)
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        // Temporary files of a writer killed before its rename (it no longer holds the lock).
+        AtomicFile.removeLeftovers(in: path)
 
         func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
         let focusPages = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasPrefix("focus-") && $0.hasSuffix(".html") }.sorted()
@@ -147,7 +149,7 @@ public final class RunFolder: @unchecked Sendable {
     public func write(_ name: String, _ text: String) throws(RunFolderError) {
         let target = (path as NSString).appendingPathComponent(name)
         do { try AtomicFile.write(text, to: target) } catch {
-            throw RunFolderError(path: target, message: "cannot write: \(Self.cause(error)) (free disk space or choose another --out; nothing partial was left under this name)")
+            throw RunFolderError(path: target, message: "cannot write: \(error.reason) (free disk space or choose another --out; nothing partial was left under this name)")
         }
     }
 
@@ -155,16 +157,16 @@ public final class RunFolder: @unchecked Sendable {
     public func write(_ name: String, json: JSONValue) throws(RunFolderError) {
         let target = (path as NSString).appendingPathComponent(name)
         do {
-            try AtomicFile.write(to: target) { sink in
-                var failure: Error?
+            try AtomicFile.write(to: target) { (sink) throws(AtomicFileError) in
+                var failure: AtomicFileError?
                 json.writePretty { piece in
                     guard failure == nil else { return }
-                    do { try sink(piece) } catch { failure = error }
+                    do throws(AtomicFileError) { try sink(piece) } catch { failure = error }
                 }
                 if let failure { throw failure }
             }
         } catch {
-            throw RunFolderError(path: target, message: "cannot write: \(Self.cause(error)) (free disk space or choose another --out; nothing partial was left under this name)")
+            throw RunFolderError(path: target, message: "cannot write: \(error.reason) (free disk space or choose another --out; nothing partial was left under this name)")
         }
     }
 
@@ -198,7 +200,7 @@ public final class RunFolder: @unchecked Sendable {
 }
 
 /// An output folder that cannot be used (exit code 2).
-public struct RunFolderError: Error, Sendable, CustomStringConvertible {
+public struct RunFolderError: UserError, Sendable {
     /// The folder or file.
     public var path: String
     /// What is wrong and what to do.

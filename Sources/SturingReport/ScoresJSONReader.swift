@@ -6,7 +6,7 @@ import SturingCore
 /// report of an earlier run without scoring again.
 public enum ScoresJSONReader {
     /// A scores.json that cannot be used.
-    public struct ReadError: Error, CustomStringConvertible {
+    public struct ReadError: UserError {
         /// What is wrong and what to do.
         public var description: String
     }

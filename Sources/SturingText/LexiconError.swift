@@ -1,5 +1,7 @@
+import SturingCore
+
 /// A problem in a lexicon file: where it is and what is wrong. Nothing is scored with a broken lexicon.
-public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct LexiconError: UserError, Sendable, Equatable {
     /// The lexicon file.
     public var file: String
     /// 1-based line, 0 when the problem is the whole file.

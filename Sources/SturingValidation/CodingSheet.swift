@@ -114,9 +114,7 @@ public struct CodingSheet: Sendable {
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func field(_ name: String) -> String {
                 guard let i = index[name], i < record.count else { return "" }
-                var v = record[i].trimmingCharacters(in: .whitespaces)
-                if v.hasPrefix("'") && v.dropFirst().first.map({ "=+-@".contains($0) }) == true { v.removeFirst() }  // our formula guard
-                return v
+                return FormulaGuard.unguarded(record[i].trimmingCharacters(in: .whitespaces))
             }
             let id = field("id")
             guard !id.isEmpty else { throw SheetError(file: path, line: line, message: "a row without an id (do not add rows; keep the ids as written)") }
@@ -151,7 +149,7 @@ public struct CodingSheet: Sendable {
 }
 
 /// A coding sheet that cannot be used: the file, the row and what to fix.
-public struct SheetError: Error, Sendable, CustomStringConvertible {
+public struct SheetError: UserError, Sendable {
     public var file: String
     public var line: Int
     public var message: String

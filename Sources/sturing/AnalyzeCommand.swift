@@ -117,6 +117,10 @@ struct AnalyzeCommand: ParsableCommand {
         } catch {
             throw CLIError(description: error.description)
         }
+        // Names in options are checked before anything is scored or the output folder is touched.
+        let municipalities = fullCorpus.plans.map(\.municipality)
+        try checkNames(Self.list(exclude), in: municipalities, path: "--exclude", place: "the corpus")
+        try checkNames(focus, in: municipalities, path: "--focus", place: "the corpus")
         let shard = try shardOptions.resolve()
         let corpus = shard.map { fullCorpus.shard($0.k, of: $0.n) } ?? fullCorpus
         if let shard, !quiet { printNote("shard \(shard.k)/\(shard.n) (\(shard.source)): \(corpus.files.count) of \(fullCorpus.files.count) files") }
@@ -139,7 +143,11 @@ struct AnalyzeCommand: ParsableCommand {
         if let m = manifestPath, !quiet { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
         let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
-        let documentCache = noCache ? nil : isolation.cache(cache)
+        var documentCache = noCache ? nil : isolation.cache(cache)
+        if let problem = documentCache?.writeProblem() {
+            printWarning("--cache \(cache): cannot be written (\(problem)); the run goes on without a text cache (give another --cache, or --no-cache)")
+            documentCache = nil
+        }
         documentCache?.removeStrayFiles()
         // The report's evidence sample is gathered as documents finish; their own evidence lines
         // (in documents.jsonl) are then let go, except for --focus plans, whose pages show them.
@@ -173,7 +181,6 @@ struct AnalyzeCommand: ParsableCommand {
         input.evidence = evidence
         input.distinct = distinct
         input.exclude = Self.list(exclude)
-        try checkNames(input.exclude, in: result.plans.map(\.plan.municipality), path: "--exclude")
         input.minSignalWords = threshold.minSignalWords
         input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
         input.validation = validationScore

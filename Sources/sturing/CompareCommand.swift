@@ -69,12 +69,10 @@ struct CompareCommand: ParsableCommand {
         }
         let folder = out ?? (after as NSString).appendingPathComponent("compare")
         func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        do {
-            try AtomicFile.write(ComparisonReport.csv(comparison, dialect: csvDialect, different: different), to: file("compare.csv"))
-            try AtomicFile.write(ComparisonReport.json(comparison, different: different).pretty(), to: file("compare.json"))
-            try AtomicFile.write(ComparisonReport.markdown(comparison, language: lang, different: different), to: file("compare.md"))
-            try AtomicFile.write(ComparisonReport.html(comparison, language: lang, different: different), to: file("compare.html"))
-        } catch { throw CLIError(description: "\(folder): cannot write: \(error)") }
+        try AtomicFile.write(ComparisonReport.csv(comparison, dialect: csvDialect, different: different), to: file("compare.csv"))
+        try AtomicFile.write(ComparisonReport.json(comparison, different: different).pretty(), to: file("compare.json"))
+        try AtomicFile.write(ComparisonReport.markdown(comparison, language: lang, different: different), to: file("compare.md"))
+        try AtomicFile.write(ComparisonReport.html(comparison, language: lang, different: different), to: file("compare.html"))
         switch format {
         case .json: print(ComparisonReport.json(comparison, different: different).pretty(), terminator: "")
         case .csv: print(ComparisonReport.csv(comparison, dialect: csvDialect, different: different), terminator: "")

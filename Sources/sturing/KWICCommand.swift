@@ -113,7 +113,8 @@ struct KWICCommand: ParsableCommand {
         }
         switch format {
         case .csv:
-            print(csvDialect.write(rows), terminator: "")
+            let csv = csvDialect.write(rows)
+            print(isatty(1) != 0 ? Escape.terminalText(csv) : csv, terminator: "")
         case .table:
             let leftWidth = min(60, rows.dropFirst().map { $0[5].count }.max() ?? 0)
             for raw in rows.dropFirst() {

@@ -131,7 +131,7 @@ struct LexiconCommand: ParsableCommand {
             let note = "Imported by sturing from \(file) (\(result.lexicon.entries.count) terms).\n" + result.skipped.map { "Not carried over: \($0)" }.joined(separator: "\n")
             let yaml = LexiconWriter.yaml(result.lexicon, note: note)
             if let out {
-                do { try AtomicFile.write(yaml, to: out) } catch { throw CLIError(description: "\(out): cannot write: \(error)") }
+                try AtomicFile.write(yaml, to: out)
                 printNote("wrote \(out): \(result.lexicon.entries.count) terms")
             } else {
                 print(yaml, terminator: "")
@@ -175,7 +175,7 @@ struct LexiconCommand: ParsableCommand {
             default: throw CLIError(description: "--format must be dic or yaml")
             }
             if let out {
-                do { try AtomicFile.write(text, to: out) } catch { throw CLIError(description: "\(out): cannot write: \(error)") }
+                try AtomicFile.write(text, to: out)
                 printNote("wrote \(out): \(terms.count) terms")
             } else {
                 print(text, terminator: "")

@@ -59,11 +59,11 @@ struct RankCommand: ParsableCommand {
 
 /// Every name given for --exclude or --average must be in the table: a typo is an error that says
 /// which names come closest.
-func checkNames(_ given: [String], in names: [String], path: String) throws {
+func checkNames(_ given: [String], in names: [String], path: String, place: String = "the table") throws {
     let known = Set(names.map { $0.lowercased() })
     for name in given where !known.contains(name.lowercased()) {
         let close = NameSuggestion.closest(to: name, in: names)
-        throw CLIError(description: "\(path): '\(name)' is not a municipality in the table" + (close.isEmpty ? " (check the spelling)" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
+        throw CLIError(description: "\(path): '\(name)' is not a municipality in \(place)" + (close.isEmpty ? " (check the spelling)" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
     }
 }
 

@@ -33,6 +33,7 @@ struct ReportCommand: ParsableCommand {
         let json = isDir.boolValue ? URL(fileURLWithPath: source).appendingPathComponent("scores.json").path : source
         var input: CorpusReportInput
         do { input = try ScoresJSONReader.load(path: json) } catch { throw CLIError(description: "\(error)") }
+        try checkNames(focus, in: input.plans.map(\.plan.municipality), path: "--focus", place: "the run")
         let folder = URL(fileURLWithPath: json).deletingLastPathComponent()
         if !validation.isEmpty { input.validation = try ValidateCommand.score(validation, runFolder: folder.path) }
         let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"

@@ -53,11 +53,12 @@ enum RunOutputs {
     static func writeFocus(_ names: [String], input: CorpusReportInput, folder: String, language: Language) throws {
         for name in names {
             guard let page = FocusReport.html(input, municipality: name, language: language) else {
-                let close = NameSuggestion.closest(to: name, in: input.plans.map(\.plan.municipality))
-                throw CLIError(description: "--focus '\(name)': no such municipality in the run" + (close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
+                // The name was checked against the corpus; its files could not be scored.
+                printWarning("--focus '\(name)': no file of this municipality could be scored, so it has no page (see errors.csv)")
+                continue
             }
             let path = (folder as NSString).appendingPathComponent(FocusReport.fileName(name))
-            do { try AtomicFile.write(page, to: path) } catch { throw CLIError(description: "\(path): cannot write: \(error)") }
+            try AtomicFile.write(page, to: path)
             printNote("wrote " + Escape.terminal(path))
         }
     }

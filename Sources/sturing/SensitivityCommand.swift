@@ -56,43 +56,52 @@ struct SensitivityCommand: ParsableCommand {
         }
         let minSignalWords = settings?["min_signal_words"]?.intValue ?? ScoringThresholds.fewSignalWords
         let cache = run.cache(isolation)
+        // The run's own variant is what the run scored (its documents and errors, as its report
+        // shows them); the others score again only the files the run could read, from the text cache.
+        let recorded = try ScoresJSONReader.load(path: file("scores.json"))
+        let readable = Set(recorded.plans.flatMap { $0.documents.map(\.file) })
+        let failed = corpus.files.filter { !readable.contains($0) }
+        let again = corpus.keeping(readable)
         var variants = [Sensitivity.Variant]()
         var baseTerms = [Sensitivity.TermCounts]()
         for (index, choice) in choices.enumerated() {
-            let compiled: CompiledLexicon
-            do { compiled = try CompiledLexicon(choice.lexicon, setting: choice.setting) } catch { throw CLIError(description: "\(error)") }
-            let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: cache, reader: isolation.reader(cache: cache),
-                                              evidencePerPerspective: 0)
-            let rows = result.plans.compactMap { p -> ShareRow? in
-                let shares = Perspective.allCases.compactMap { p.score.perspectives[$0]?.share }
-                guard shares.count == 4 else { return nil }
-                return ShareRow(municipality: p.plan.municipality, category: p.plan.category, region: p.plan.region,
-                                province: p.plan.province, profile: ShareProfile(shares), signalWords: p.score.totalSignalWords)
+            let plans: [(plan: Plan, score: DocumentScore)]
+            if index == 0 {
+                plans = recorded.plans.map { ($0.plan, $0.score) }
+            } else {
+                let compiled: CompiledLexicon
+                do { compiled = try CompiledLexicon(choice.lexicon, setting: choice.setting) } catch { throw CLIError(description: "\(error)") }
+                let result = try CorpusRunner.run(again, lexicon: compiled, jobs: jobs, cache: cache, reader: isolation.reader(cache: cache),
+                                                  evidencePerPerspective: 0, retain: { var lean = $0; lean.evidence = [:]; return lean })
+                plans = result.plans.map { ($0.plan, $0.score) }
+                for f in result.failures where readable.contains(f.file) { printWarning("\(f.file): \(f.error) (under \(choice.name); it was read in the run)") }
             }
+            let rows = plans.compactMap { ShareRow.of($0.plan, $0.score) }
             variants.append(Sensitivity.Variant(name: choice.name, rows: rows, minSignalWords: minSignalWords))
             if index == 0 {
-                baseTerms = result.plans.map { p in
+                baseTerms = plans.map { p in
                     Sensitivity.TermCounts(municipality: p.plan.municipality, counts: Perspective.allCases.map { p.score.perspectives[$0]?.count ?? 0 },
                                            terms: Perspective.allCases.flatMap { q in (p.score.terms[q] ?? []).filter { $0.count > 0 }.map { ($0.term, q, $0.count) } })
                 }
+                printNote("\(choice.name) (the run): \(plans.count) plans")
+            } else {
+                printNote("\(choice.name): \(plans.count) plans scored again" + (cache == nil ? " (no text cache: the files were read again)" : " from the text cache"))
             }
-            printNote("\(choice.name): \(result.plans.count) plans scored")
+        }
+        if !failed.isEmpty {
+            printNote("\(failed.count) file(s) that failed in the run were not read again (they are in its errors.csv)")
         }
         let distinct = CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province
         let exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
         let sensitivity = Sensitivity(variants: variants, baseTerms: baseTerms, exclude: exclude, distinct: distinct,
                                       top: settings?["top"]?.intValue ?? 5)
         let language = Language(rawValue: settings?["lang"]?.stringValue ?? "") ?? .dutch
-        do {
-            try AtomicFile.write(SensitivityReport.json(sensitivity).pretty(), to: file("sensitivity.json"))
-            try AtomicFile.write(SensitivityReport.markdown(sensitivity, language: language), to: file("sensitivity.md"))
-            // The run's report gains the section.
-            var input = try ScoresJSONReader.load(path: file("scores.json"))
-            input.sensitivity = sensitivity
-            try AtomicFile.write(HTMLReport.render(input, selection: input.selection, language: language), to: file(language == .dutch ? "report.html" : "report.en.html"))
-        } catch {
-            throw CLIError(description: "\(folder): cannot write the results: \(error)")
-        }
+        try AtomicFile.write(SensitivityReport.json(sensitivity).pretty(), to: file("sensitivity.json"))
+        try AtomicFile.write(SensitivityReport.markdown(sensitivity, language: language), to: file("sensitivity.md"))
+        // The run's report gains the section.
+        var input = try ScoresJSONReader.load(path: file("scores.json"))
+        input.sensitivity = sensitivity
+        try AtomicFile.write(HTMLReport.render(input, selection: input.selection, language: language), to: file(language == .dutch ? "report.html" : "report.en.html"))
         switch format {
         case .json: print(SensitivityReport.json(sensitivity).pretty(), terminator: "")
         case .csv: print(SensitivityReport.csv(sensitivity, dialect: csvDialect), terminator: "")

@@ -29,6 +29,9 @@ struct Sturing: ParsableCommand {
         } catch let error as CLIError {
             printError(error.description)
             Foundation.exit(2)
+        } catch let error as UserError {
+            printError(error.description)
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

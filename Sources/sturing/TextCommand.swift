@@ -31,7 +31,9 @@ struct TextCommand: ParsableCommand {
             printError("\(file): \(error.description)")
             throw ExitCode(1)
         }
-        print(document.pages.joined(separator: "\n\u{0C}\n"))
+        // On a terminal, control characters in the text are shown (\u{1B}), never sent raw.
+        let text = document.pages.joined(separator: "\n\u{0C}\n")
+        print(isatty(1) != 0 ? Escape.terminalText(text) : text)
         if report {
             let c = document.cleaning
             let note = """

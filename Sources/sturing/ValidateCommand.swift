@@ -78,11 +78,9 @@ struct ValidateCommand: ParsableCommand {
             let counts = Perspective.allCases.map { p in "\(p.code) \(rows.filter { $0.perspective == p }.count)" }.joined(separator: ", ")
             let blind = showFound ? "Let op: deze sheet is getrokken met --show-found; de laatste kolom (`found`) toont wat het programma vond, dus het coderen van de zinnen is niet blind.\n\n" : ""
             let about = "# Codeersheet\n\nRun \(record["run_id"]?.stringValue ?? "?"), seed \(seed): \(rows.filter { $0.kind == .match }.count) treffers (\(counts)) en \(rows.filter { $0.kind == .sentence }.count) zinnen.\n\n" + blind + ValidationReport.instruction + "\n\nDaarna: `sturing validate score \((target as NSString).lastPathComponent) [tweede-codeur.csv]` (de sleutel met wat het programma vond staat in de map van de run: \(SampleKey.fileName(seed: seed, matches: matches, sentences: sentences))).\n"
-            do {
-                try AtomicFile.write(CSVDialect.standard.write(sample.key.rows), to: keyPath)
-                try AtomicFile.write(sheet, to: target)
-                try AtomicFile.write(about, to: companion)
-            } catch { throw CLIError(description: "\(target): cannot write: \(error)") }
+            try AtomicFile.write(CSVDialect.standard.write(sample.key.rows), to: keyPath)
+            try AtomicFile.write(sheet, to: target)
+            try AtomicFile.write(about, to: companion)
             print("sturing: wrote " + Escape.terminal(target) + " (\(rows.count) rows), " + Escape.terminal(companion) + " and the key " + Escape.terminal(keyPath))
         }
     }

@@ -108,3 +108,28 @@ extension UncertaintyTests {
         #expect(try CLITests.run(["analyze", "Corpus", "--out", work.appendingPathComponent("few").path, "--bootstrap", "20"]).status == 2)
     }
 }
+
+extension UncertaintyTests {
+    /// Issue 22, item 8: sensitivity takes the run's own documents and errors; it scores again
+    /// only the files the run could read, and never reads a failed one again.
+    @Test func sensitivityDoesNotReadFailedFilesAgain() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let plans = work.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        for name in ["meedoenburg-wmo-2015.txt", "kaderkerk-wmo-2015.txt"] {
+            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/\(name)"), to: plans.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(at: CLITests.fixtures.appendingPathComponent("truncated.pdf"), to: plans.appendingPathComponent("kapot.pdf"))
+        let out = work.appendingPathComponent("out")
+        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path]).status == 1)
+        // Were it read again, this file would keep the reader busy until the time limit.
+        try HostilePDF.fanOut().write(to: plans.appendingPathComponent("kapot.pdf"))
+        let start = Date()
+        let r = try CLITests.run(["sensitivity", out.path, "--modes", "lexicon,exact", "--file-timeout", "20"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Date().timeIntervalSince(start) < 15)
+        #expect(r.stderr.contains("lexicon (the run): 2 plans") && r.stderr.contains("exact: 2 plans scored again from the text cache"))
+        #expect(r.stderr.contains("1 file(s) that failed in the run were not read again"), "\(r.stderr)")
+    }
+}

@@ -48,3 +48,11 @@ import Testing
         #expect(text == "a,b\n\"Bee,\u{301}rs\",'=1+1\n")
     }
 }
+
+/// Issue 22, item 17: text for the terminal keeps its lines but shows escape sequences.
+@Suite struct TerminalTextTests {
+    @Test func escapeSequencesAreShownLinesKept() {
+        #expect(Escape.terminalText("regel één\n\u{1B}[31mrood\u{1B}[0m\tklaar\u{0C}\n") == "regel één\n\\u{1B}[31mrood\\u{1B}[0m\tklaar\u{0C}\n")
+        #expect(Escape.terminalText("gewoon") == "gewoon")
+    }
+}
