@@ -19,3 +19,17 @@ public enum SHA256Hex {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// A SHA-256 fed piece by piece (a journal's lines as they are written).
+public struct SHA256Stream {
+    private var hasher = SHA256()
+
+    /// An empty stream.
+    public init() {}
+
+    /// Adds `bytes`.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+    /// The lowercase hex digest of everything added so far (the stream can go on).
+    public var hex: String { SHA256Hex.hex(hasher.finalize()) }
+}

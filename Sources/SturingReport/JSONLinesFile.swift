@@ -1,4 +1,5 @@
 import Foundation
+import SturingCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,6 +11,7 @@ public final class JSONLinesFile: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var firstFailure: String?
+    private var hash = SHA256Stream()
     /// The file path.
     public let path: String
 
@@ -30,7 +32,27 @@ public final class JSONLinesFile: @unchecked Sendable {
             let complete = Self.completeLength(path: path)
             _ = ftruncate(fd, off_t(complete))
             _ = lseek(fd, off_t(complete), SEEK_SET)
+            if let kept = FileManager.default.contents(atPath: path)?.prefix(complete) {
+                kept.withUnsafeBytes { hash.update($0) }
+            }
         }
+    }
+
+    /// The SHA-256 of the lines written so far (with those kept from an interrupted run), so
+    /// run.json can record what the journal held when the run finished.
+    public var sha256: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return hash.hex
+    }
+
+    /// The SHA-256 of the complete lines of the journal at `path`, as `sha256` gives it.
+    public static func sha256(path: String) -> String {
+        var h = SHA256Stream()
+        if let data = FileManager.default.contents(atPath: path) {
+            data.prefix(completeLength(path: path)).withUnsafeBytes { h.update($0) }
+        }
+        return h.hex
     }
 
     deinit { Glibc.close(fd) }
@@ -48,15 +70,12 @@ public final class JSONLinesFile: @unchecked Sendable {
         defer { lock.unlock() }
         guard firstFailure == nil else { return }
         let data = Array((line + "\n").utf8)
-        var offset = 0
-        while offset < data.count {
-            let n = data[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                firstFailure = String(cString: strerror(errno))
-                return
+        data.withUnsafeBytes { bytes in
+            if let e = FileDescriptor.writeAll(fd, bytes) {
+                firstFailure = String(cString: strerror(e))
+            } else {
+                hash.update(bytes)
             }
-            offset += n
         }
     }
 

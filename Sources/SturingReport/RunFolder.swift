@@ -171,7 +171,7 @@ public final class RunFolder: @unchecked Sendable {
     }
 
     private func writeRecord(finished: String?) throws(RunFolderError) {
-        let record = JSONValue.object([
+        var record = JSONValue.object([
             ("tool", .object([("name", .string("sturing")), ("version", .string(SturingVersion.current))])),
             ("run_id", .string(runID)),
             ("status", .string(finished == nil ? "running" : "finished")),
@@ -180,6 +180,12 @@ public final class RunFolder: @unchecked Sendable {
             ("fingerprint", .string(fingerprint)),
             ("settings", .object(settings)),
         ])
+        // What the journal held when the run finished: merge, report and compare refuse a
+        // documents.jsonl changed since.
+        if finished != nil, case .object(var pairs) = record {
+            pairs.append(("documents_sha256", .string(journal.sha256)))
+            record = .object(pairs)
+        }
         try write("run.json", record.pretty())
     }
 

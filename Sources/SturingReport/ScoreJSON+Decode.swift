@@ -1,13 +1,31 @@
 import SturingCore
 
 extension ScoreJSON {
+    /// The most a count in a document record can be (more words than any file this tool reads).
+    static let largestCount = 1 << 40
+
+    /// True when every count of a document record is a whole number from 0 to `largestCount`:
+    /// a count that is text, a fraction, negative or absurdly large means the record was changed,
+    /// and it must not be read as 0.
+    static func countsAreWhole(_ v: JSONValue) -> Bool {
+        func whole(_ x: JSONValue?) -> Bool { if case .int(let n)? = x { n >= 0 && n <= largestCount } else { false } }
+        for p in Perspective.allCases {
+            if let c = v["perspectives"]?[p.code] { guard whole(c["count"]) else { return false } }
+            for (_, count) in v["terms"]?[p.code]?.objectValue ?? [] { guard whole(count) else { return false } }
+            for (_, forms) in v["forms"]?[p.code]?.objectValue ?? [] {
+                for (_, count) in forms.objectValue ?? [] { guard whole(count) else { return false } }
+            }
+        }
+        return true
+    }
+
     /// Reads back one document object as `document(_:)` wrote it: every count, form, excluded
     /// form, overlap, cleaning figure, warning and evidence line in its order. Shares and densities
     /// are computed again from the counts (the JSON rounds them), so the score equals the original.
     /// Nil when a required field is missing.
     public static func decodeDocument(_ v: JSONValue) -> DocumentScore? {
-        guard let file = v["file"]?.stringValue, let tokens = v["tokens"]?.intValue,
-              let perspectivesJSON = v["perspectives"], let termsJSON = v["terms"] else { return nil }
+        guard let file = v["file"]?.stringValue, let tokens = v["tokens"]?.intValue, tokens >= 0,
+              let perspectivesJSON = v["perspectives"], let termsJSON = v["terms"], countsAreWhole(v) else { return nil }
         var counts = [Perspective: Int]()
         var terms = [Perspective: [TermCount]](), excluded = [Perspective: [TermCount]]()
         var evidence = [Perspective: [KWICLine]]()

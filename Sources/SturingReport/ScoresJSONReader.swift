@@ -11,12 +11,23 @@ public enum ScoresJSONReader {
         public var description: String
     }
 
+    /// The largest scores.json read (a run of 100,000 plans writes well under this).
+    static let largestFile = 1 << 30
+
     /// Reads `path` (a scores.json file). Documents are read back losslessly (`ScoreJSON.decodeDocument`).
     public static func load(path: String) throws -> CorpusReportInput {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > Self.largestFile {
+            throw ReadError(description: "\(path): \(info.st_size / 1_048_576) MB is too large for a scores.json of `sturing analyze` (give the scores.json of a run)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReadError(description: "\(path): cannot read the file (give analyze's scores.json or its output folder)")
         }
-        guard let root = try? JSONValue.parse(String(decoding: data, as: UTF8.self)), let plans = root["plans"]?.arrayValue else {
+        let root: JSONValue
+        do { root = try JSONValue.parse(String(decoding: data, as: UTF8.self)) } catch {
+            throw ReadError(description: "\(path): not valid JSON at byte \(error.offset): \(error.description) (give the scores.json of a run, unchanged)")
+        }
+        guard let plans = root["plans"]?.arrayValue else {
             throw ReadError(description: "\(path): not a scores.json of `sturing analyze` (no 'plans' list)")
         }
         func text(_ v: JSONValue?) -> String { v?.stringValue ?? "?" }
@@ -38,8 +49,20 @@ public enum ScoresJSONReader {
             guard FileManager.default.fileExists(atPath: journal) else {
                 throw ReadError(description: "\(journal): not found (scores.json keeps the tables; the word forms and evidence are in documents.jsonl beside it)")
             }
-            for line in JSONLinesFile.lines(path: journal) {
-                guard let value = try? JSONValue.parse(line), value["error"] == nil, let d = ScoreJSON.decodeDocument(value) else { continue }
+            // A journal changed after its run finished is refused (run.json records its SHA-256).
+            let runJSON = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("run.json")
+            if let text = try? String(contentsOfFile: runJSON, encoding: .utf8), let record = try? JSONValue.parse(text),
+               let recorded = record["documents_sha256"]?.stringValue, recorded != JSONLinesFile.sha256(path: journal) {
+                throw ReadError(description: "\(journal): was changed after the run finished (its SHA-256 differs from run.json's documents_sha256); run the analysis again")
+            }
+            for (n, line) in JSONLinesFile.lines(path: journal).enumerated() {
+                guard let value = try? JSONValue.parse(line) else {
+                    throw ReadError(description: "\(journal):\(n + 1): not a JSON line (the file was changed or damaged; run the analysis again)")
+                }
+                if value["error"] != nil { continue }
+                guard let d = ScoreJSON.decodeDocument(value) else {
+                    throw ReadError(description: "\(journal):\(n + 1): a document record with a missing count, or one that is not a whole number (the file was changed or damaged; run the analysis again)")
+                }
                 documents[d.file] = d
             }
         }

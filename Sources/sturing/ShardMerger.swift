@@ -58,6 +58,12 @@ struct ShardMerger {
                     throw CLIError(description: "\(folder): --\(key.replacingOccurrences(of: "_", with: "-")) differs from \(first.folder); give all shards the same table options")
                 }
             }
+            // The journal must be what the shard finished with: a count changed by hand (or a
+            // line added or removed) would be merged as if the shard had scored it.
+            let journal = file("documents.jsonl")
+            guard let recorded = record["documents_sha256"]?.stringValue, recorded == JSONLinesFile.sha256(path: journal) else {
+                throw CLIError(description: "\(journal): does not hold what this shard finished with (its SHA-256 differs from run.json's documents_sha256: it was changed, or the shard was made by an older sturing); run the shard again")
+            }
             if let twin = shards.first(where: { $0.k == k }) {
                 throw CLIError(description: "\(folder): shard \(k)/\(n) is given twice (also \(twin.folder))")
             }

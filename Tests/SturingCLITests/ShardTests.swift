@@ -50,6 +50,14 @@ import Testing
         #expect(other.status == 2 && other.stderr.contains("other settings"))
         let notShard = try CLITests.run(["merge", single.path, "--out", work.appendingPathComponent("m5").path])
         #expect(notShard.status == 2 && notShard.stderr.contains("not a shard"))
+        // Issue 22, item 16: a shard whose counts were changed after it finished is refused.
+        let journal = URL(fileURLWithPath: folders[1]).appendingPathComponent("documents.jsonl")
+        let original = try read(journal)
+        let forged = original.replacingOccurrences(of: #"{"count":"#, with: #"{"count":1"#)
+        #expect(forged != original)
+        try Data(forged.utf8).write(to: journal)
+        let tampered = try CLITests.run(["merge"] + folders + ["--out", work.appendingPathComponent("m6").path])
+        #expect(tampered.status == 2 && tampered.stderr.contains("does not hold what this shard finished with"), "\(tampered.stderr)")
     }
 
     @Test func schedulersChooseTheShard() throws {
