@@ -76,7 +76,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: jemalloc),
         .executableTarget(name: "sturing-bench", dependencies: [
-            "CICU", "SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline",
+            "CICU", "SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline", "SturingAnalysis",
         ], linkerSettings: jemalloc),
 
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),

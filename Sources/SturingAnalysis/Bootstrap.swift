@@ -6,14 +6,20 @@ import Synchronization
 /// How sure a share, a rank and a case selection are: each plan's sentences are resampled with
 /// replacement (their per-sentence count vectors, not the text), N times with a seed, and each
 /// replicate's shares are ranked again (Benoit, Laver & Mikhaylov 2009; Goldstein & Spiegelhalter
-/// 1996). Pure and deterministic: the same plans, N and seed give the same result.
+/// 1996). Pure and deterministic: the same plans, N and seed give the same result, on any number
+/// of cores.
 ///
 /// The resampling is the Poisson bootstrap (Hanley & MacGibbon 2006): every sentence is drawn a
 /// Poisson(1) number of times, so the sentences with the same count vector, `times` of them, are
 /// drawn Poisson(times) times together. For plans of hundreds of sentences its intervals equal
 /// those of drawing exactly n sentences, and a replicate costs one draw per distinct vector instead
-/// of one per sentence (1,000 replicates of 400 plans in well under a second). Sentences without
-/// signal words do not change a share, so they need no draw.
+/// of one per sentence. Sentences without signal words do not change a share, so they need no draw.
+///
+/// Every plan in every replicate draws from a random stream of its own (the seed, the plan's
+/// number and the replicate's number mixed), so a replicate can be drawn again whenever it is
+/// needed: the replicates are ranked (and the cases chosen again) one replicate at a time, and
+/// each plan's intervals are read one plan at a time, without holding plans × replicates in memory
+/// for large corpora.
 public struct Bootstrap: Sendable {
     /// One plan's intervals, per perspective in the order PA, NPM, NPG, SR.
     public struct PlanIntervals: Sendable, Equatable {
@@ -35,131 +41,337 @@ public struct Bootstrap: Sendable {
     public let seed: UInt64
     /// Per plan, in input order.
     public let plans: [PlanIntervals]
-    /// Each replicate's shares of the ranked plans: replicateShares[r][i] = the i-th ranked plan's profile.
-    public let replicateShares: [[ShareProfile]]
     /// Indices (into the input) of the ranked plans, in input order.
     public let rankedIndices: [Int]
+    /// Per case role ("PA" … "average"), the share of replicates that give the role to the same
+    /// municipality as `selection` (when one was given).
+    public let selectionStability: [String: Double]?
+    /// Every plan's distinct sentence vectors, one after another: plan i's are
+    /// `vectors.start[i]..<vectors.start[i + 1]`.
+    private let vectors: Vectors
+
+    /// The distinct sentence vectors of all plans in flat arrays: a sampler of their
+    /// multiplicities, their counts, and where each plan's begin.
+    struct Vectors: Sendable {
+        let sampler: PoissonSampler
+        let counts: [SIMD4<Int>]
+        let start: [Int]
+
+        init(_ profiles: [SentenceProfile]) {
+            var means = [Double](), counts = [SIMD4<Int>](), start = [0]
+            for p in profiles {
+                for v in p.vectors {
+                    means.append(Double(v.times))
+                    counts.append(SIMD4(v.counts[0], v.counts[1], v.counts[2], v.counts[3]))
+                }
+                start.append(counts.count)
+            }
+            sampler = PoissonSampler(means: means)
+            self.counts = counts
+            self.start = start
+        }
+
+        /// Runs `body` with the vectors in place.
+        func withDraws<R>(_ body: (Draws) -> R) -> R {
+            sampler.withTables { tables in
+                counts.withUnsafeBufferPointer { counts in start.withUnsafeBufferPointer { start in body(Draws(tables: tables, counts: counts, start: start)) } }
+            }
+        }
+    }
+
+    /// The vectors borrowed for drawing replicates.
+    struct Draws {
+        let tables: PoissonSampler.Tables
+        let counts: UnsafeBufferPointer<SIMD4<Int>>
+        let start: UnsafeBufferPointer<Int>
+
+        /// Plan `plan`'s shares (percent) in replicate `replicate`: each distinct vector drawn
+        /// Poisson(times) times from the plan's own stream of that replicate. A replicate that
+        /// draws no signal word is drawn again (at most 100 times; then shares of 0).
+        @inline(__always)
+        func shares(plan: Int, replicate: Int, seed: UInt64) -> SIMD4<Double> {
+            let from = start[plan], to = start[plan + 1]
+            guard from < to else { return .zero }
+            var rng = HalfUniforms(SplitMix64(seed: seed, stream: UInt64(plan) << 32 | UInt64(replicate)))
+            for _ in 0..<100 {
+                var c = SIMD4<Int>.zero
+                for v in from..<to {
+                    let k = tables.draw(v, &rng)
+                    if k != 0 { c &+= counts[v] &* k }
+                }
+                let total = c.wrappedSum()
+                if total > 0 { return SIMD4<Double>(Double(c[0]), Double(c[1]), Double(c[2]), Double(c[3])) * 100 / Double(total) }
+            }
+            return .zero
+        }
+    }
+
+    /// The most memory the bootstrap holds for replicate ranks and shares (bytes).
+    static let memoryBudget = 64 << 20
 
     /// Resamples `profiles` (one per plan) `replicates` times; `ranked` says which plans take
-    /// part in ranks (the others get share intervals only).
-    public init(profiles: [SentenceProfile], ranked: [Bool], replicates: Int, seed: UInt64) {
+    /// part in ranks (the others get share intervals only). With `selection` (the case selection of
+    /// the ranked rows and its rules) it also counts how often each case is chosen again.
+    public init(profiles: [SentenceProfile], ranked: [Bool], replicates: Int, seed: UInt64,
+                selection: (cases: CaseSelection, rules: SelectionReplay)? = nil) {
         precondition(profiles.count == ranked.count && replicates > 0)
         self.replicates = replicates
         self.seed = seed
         let rankedIndices = ranked.indices.filter { ranked[$0] }
         self.rankedIndices = rankedIndices
-        let rankedPosition = Dictionary(uniqueKeysWithValues: rankedIndices.enumerated().map { ($1, $0) })
-        // Each plan's vectors as flat arrays (no array retained per draw).
-        let flat = profiles.map { p in (times: p.vectors.map { Double($0.times) }, counts: p.vectors.flatMap(\.counts)) }
-        // shares[(plan * replicates + r) * 4 + p]: one flat buffer. Each replicate has its own
-        // generator (from the seed and its number), so the result does not depend on how the
-        // replicates are spread over the cores.
-        let planCount = profiles.count
-        var shares = [Double](repeating: 0, count: planCount * replicates * 4)
-        shares.withUnsafeMutableBufferPointer { buffer in
-            let out = SendableBuffer(buffer)
-            let workers = min(replicates, max(1, ProcessInfo.processInfo.activeProcessorCount))
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for r in stride(from: w, to: replicates, by: workers) {
-                    var rng = SplitMix64(seed: seed, stream: UInt64(r))
-                    for i in 0..<planCount {
-                        let s = Self.resample(times: flat[i].times, counts: flat[i].counts, rng: &rng)
-                        let base = (i * replicates + r) * 4
-                        out.base[base] = s.0; out.base[base + 1] = s.1; out.base[base + 2] = s.2; out.base[base + 3] = s.3
+        let vectors = Vectors(profiles)
+        self.vectors = vectors
+        let planCount = profiles.count, n = rankedIndices.count
+        let workers = max(1, min(replicates, ProcessInfo.processInfo.activeProcessorCount))
+        // Shares of every plan and replicate are kept when they fit the budget (then each plan is
+        // drawn once); otherwise a plan's replicates are drawn again for its intervals.
+        let keepShares = planCount * replicates * 4 * MemoryLayout<Double>.size <= Self.memoryBudget
+        var shares = [Double](repeating: 0, count: keepShares ? planCount * replicates * 4 : 0)
+        // Ranks of a block of ranked plans at a time: ranks[(b * 4 + p) * replicates + r].
+        let block = max(1, min(n, Self.memoryBudget / max(1, 4 * replicates * MemoryLayout<UInt32>.size)))
+        var ranks = [UInt32](repeating: 0, count: min(n, block) * 4 * replicates)
+        let firsts = Mutex([Double](repeating: 0, count: n * 4))
+        let same = Mutex([Int](repeating: 0, count: SelectionReplay.roles.count))
+        let chosen = selection.map { s in
+            SelectionReplay.roles.map { role in s.cases.cases.first { $0.role == role }?.municipality }
+        }
+        let rankedRows = selection?.rules
+        var rankIntervals = [(Int, Int)](repeating: (0, 0), count: n * 4)
+        // Kept shares are drawn plan by plan (each plan's tables stay in the cache while its
+        // replicates are drawn); the ranking below then reads them replicate by replicate.
+        if keepShares {
+            shares.withUnsafeMutableBufferPointer { buffer in
+                let out = SendableBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    vectors.withDraws { draws in
+                        for i in stride(from: w, to: planCount, by: workers) {
+                            for r in 0..<replicates {
+                                let s = draws.shares(plan: i, replicate: r, seed: seed)
+                                let base = (i * replicates + r) * 4
+                                for p in 0..<4 { out.base[base + p] = s[p] }
+                            }
+                        }
                     }
                 }
             }
         }
-        var replicateShares = [[ShareProfile]]()
-        replicateShares.reserveCapacity(replicates)
-        for r in 0..<replicates {
-            replicateShares.append(rankedIndices.map { i in
-                let base = (i * replicates + r) * 4
-                return ShareProfile([shares[base], shares[base + 1], shares[base + 2], shares[base + 3]])
-            })
-        }
-        self.replicateShares = replicateShares
-        // Ranks of the ranked plans in every replicate, per perspective.
-        var ranks = [[[Double]]](repeating: [[Double]](repeating: [], count: 4), count: rankedIndices.count)
-        var top1 = [[Double]](repeating: [0, 0, 0, 0], count: rankedIndices.count)
-        var values = [Double](repeating: 0, count: rankedIndices.count)
-        for row in replicateShares {
-            for p in Perspective.allCases {
-                for k in row.indices { values[k] = row[k].shares[p.index] }
-                let r = Ranking.competitionRanks(values)
-                var firsts = 0
-                for k in r.indices {
-                    ranks[k][p.index].append(Double(r[k]))
-                    if r[k] == 1 { firsts += 1 }
+        var blockStart = 0
+        repeat {
+            let blockEnd = min(n, blockStart + block), start = blockStart
+            let first = start == 0
+            shares.withUnsafeMutableBufferPointer { sharesBuffer in
+                ranks.withUnsafeMutableBufferPointer { rankBuffer in
+                    let sharesOut = SendableBuffer(sharesBuffer), ranksOut = SendableBuffer(rankBuffer)
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in vectors.withDraws { draws in
+                        var local = [Double](repeating: 0, count: n * 4)  // values of the ranked plans, row-major
+                        var top1 = [Double](repeating: 0, count: first ? n * 4 : 0)
+                        var again = [Int](repeating: 0, count: SelectionReplay.roles.count)
+                        var orders = [[Int32]](repeating: Array(0..<Int32(n)), count: 4)
+                        var column = [Double](repeating: 0, count: n)
+                        var keys = [UInt64](repeating: 0, count: n)
+                        for r in stride(from: w, to: replicates, by: workers) {
+                            guard n > 0 else { continue }
+                            for (k, i) in rankedIndices.enumerated() {
+                                let s: SIMD4<Double>
+                                if keepShares {
+                                    let base = (i * replicates + r) * 4
+                                    s = SIMD4(sharesOut.base[base], sharesOut.base[base + 1], sharesOut.base[base + 2], sharesOut.base[base + 3])
+                                } else {
+                                    s = draws.shares(plan: i, replicate: r, seed: seed)
+                                }
+                                for p in 0..<4 { local[k * 4 + p] = s[p] }
+                            }
+                            for p in 0..<4 {
+                                for k in 0..<n { column[k] = local[k * 4 + p] }
+                                Self.order(column, into: &orders[p], keys: &keys)
+                                // Competition ranks along the order; only the block's plans are kept.
+                                var rank = 0
+                                var ties = 0
+                                for (position, k32) in orders[p].enumerated() {
+                                    let k = Int(k32)
+                                    if position == 0 || column[k] != column[Int(orders[p][position - 1])] { rank = position + 1 }
+                                    if rank == 1 { ties += 1 }
+                                    if k >= start && k < blockEnd {
+                                        ranksOut.base[((k - start) * 4 + p) * replicates + r] = UInt32(rank)
+                                    }
+                                }
+                                if first {
+                                    for position in 0..<ties { top1[Int(orders[p][position]) * 4 + p] += 1 / Double(ties) }
+                                }
+                            }
+                            if first, let rules = rankedRows, let chosen {
+                                let picks = local.withUnsafeBufferPointer { rules.choose(shares: $0, orders: orders) }
+                                for (role, row) in picks.enumerated() where row >= 0 && chosen[role] != nil {
+                                    if rules.municipality(row) == chosen[role] { again[role] += 1 }
+                                }
+                            }
+                        }
+                        if first {
+                            firsts.withLock { total in for j in total.indices { total[j] += top1[j] } }
+                            same.withLock { total in for j in total.indices { total[j] += again[j] } }
+                        }
+                    } }
                 }
-                for k in r.indices where r[k] == 1 { top1[k][p.index] += 1 / Double(firsts) }
+            }
+            // The rank intervals of the block's plans.
+            for k in blockStart..<blockEnd {
+                for p in 0..<4 {
+                    let offset = ((k - blockStart) * 4 + p) * replicates
+                    var values = ranks[offset..<(offset + replicates)].map(Double.init)
+                    let q = Self.quantilePair(&values)
+                    rankIntervals[k * 4 + p] = (Int(q.low.rounded(.down)), Int(q.high.rounded(.up)))
+                }
+            }
+            blockStart = blockEnd
+        } while blockStart < n
+        let top1 = firsts.withLock { $0 }
+        let rankedPosition = Dictionary(uniqueKeysWithValues: rankedIndices.enumerated().map { ($1, $0) })
+        // Each plan's share intervals, one plan at a time (in parallel).
+        let shareIntervals = ParallelMap.map(planCount, threads: workers, state: { _ in [Double](repeating: 0, count: replicates * 4) }) { values, i -> [(Double, Double)] in
+            if !keepShares {
+                vectors.withDraws { draws in
+                    for r in 0..<replicates {
+                        let s = draws.shares(plan: i, replicate: r, seed: seed)
+                        for p in 0..<4 { values[p * replicates + r] = s[p] }
+                    }
+                }
+            }
+            return (0..<4).map { p -> (Double, Double) in
+                var column = keepShares ? (0..<replicates).map { shares[(i * replicates + $0) * 4 + p] } : Array(values[(p * replicates)..<((p + 1) * replicates)])
+                let q = Self.quantilePair(&column)
+                return (q.low, q.high)
             }
         }
-        plans = profiles.indices.map { i in
-            var low = [Double](), high = [Double]()
-            for p in 0..<4 {
-                let q = Self.percentiles((0..<replicates).map { shares[(i * replicates + $0) * 4 + p] }, [0.025, 0.975])
-                low.append(q[0]); high.append(q[1])
-            }
+        plans = (0..<planCount).map { i in
+            let s = shareIntervals[i]!
+            let low = s.map(\.0), high = s.map(\.1)
             guard let k = rankedPosition[i] else { return PlanIntervals(shareLow: low, shareHigh: high) }
-            let rq = (0..<4).map { Self.percentiles(ranks[k][$0], [0.025, 0.975]) }
             return PlanIntervals(shareLow: low, shareHigh: high,
-                                 rankLow: rq.map { Int($0[0].rounded(.down)) }, rankHigh: rq.map { Int($0[1].rounded(.up)) },
-                                 pTop1: top1[k].map { $0 / Double(replicates) })
+                                 rankLow: (0..<4).map { rankIntervals[k * 4 + $0].0 }, rankHigh: (0..<4).map { rankIntervals[k * 4 + $0].1 },
+                                 pTop1: (0..<4).map { top1[k * 4 + $0] / Double(replicates) })
+        }
+        if let chosen {
+            let counts = same.withLock { $0 }
+            selectionStability = Dictionary(uniqueKeysWithValues: SelectionReplay.roles.enumerated().compactMap { role, name in
+                chosen[role] == nil ? nil : (name, Double(counts[role]) / Double(replicates))
+            })
+        } else {
+            selectionStability = nil
         }
     }
 
-    /// One replicate's shares of a plan whose distinct sentence vectors occur `times` times and
-    /// hold `counts` (four per vector): each vector drawn Poisson(times) times. A replicate that
-    /// draws no signal word is drawn again (at most 100 times; then shares of 0).
-    static func resample(times: [Double], counts: [Int], rng: inout SplitMix64) -> (Double, Double, Double, Double) {
-        guard !times.isEmpty else { return (0, 0, 0, 0) }
-        for _ in 0..<100 {
-            var c0 = 0, c1 = 0, c2 = 0, c3 = 0
-            for v in times.indices {
-                let k = poisson(times[v], &rng)
-                if k == 0 { continue }
-                let b = v * 4
-                c0 += counts[b] * k; c1 += counts[b + 1] * k; c2 += counts[b + 2] * k; c3 += counts[b + 3] * k
+    /// Writes into `order` the positions of `values` from the highest value down, ties by
+    /// position (the order `CaseSelection` uses). The values (shares, 0 or more) are sorted as
+    /// 64-bit keys that hold the value's bit pattern, inverted, above the position, so the sort
+    /// compares plain integers; the lowest bits of the value give way to the position, so keys
+    /// of values that differ only there are put right by comparing the values themselves.
+    static func order(_ values: [Double], into order: inout [Int32], keys: inout [UInt64]) {
+        let n = values.count
+        let bits = UInt64(max(1, Int.bitWidth - (n - 1).leadingZeroBitCount))
+        let positionMask = (UInt64(1) << bits) - 1
+        for k in 0..<n { keys[k] = (~values[k].bitPattern & ~positionMask) | UInt64(k) }
+        keys.withUnsafeMutableBufferPointer { sortKeys($0) }
+        for k in 0..<n { order[k] = Int32(truncatingIfNeeded: keys[k] & positionMask) }
+        // Values whose keys tie above the position bits: order them exactly (insertion; rare).
+        var k = 1
+        while k < n {
+            if keys[k] & ~positionMask == keys[k - 1] & ~positionMask {
+                var j = k
+                while j > 0 && keys[j] & ~positionMask == keys[j - 1] & ~positionMask {
+                    let a = Int(order[j - 1]), b = Int(order[j])
+                    guard values[b] > values[a] || (values[b] == values[a] && b < a) else { break }
+                    order.swapAt(j - 1, j)
+                    j -= 1
+                }
             }
-            let total = Double(c0 + c1 + c2 + c3)
-            if total > 0 { return (Double(c0) * 100 / total, Double(c1) * 100 / total, Double(c2) * 100 / total, Double(c3) * 100 / total) }
+            k += 1
         }
-        return (0, 0, 0, 0)
     }
 
-    /// A uniform double in (0, 1).
-    @inline(__always)
-    static func uniform(_ rng: inout SplitMix64) -> Double {
-        (Double(rng.next() >> 11) + 0.5) / 9_007_199_254_740_992
+    /// Sorts distinct 64-bit keys in place: quicksort with a median of three, insertion sort for
+    /// short runs (the keys are unique, so stability does not matter, and plain integer
+    /// comparisons beat the standard library's stable sort here, which runs four times per replicate).
+    static func sortKeys(_ a: UnsafeMutableBufferPointer<UInt64>) {
+        var stack = [(Int, Int)]()
+        stack.reserveCapacity(64)
+        stack.append((0, a.count - 1))
+        while let (low, high) = stack.popLast() {
+            if high - low < 16 {
+                if high > low {
+                    for i in (low + 1)...high {
+                        let x = a[i]
+                        var j = i - 1
+                        while j >= low && a[j] > x { a[j + 1] = a[j]; j -= 1 }
+                        a[j + 1] = x
+                    }
+                }
+                continue
+            }
+            let mid = low + (high - low) / 2
+            if a[mid] < a[low] { a.swapAt(mid, low) }
+            if a[high] < a[low] { a.swapAt(high, low) }
+            if a[high] < a[mid] { a.swapAt(high, mid) }
+            let pivot = a[mid]
+            var i = low, j = high
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            // The shorter side first keeps the stack small.
+            if j - low < high - i { stack.append((i, high)); stack.append((low, j)) } else { stack.append((low, j)); stack.append((i, high)) }
+        }
     }
 
-    /// A Poisson(mean) variate: multiplication of uniforms for small means (Knuth), transformed
-    /// rejection with squeeze for larger ones (PTRS, Hörmann 1993). Both exact.
-    static func poisson(_ mean: Double, _ rng: inout SplitMix64) -> Int {
-        if mean < 12 {
-            let limit = exp(-mean)
-            var k = 0
-            var product = uniform(&rng)
-            while product > limit {
-                k += 1
-                product *= uniform(&rng)
-            }
-            return k
-        }
-        let slam = mean.squareRoot(), logLam = log(mean)
-        let b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b
-        let invAlpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2)
-        while true {
-            let u = uniform(&rng) - 0.5, v = uniform(&rng)
-            let us = 0.5 - abs(u)
-            let k = Int((2 * a / us + b) * u + mean + 0.43)
-            if us >= 0.07 && v <= vr { return k }
-            if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -mean + Double(k) * logLam - lgamma(Double(k) + 1) {
-                return k
+    /// Plan `plan`'s shares in every replicate (`[replicate][perspective]`), drawn again.
+    public func replicateShares(plan: Int) -> [[Double]] {
+        vectors.withDraws { draws in
+            (0..<replicates).map { r in
+                let s = draws.shares(plan: plan, replicate: r, seed: seed)
+                return [s[0], s[1], s[2], s[3]]
             }
         }
+    }
+
+    /// The 2.5 and 97.5 % quantiles (type 6) of `values`, which are reordered: the order
+    /// statistics they need are found by selection (linear time), not by sorting.
+    static func quantilePair(_ values: inout [Double]) -> (low: Double, high: Double) {
+        values.withUnsafeMutableBufferPointer { v in (selectQuantile(v, 0.025), selectQuantile(v, 0.975)) }
+    }
+
+    /// The q-quantile (type 6, as `quantile(sorted:_:)`) of `v`, which is reordered.
+    static func selectQuantile(_ v: UnsafeMutableBufferPointer<Double>, _ q: Double) -> Double {
+        let n = v.count
+        let h = Double(n + 1) * q
+        if h <= 1 { return v.min()! }
+        if h >= Double(n) { return v.max()! }
+        let lo = Int(h.rounded(.down))  // 1-based: the lo-th and (lo+1)-th smallest
+        let a = select(v, lo - 1)
+        // The next order statistic is the smallest of what lies above position lo − 1.
+        var b = Double.infinity
+        for i in lo..<n where v[i] < b { b = v[i] }
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// The k-th smallest (0-based) of `v`, which is reordered so that position k holds it and
+    /// nothing larger stands before it (Hoare's selection with a median of three).
+    static func select(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var left = 0, right = v.count - 1
+        while right > left {
+            let mid = left + (right - left) / 2
+            if v[mid] < v[left] { v.swapAt(mid, left) }
+            if v[right] < v[left] { v.swapAt(right, left) }
+            if v[right] < v[mid] { v.swapAt(right, mid) }
+            let pivot = v[mid]
+            var i = left, j = right
+            while i <= j {
+                while v[i] < pivot { i += 1 }
+                while v[j] > pivot { j -= 1 }
+                if i <= j { v.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { right = j } else if k >= i { left = i } else { return v[k] }
+        }
+        return v[k]
     }
 
     /// The q-quantile with linear interpolation between order statistics at the positions
@@ -188,34 +400,11 @@ public struct Bootstrap: Sendable {
         return sorted[lo - 1] + (h - Double(lo)) * (sorted[lo] - sorted[lo - 1])
     }
 
-    /// How often each case of `selection` is chosen again in the replicates: per role, the share of
-    /// replicates (0...1) in which the same municipality gets that role, with the same rules.
-    public func selectionStability(_ selection: CaseSelection, rows: [ShareRow], exclude: [String],
-                                   distinct: CaseSelection.Distinct, top k: Int) -> [String: Double] {
-        // Replicates spread over the cores; each worker counts its own, the counts add up.
-        let workers = min(replicates, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let perWorker = Mutex([[String: Int]](repeating: [:], count: workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var same = [String: Int]()
-            var replicateRows = rows
-            for r in stride(from: w, to: replicates, by: workers) {
-                for i in replicateRows.indices { replicateRows[i].profile = replicateShares[r][i] }
-                let again = CaseSelection.select(Ranking(rows: replicateRows), exclude: exclude, distinct: distinct, top: k)
-                for (chosen, redo) in zip(selection.cases, again.cases) where chosen.municipality != nil && chosen.municipality == redo.municipality {
-                    same[chosen.role, default: 0] += 1
-                }
-            }
-            perWorker.withLock { $0[w] = same }
-        }
-        var same = [String: Int]()
-        for counts in perWorker.withLock({ $0 }) { for (role, n) in counts { same[role, default: 0] += n } }
-        return Dictionary(uniqueKeysWithValues: selection.cases.map { ($0.role, Double(same[$0.role] ?? 0) / Double(replicates)) })
-    }
 }
 
 /// A buffer whose disjoint elements are written by several threads at once (each replicate
 /// writes only its own slots).
-private struct SendableBuffer: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Double>
-    init(_ base: UnsafeMutableBufferPointer<Double>) { self.base = base }
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }

@@ -14,11 +14,12 @@ public enum PairedBootstrap {
         guard replicates > 0, a.totals.reduce(0, +) > 0, b.totals.reduce(0, +) > 0 else { return nil }
         let paired = a.hasKeys && b.hasKeys
         let groups = paired ? pairedGroups(a, b) : independentGroups(a, b)
+        let sampler = PoissonSampler(means: groups.map(\.times))
         var changes = [[Double]](repeating: [], count: 4)
         for p in 0..<4 { changes[p].reserveCapacity(replicates) }
         for r in 0..<replicates {
             var rng = SplitMix64(seed: seed, stream: stream &* 0x1_0000_0001 &+ UInt64(r))
-            let (sa, sb) = draw(groups, &rng)
+            let (sa, sb) = draw(groups, sampler, &rng)
             for p in 0..<4 { changes[p].append(sb[p] - sa[p]) }
         }
         let intervals = changes.map { c -> (low: Double, high: Double) in
@@ -70,11 +71,11 @@ public enum PairedBootstrap {
 
     /// One replicate's shares of A and B (percent); a replicate in which either version draws no
     /// signal word is drawn again (at most 100 times; then the observed shares).
-    static func draw(_ groups: [Group], _ rng: inout SplitMix64) -> ([Double], [Double]) {
+    static func draw(_ groups: [Group], _ sampler: PoissonSampler, _ rng: inout SplitMix64) -> ([Double], [Double]) {
         for _ in 0..<100 {
             var ca = SIMD4<Int>.zero, cb = SIMD4<Int>.zero
-            for g in groups {
-                let k = Bootstrap.poisson(g.times, &rng)
+            for (i, g) in groups.enumerated() {
+                let k = sampler.draw(i, &rng)
                 if k == 0 { continue }
                 ca &+= g.a &* k
                 cb &+= g.b &* k

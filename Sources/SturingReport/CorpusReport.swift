@@ -42,12 +42,10 @@ public struct CorpusReportInput: Sendable {
         guard replicates > 0 else { bootstrap = nil; selectionStability = nil; return }
         let profiles = plans.compactMap(\.score.sentences)
         guard profiles.count == plans.count, !plans.isEmpty else { return }
-        let b = Bootstrap(profiles: profiles, ranked: plans.map { isRanked($0.score) }, replicates: replicates, seed: seed)
+        let rules = selection.map { ($0, SelectionReplay(rows: ranking.rows, exclude: exclude, distinct: distinct, top: k)) }
+        let b = Bootstrap(profiles: profiles, ranked: plans.map { isRanked($0.score) }, replicates: replicates, seed: seed, selection: rules)
         bootstrap = b
-        if let selection {
-            let ranking = self.ranking
-            selectionStability = b.selectionStability(selection, rows: ranking.rows, exclude: exclude, distinct: distinct, top: k)
-        }
+        selectionStability = b.selectionStability
     }
 
     /// Creates the input.

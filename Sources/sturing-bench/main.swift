@@ -2,6 +2,7 @@
 // Usage: sturing-bench [--megabytes N] [--files PATH...] | --icu-floor FILE | --tokenize FILE | --clean FILE
 import CICU
 import Foundation
+import SturingAnalysis
 import SturingCore
 import SturingExtract
 import SturingIngest
@@ -50,6 +51,10 @@ func main() throws {
     var files = [String]()
     if let i = args.firstIndex(of: "--tokenize"), i + 1 < args.count {
         try tokenizeOnly(path: args[i + 1])
+        return
+    }
+    if let i = args.firstIndex(of: "--bootstrap"), i + 1 < args.count {
+        bootstrapOnly(plans: Int(args[i + 1]) ?? 400)
         return
     }
     if let i = args.firstIndex(of: "--clean"), i + 1 < args.count {
@@ -126,6 +131,38 @@ func cleanOnly(path: String) throws {
         best = min(best, t)
     }
     print(String(format: "clean: %.1f MB, %d pages, %.3f s, %.1f MB/s", Double(bytes.count) / 1e6, pages, best, Double(bytes.count) / 1e6 / best))
+}
+
+/// The bootstrap alone (1,000 replicates, with the case selection replayed) on `plans` plans of
+/// 40 distinct sentence vectors each, shaped like those of real plans: its wall time, best of five.
+func bootstrapOnly(plans: Int) {
+    var rng = SplitMix64(seed: 1)
+    var profiles = [SentenceProfile](), rows = [ShareRow]()
+    for i in 0..<plans {
+        var times = [[Int]: Int]()
+        while times.count < 40 {
+            var v = [0, 0, 0, 0]
+            v[Int(rng.next() % 4)] += 1
+            if rng.next() % 4 == 0 { v[Int(rng.next() % 4)] += 1 }
+            times[v, default: 0] += rng.next() % 5 == 0 ? Int(5 + rng.next() % 30) : 1 + Int(rng.next() % 3)
+            if times.count >= 14 && rng.next() % 8 == 0 { break }
+        }
+        let profile = SentenceProfile(sentences: 400, vectors: SentenceProfile.sorted(times))
+        profiles.append(profile)
+        let t = profile.totals, total = Double(t.reduce(0, +))
+        rows.append(ShareRow(municipality: "G\(i)", province: "P\(i % 12)", profile: ShareProfile(t.map { Double($0) * 100 / total })))
+    }
+    let ranking = Ranking(rows: rows)
+    let selection = CaseSelection.select(ranking, top: 5)
+    var best = Double.infinity
+    for _ in 0..<5 {
+        let t = seconds {
+            _ = Bootstrap(profiles: profiles, ranked: profiles.map { _ in true }, replicates: 1000, seed: 1,
+                          selection: (selection, SelectionReplay(rows: ranking.rows, exclude: [], distinct: .province, top: 5)))
+        }
+        best = min(best, t)
+    }
+    print(String(format: "bootstrap: %d plans, 1000 replicates, %.3f s", plans, best))
 }
 
 /// ICU's word-break speed on the file's text (UTF-8 → UTF-16 included), best of three, one core.

@@ -48,3 +48,42 @@ import Testing
         #expect(unknown.cases[4].municipality == nil)
     }
 }
+
+/// The bootstrap's replay of the case selection chooses what `CaseSelection.select` chooses.
+@Suite struct SelectionReplayTests {
+    @Test func theReplayEqualsTheSelectionOnRandomTables() {
+        var rng = SplitMix64(seed: 8)
+        let provinces = ["Utrecht", "utrecht", "Drenthe", "Zeeland", "Limburg", nil, ""]
+        var checked = 0
+        for trial in 0..<300 {
+            let n = 1 + Int(rng.next() % 30)
+            let rows = (0..<n).map { i -> ShareRow in
+                // Coarse values, so ties are common.
+                let v: [Double] = (0..<4).map { _ in Double(rng.next() % 6) * 5 }
+                let total: Double = max(v.reduce(0, +), 1)
+                let regions: [String?] = ["noord", "zuid", nil]
+                let region = regions[Int(rng.next() % 3)]
+                let province = provinces[Int(rng.next() % UInt64(provinces.count))]
+                return ShareRow(municipality: "G\(i % 25)", region: region, province: province, profile: ShareProfile(v.map { $0 * 100 / total }))
+            }
+            let exclude = rng.next() % 3 == 0 ? ["g1", "G4"] : []
+            let distinct: CaseSelection.Distinct = [.province, .region, .none][trial % 3]
+            let k = 1 + Int(rng.next() % 6)
+            let expected = CaseSelection.select(Ranking(rows: rows), exclude: exclude, distinct: distinct, top: k).cases.map(\.municipality)
+            let replay = SelectionReplay(rows: rows, exclude: exclude, distinct: distinct, top: k)
+            var shares = [Double]()
+            for r in rows { shares += r.profile.shares }
+            var orders = [[Int32]]()
+            for p in 0..<4 {
+                let values: [Double] = rows.map { $0.profile.shares[p] }
+                orders.append((0..<Int32(n)).sorted { (a: Int32, b: Int32) -> Bool in
+                    values[Int(a)] != values[Int(b)] ? values[Int(a)] > values[Int(b)] : a < b
+                })
+            }
+            let picks = shares.withUnsafeBufferPointer { replay.choose(shares: $0, orders: orders) }
+            #expect(picks.map { $0 < 0 ? nil : rows[$0].municipality } == expected, "trial \(trial)")
+            checked += 1
+        }
+        #expect(checked == 300)
+    }
+}
