@@ -113,7 +113,7 @@ enum OCRPool {
 
     nonisolated(unsafe) private static var releaseAtExit = false
 
-    private static func checkOut() throws(IngestError) -> OCREngine {
+    static func checkOut() throws(IngestError) -> OCREngine {
         lock.lock()
         let engine = idle.popLast()
         lock.unlock()
@@ -135,7 +135,7 @@ enum OCRPool {
         return created
     }
 
-    private static func checkIn(_ engine: OCREngine) {
+    static func checkIn(_ engine: OCREngine) {
         lock.lock()
         idle.append(engine)
         lock.unlock()
