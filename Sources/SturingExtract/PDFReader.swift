@@ -60,6 +60,7 @@ public enum PDFReader {
                 text = String(cString: c)
                 g_free(c)
             }
+            if !text.isEmpty { text = PDFTextLayout.separated(text, page: page) }
             let noText = text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C })
             var hasImage = false
             if noText, let images = poppler_page_get_image_mapping(page) {

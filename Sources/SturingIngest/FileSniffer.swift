@@ -56,6 +56,23 @@ public enum FileSniffer {
         return .text
     }
 
+    /// Why a JSON or XML file met while walking a corpus folder is not a document to read, from
+    /// its first bytes (16 KB are enough); nil when it is one (an Open Raadsinformatie or Notubiz
+    /// export, an XML publication, or any other kind of file).
+    public static func notADocument(_ head: [UInt8]) -> String? {
+        let view = asciiView(head[...])
+        if let root = xmlRoot(view) {
+            return root == "owms-metadata" ? "a metadata record of officiële bekendmakingen (metadata.xml), not the publication's text" : nil
+        }
+        guard looksLikeJSON(view) else { return nil }
+        let text = String(decoding: view, as: UTF8.self).lowercased()
+        if text.contains("\"_index\"") && (text.contains("\"ori_") || text.contains("\"osi_")) { return nil }
+        if text.contains("\"@type\"") && (text.contains("mediaobject") || text.contains("openraadsinformatie")) { return nil }
+        if text.contains("notubiz") { return nil }
+        if text.contains("\"sturing\"") || text.contains("\"run_id\"") { return "an output of sturing (scores or run data), not a plan" }
+        return "JSON, but not an Open Raadsinformatie or Notubiz export (no council documents in its first 16 KB)"
+    }
+
     /// The first KB as single bytes: UTF-16 (with or without byte-order mark) has its zero bytes
     /// dropped, so markup in UTF-16 is recognised; other bytes (after a UTF-8 BOM) as they are.
     static func asciiView(_ head: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
