@@ -6,7 +6,7 @@ import Foundation
 /// between them in `poppler_page_get_text` ("regelingDe"). Within one of poppler's words the
 /// character boxes touch exactly (each box ends where the next begins, at the same height), so
 /// two characters whose boxes do not are in different words, and a space goes between them.
-enum PDFTextLayout {
+public enum PDFTextLayout {
     /// The page's text with a space between glued words; the text itself when the layout does
     /// not match it character for character.
     static func separated(_ text: String, page: OpaquePointer) -> String {
@@ -18,7 +18,7 @@ enum PDFTextLayout {
     }
 
     /// `separated` with the character boxes given (x1, y1, x2, y2; one per Unicode scalar).
-    static func separated(_ text: String, boxes: [(Double, Double, Double, Double)]) -> String {
+    public static func separated(_ text: String, boxes: [(Double, Double, Double, Double)]) -> String {
         let scalars = text.unicodeScalars
         guard scalars.count == boxes.count else { return text }
         var out = String.UnicodeScalarView()

@@ -112,7 +112,19 @@ public enum FileSniffer {
         let declared = starts("<?xml")
         while true {
             skipSpace()
-            if starts("<?") { guard skip(past: "?>") else { return nil } } else if starts("<!--") { guard skip(past: "-->") else { return nil } } else if starts("<!") { guard skip(past: ">") else { return nil } } else { break }
+            if starts("<?") {
+                guard skip(past: "?>") else { return nil }
+            } else if starts("<!--") {
+                guard skip(past: "-->") else { return nil }
+            } else if starts("<!") {
+                // A doctype, with its internal subset ("[ <!ENTITY ...> ]") when it has one.
+                var j = i
+                while j < b.count && b[j] != 0x3E && b[j] != 0x5B { j += 1 }
+                if j < b.count && b[j] == 0x5B { i = j; guard skip(past: "]") else { return nil } }
+                guard skip(past: ">") else { return nil }
+            } else {
+                break
+            }
         }
         guard i < b.count, b[i] == 0x3C else { return nil }
         i += 1
