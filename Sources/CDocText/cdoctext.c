@@ -392,15 +392,22 @@ static void docx_image_targets(zip_t *za, size_t limit, buffer *ids, buffer *out
     xmlFreeDoc(doc);
 }
 
-char *cdoc_office_text(const unsigned char *bytes, size_t length, int odt, size_t limit, char **images, int *error) {
-    if (images) *images = NULL;
+/* The zip archive in memory, or NULL with *error. */
+static zip_t *open_zip(const unsigned char *bytes, size_t length, int *error) {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(bytes, length, 0, &ze);
-    if (!src) { *error = CDOC_NOT_PARSABLE; zip_error_fini(&ze); return NULL; }
-    zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-    if (!za) { zip_source_free(src); zip_error_fini(&ze); *error = CDOC_NOT_PARSABLE; return NULL; }
+    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    if (src && !za) zip_source_free(src);
     zip_error_fini(&ze);
+    if (!za) *error = CDOC_NOT_PARSABLE;
+    return za;
+}
+
+char *cdoc_office_text(const unsigned char *bytes, size_t length, int odt, size_t limit, char **images, int *error) {
+    if (images) *images = NULL;
+    zip_t *za = open_zip(bytes, length, error);
+    if (!za) return NULL;
     buffer b = {0};
     image_list found = {{0}, 0};
     int e;
@@ -428,13 +435,8 @@ char *cdoc_office_text(const unsigned char *bytes, size_t length, int odt, size_
 }
 
 unsigned char *cdoc_zip_entry(const unsigned char *bytes, size_t length, const char *name, size_t limit, size_t *size, int *error) {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(bytes, length, 0, &ze);
-    if (!src) { *error = CDOC_NOT_PARSABLE; zip_error_fini(&ze); return NULL; }
-    zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-    if (!za) { zip_source_free(src); zip_error_fini(&ze); *error = CDOC_NOT_PARSABLE; return NULL; }
-    zip_error_fini(&ze);
+    zip_t *za = open_zip(bytes, length, error);
+    if (!za) return NULL;
     char *data = zip_entry(za, name, limit, size, error);
     zip_close(za);
     return (unsigned char *)data;

@@ -63,12 +63,7 @@ public final class OCREngine {
         }
         defer { pixDestroy(&pix) }
         TessBaseAPISetImage2(api, pix)
-        TessBaseAPISetSourceResolution(api, Int32(dpi))
-        guard let text = TessBaseAPIGetUTF8Text(api) else { return ("", 0) }
-        defer { TessDeleteText(text) }
-        let confidence = Int(TessBaseAPIMeanTextConf(api))
-        TessBaseAPIClear(api)
-        return (String(cString: text), confidence)
+        return recognize()
     }
 
     /// The text of one page and Tesseract's mean word confidence (0...100).
@@ -100,6 +95,11 @@ public final class OCREngine {
             }
         }
         grey.withUnsafeBufferPointer { TessBaseAPISetImage(api, $0.baseAddress, pw, ph, 1, pw) }
+        return recognize()
+    }
+
+    /// The text of the image set on the engine and the mean word confidence; clears the image.
+    private func recognize() -> (text: String, confidence: Int) {
         TessBaseAPISetSourceResolution(api, Int32(dpi))
         guard let text = TessBaseAPIGetUTF8Text(api) else { return ("", 0) }
         defer { TessDeleteText(text) }
