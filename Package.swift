@@ -30,12 +30,13 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld"])]),
-        // Text of HTML pages (libxml2) and Word/OpenDocument files (libzip + libxml2), behind an
+        // Text of HTML pages and XML documents (libxml2), Word/OpenDocument files (libzip + libxml2)
+        // and Markdown (cmark, Debian libcmark-dev), behind an
         // opaque header: libxml2's headers include ICU's, which clash with Foundation's private ICU.
         .target(
             name: "CDocText",
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
-            linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip")]
+            linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip"), .linkedLibrary("cmark")]
         ),
 
         // The versions of poppler, Tesseract, libxml2 and libzip, from their headers alone (no linking).

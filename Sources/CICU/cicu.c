@@ -325,6 +325,18 @@ int32_t cicu_convert_to_utf16(const char *charset, uint16_t *dst, int32_t capaci
     return n;
 }
 
+int32_t cicu_convert_to_utf16_strict(const char *charset, uint16_t *dst, int32_t capacity,
+                                     const char *src, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) { *error = (int32_t)status; return 0; }
+    ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    int32_t n = U_SUCCESS(status) ? ucnv_toUChars(conv, (UChar *)dst, capacity, src, length, &status) : 0;
+    ucnv_close(conv);
+    *error = (int32_t)status;
+    return n;
+}
+
 int32_t cicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t name_capacity,
                             int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;

@@ -26,11 +26,16 @@ public struct Document: Sendable, Codable, Equatable {
     public var cleaning: CleaningReport
     /// The pages read by OCR (nil: none).
     public var ocr: OCRRecord?
+    /// What the document says about itself (title, municipality, date, identifier), when its
+    /// format has such fields (government XML, council-data JSON).
+    public var metadata: DocumentMetadata?
 
     /// Creates a document.
     public init(file: String, sha256: String, kind: Kind, encoding: String, pages: [String], hasPages: Bool,
-                warnings: [String] = [], cleaning: CleaningReport = CleaningReport(), ocr: OCRRecord? = nil) {
+                warnings: [String] = [], cleaning: CleaningReport = CleaningReport(), ocr: OCRRecord? = nil,
+                metadata: DocumentMetadata? = nil) {
         self.ocr = ocr
+        self.metadata = metadata
         self.file = file
         self.sha256 = sha256
         self.kind = kind

@@ -28,6 +28,8 @@ public struct DocumentScore: Sendable, Equatable {
     public var sentences: SentenceProfile?
     /// The pages read by OCR (nil: none).
     public var ocr: OCRRecord?
+    /// What the document says about itself (from government XML or council-data JSON).
+    public var metadata: DocumentMetadata?
 
     /// Creates a score.
     public init(file: String, sha256: String, tokens: Int, pages: Int?, encoding: String,

@@ -16,6 +16,9 @@ public struct Plan: Sendable, Equatable, Codable {
     public var planType: String?
     /// The files (paths) that make up the plan; their counts add up.
     public var files: [String]
+    /// True when no manifest row names the plan: its name comes from its file (or from the
+    /// metadata the file carries), and may be made distinct from another plan's.
+    public var unlisted: Bool?
 
     /// Creates a plan.
     public init(municipality: String, category: String? = nil, region: String? = nil, province: String? = nil,

@@ -21,11 +21,22 @@ public enum DocumentExtractor {
         case .text:
             document = try DocumentReader.textDocument(path: path, bytes: bytes, sha256: sha, threads: threads)
         case .html:
-            document = try markupDocument(path: path, text: try MarkupReader.html(bytes), sha256: sha, encoding: "html")
+            let (text, decoded) = try MarkupReader.html(bytes)
+            document = try markupDocument(path: path, pages: [text], sha256: sha, encoding: "html", warnings: decoded.warning.map { [$0] } ?? [])
         case .docx:
-            document = try markupDocument(path: path, text: try MarkupReader.office(bytes, odt: false), sha256: sha, encoding: "docx")
+            document = try officeDocument(path: path, bytes: bytes, sha256: sha, odt: false, ocr: ocr)
         case .odt:
-            document = try markupDocument(path: path, text: try MarkupReader.office(bytes, odt: true), sha256: sha, encoding: "odt")
+            document = try officeDocument(path: path, bytes: bytes, sha256: sha, odt: true, ocr: ocr)
+        case .xml:
+            let xml = try XMLDocumentReader.read(bytes)
+            document = try markupDocument(path: path, pages: [xml.text], sha256: sha, encoding: "xml",
+                                          warnings: xml.warning.map { [$0] } ?? [], metadata: xml.metadata)
+        case .json:
+            let export = try CouncilDataReader.read(bytes)
+            document = try markupDocument(path: path, pages: export.pages, sha256: sha, encoding: "json",
+                                          warnings: export.warnings, metadata: export.metadata)
+        case .markdown:
+            document = try markupDocument(path: path, pages: [try MarkupReader.markdown(bytes).text], sha256: sha, encoding: "markdown")
         case .convert(let advice):
             throw .needsConversion(advice)
         }
@@ -95,11 +106,15 @@ public enum DocumentExtractor {
                         warnings: warnings, cleaning: report, ocr: record)
     }
 
-    /// A document from the text of an HTML page or an Office file: one page, cleaned like text.
-    static func markupDocument(path: String, text: String, sha256: String, encoding: String) throws(IngestError) -> Document {
-        let (cleaned, report) = TextCleaner.clean(pages: [text], removeRunningLines: false)
+    /// A document from the text of an HTML page, an Office, XML, JSON or Markdown file, cleaned
+    /// like text: one page, or (an export of several documents) a page per document page, with
+    /// running lines removed when there are several.
+    static func markupDocument(path: String, pages: [String], sha256: String, encoding: String, warnings: [String] = [],
+                               metadata: DocumentMetadata? = nil, ocr: OCRRecord? = nil) throws(IngestError) -> Document {
+        let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: pages.count > 1)
         guard cleaned.contains(where: { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }) else { throw .noWords }
-        return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: false, cleaning: report)
+        return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: pages.count > 1,
+                        warnings: warnings, cleaning: report, ocr: ocr, metadata: metadata)
     }
 
     /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),

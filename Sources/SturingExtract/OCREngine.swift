@@ -44,6 +44,28 @@ public final class OCREngine {
     /// What this engine is, for outputs and cache keys: "tesseract 5.3.0, nld, 300 dpi".
     public var identification: String { "tesseract \(Self.version), \(language), \(dpi) dpi" }
 
+    /// Images above this many pixels are not read (a decompression bomb, or not a screenshot).
+    static let maximumImagePixels = 60_000_000
+
+    /// The text of an image file's bytes (PNG, JPEG, TIFF, GIF, BMP, WebP: what Leptonica reads)
+    /// and the mean word confidence; nil when the image cannot be decoded or is too large. Images
+    /// narrower than 1,600 pixels (screenshots at screen resolution) are scaled up twofold first:
+    /// Tesseract reads letters of 20 pixels or more best.
+    func read(image bytes: [UInt8]) -> (text: String, confidence: Int)? {
+        var format: Int32 = 0, w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, cmap: Int32 = 0
+        let header = bytes.withUnsafeBufferPointer { pixReadHeaderMem($0.baseAddress, $0.count, &format, &w, &h, &bps, &spp, &cmap) }
+        guard header == 0, w > 0, h > 0, Int(w) * Int(h) <= Self.maximumImagePixels else { return nil }
+        var pix: OpaquePointer? = bytes.withUnsafeBufferPointer { pixReadMem($0.baseAddress, $0.count) }
+        guard let read = pix else { return nil }
+        if w < 1600, let scaled = pixScale(read, 2, 2) {
+            pixDestroy(&pix)
+            pix = scaled
+        }
+        defer { pixDestroy(&pix) }
+        TessBaseAPISetImage2(api, pix)
+        return recognize()
+    }
+
     /// The text of one page and Tesseract's mean word confidence (0...100).
     func read(_ page: OpaquePointer) -> (text: String, confidence: Int) {
         var width = 0.0, height = 0.0
@@ -73,6 +95,11 @@ public final class OCREngine {
             }
         }
         grey.withUnsafeBufferPointer { TessBaseAPISetImage(api, $0.baseAddress, pw, ph, 1, pw) }
+        return recognize()
+    }
+
+    /// The text of the image set on the engine and the mean word confidence; clears the image.
+    private func recognize() -> (text: String, confidence: Int) {
         TessBaseAPISetSourceResolution(api, Int32(dpi))
         guard let text = TessBaseAPIGetUTF8Text(api) else { return ("", 0) }
         defer { TessDeleteText(text) }

@@ -60,6 +60,7 @@ public enum PDFReader {
                 text = String(cString: c)
                 g_free(c)
             }
+            if !text.isEmpty { text = PDFTextLayout.separated(text, page: page) }
             let noText = text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C })
             var hasImage = false
             if noText, let images = poppler_page_get_image_mapping(page) {
@@ -113,7 +114,7 @@ enum OCRPool {
 
     nonisolated(unsafe) private static var releaseAtExit = false
 
-    private static func checkOut() throws(IngestError) -> OCREngine {
+    static func checkOut() throws(IngestError) -> OCREngine {
         lock.lock()
         let engine = idle.popLast()
         lock.unlock()
@@ -135,7 +136,7 @@ enum OCRPool {
         return created
     }
 
-    private static func checkIn(_ engine: OCREngine) {
+    static func checkIn(_ engine: OCREngine) {
         lock.lock()
         idle.append(engine)
         lock.unlock()

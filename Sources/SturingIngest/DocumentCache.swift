@@ -13,7 +13,7 @@ import Synchronization
 /// holds, and the poppler version, whose text extraction can change between releases.
 public final class DocumentCache: Sendable {
     /// Bump when reading or cleaning changes, so old entries are not used.
-    public static let formatVersion = "ingest-5"
+    public static let formatVersion = "ingest-6"
 
     /// The cache folder.
     public let folder: URL
@@ -93,6 +93,7 @@ public final class DocumentCache: Sendable {
         var warnings: [String]
         var cleaning: CleaningReport
         var ocr: OCRRecord?
+        var metadata: DocumentMetadata?
         var pageBytes: [Int]
         /// SHA-256 of the page bytes (cache entries; nil between a worker and its parent).
         var checksum: String?
@@ -105,7 +106,7 @@ public final class DocumentCache: Sendable {
         var body = Data()
         if checksum { for p in pages { body.append(p) } }
         let header = Header(sha256: d.sha256, kind: d.kind, encoding: d.encoding, hasPages: d.hasPages,
-                            warnings: d.warnings, cleaning: d.cleaning, ocr: d.ocr, pageBytes: pages.map(\.count),
+                            warnings: d.warnings, cleaning: d.cleaning, ocr: d.ocr, metadata: d.metadata, pageBytes: pages.map(\.count),
                             checksum: checksum ? SHA256Hex.digest(body) : nil)
         guard var data = try? JSONEncoder().encode(header) else { return nil }
         data.append(0x0A)
@@ -131,6 +132,7 @@ public final class DocumentCache: Sendable {
         }
         guard offset == data.endIndex else { return nil }
         return Document(file: path, sha256: header.sha256, kind: header.kind, encoding: header.encoding, pages: pages,
-                        hasPages: header.hasPages, warnings: header.warnings, cleaning: header.cleaning, ocr: header.ocr)
+                        hasPages: header.hasPages, warnings: header.warnings, cleaning: header.cleaning, ocr: header.ocr,
+                        metadata: header.metadata)
     }
 }

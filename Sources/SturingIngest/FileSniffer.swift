@@ -6,8 +6,14 @@ public enum FileSniffer {
         case pdf
         /// Something to decode as text.
         case text
-        /// An HTML page (a doctype or an html/head/body tag near the start).
+        /// An HTML page (a doctype or an html/head/body tag near the start; UTF-8, 8-bit or UTF-16).
         case html
+        /// An XML document (an XML declaration, or the root of a government XML format).
+        case xml
+        /// JSON (an object or an array of objects), such as a council-data export.
+        case json
+        /// Markdown (front matter, headings, links or emphasis in the first 64 KB).
+        case markdown
         /// A Word document (.docx: a zip with word/document.xml).
         case docx
         /// An OpenDocument text (.odt: a zip with content.xml).
@@ -42,8 +48,120 @@ public enum FileSniffer {
             return .convert("an RTF document; convert it to .docx or PDF first, e.g. `libreoffice --headless --convert-to docx plan.rtf`")
         }
         if let kind = magicKind(bytes) { return .binary(kind) }
-        if looksLikeHTML(head) { return .html }
+        let markup = asciiView(head)
+        if let root = xmlRoot(markup) { return root == "html" ? .html : .xml }
+        if looksLikeHTML(markup) { return .html }
+        if looksLikeJSON(markup) { return .json }
+        if looksLikeMarkdown(bytes.prefix(65_536)) { return .markdown }
         return .text
+    }
+
+    /// Why a JSON or XML file met while walking a corpus folder is not a document to read, from
+    /// its first bytes (16 KB are enough); nil when it is one (an Open Raadsinformatie or Notubiz
+    /// export, an XML publication, or any other kind of file).
+    public static func notADocument(_ head: [UInt8]) -> String? {
+        let view = asciiView(head[...])
+        if let root = xmlRoot(view) {
+            return root == "owms-metadata" ? "a metadata record of officiële bekendmakingen (metadata.xml), not the publication's text" : nil
+        }
+        guard looksLikeJSON(view) else { return nil }
+        let text = String(decoding: view, as: UTF8.self).lowercased()
+        if text.contains("\"_index\"") && (text.contains("\"ori_") || text.contains("\"osi_")) { return nil }
+        if text.contains("\"@type\"") && (text.contains("mediaobject") || text.contains("openraadsinformatie")) { return nil }
+        if text.contains("notubiz") { return nil }
+        if text.contains("\"sturing\"") || text.contains("\"run_id\"") { return "an output of sturing (scores or run data), not a plan" }
+        return "JSON, but not an Open Raadsinformatie or Notubiz export (no council documents in its first 16 KB)"
+    }
+
+    /// The first KB as single bytes: UTF-16 (with or without byte-order mark) has its zero bytes
+    /// dropped, so markup in UTF-16 is recognised; other bytes (after a UTF-8 BOM) as they are.
+    static func asciiView(_ head: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var b = head
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { return b.dropFirst(3) }
+        var littleEndian: Bool?
+        if b.starts(with: [0xFF, 0xFE]) { littleEndian = true; b = b.dropFirst(2) } else if b.starts(with: [0xFE, 0xFF]) { littleEndian = false; b = b.dropFirst(2) } else if b.count >= 8 {
+            var even = 0, odd = 0
+            for (i, byte) in b.enumerated() where byte == 0 { if i % 2 == 0 { even += 1 } else { odd += 1 } }
+            let half = b.count / 2
+            if odd * 10 >= half * 7 && even * 20 < half { littleEndian = true } else if even * 10 >= half * 7 && odd * 20 < half { littleEndian = false }
+        }
+        guard let littleEndian else { return b }
+        var out = [UInt8]()
+        out.reserveCapacity(b.count / 2)
+        var i = b.startIndex + (littleEndian ? 0 : 1)
+        while i < b.endIndex { out.append(b[i]); i += 2 }
+        return out[...]
+    }
+
+    /// Roots of the government XML formats that are read without an XML declaration.
+    static let xmlRoots: Set<String> = ["cvdr", "toestand", "officiele-publicatie", "open-rechtspraak", "owms-metadata"]
+
+    /// The lowercased local name of the root element when the bytes start as an XML document (an
+    /// XML declaration, or a known government root); nil otherwise.
+    static func xmlRoot(_ head: ArraySlice<UInt8>) -> String? {
+        let b = Array(head)
+        var i = 0
+        func skipSpace() { while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 } }
+        func starts(_ s: String) -> Bool { let m = Array(s.utf8); return i + m.count <= b.count && Array(b[i..<(i + m.count)]) == m }
+        func skip(past end: String) -> Bool {
+            let m = Array(end.utf8)
+            while i + m.count <= b.count { if Array(b[i..<(i + m.count)]) == m { i += m.count; return true }; i += 1 }
+            return false
+        }
+        skipSpace()
+        let declared = starts("<?xml")
+        while true {
+            skipSpace()
+            if starts("<?") {
+                guard skip(past: "?>") else { return nil }
+            } else if starts("<!--") {
+                guard skip(past: "-->") else { return nil }
+            } else if starts("<!") {
+                // A doctype, with its internal subset ("[ <!ENTITY ...> ]") when it has one.
+                var j = i
+                while j < b.count && b[j] != 0x3E && b[j] != 0x5B { j += 1 }
+                if j < b.count && b[j] == 0x5B { i = j; guard skip(past: "]") else { return nil } }
+                guard skip(past: ">") else { return nil }
+            } else {
+                break
+            }
+        }
+        guard i < b.count, b[i] == 0x3C else { return nil }
+        i += 1
+        let start = i
+        while i < b.count, b[i] != 0x20, b[i] != 0x3E, b[i] != 0x2F, b[i] != 0x0A, b[i] != 0x0D, b[i] != 0x09 { i += 1 }
+        var name = String(decoding: b[start..<i], as: UTF8.self).lowercased()
+        if let colon = name.lastIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
+        guard !name.isEmpty else { return nil }
+        return declared || xmlRoots.contains(name) ? name : nil
+    }
+
+    /// An object (`{` then a key or `}`) or an array (`[` then `{`, `[` or `]`) at the start.
+    static func looksLikeJSON(_ head: ArraySlice<UInt8>) -> Bool {
+        let b = head.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.prefix(2)
+        guard b.count == 2 else { return false }
+        let first = b[b.startIndex], second = b[b.startIndex + 1]
+        return (first == 0x7B && (second == 0x22 || second == 0x7D)) || (first == 0x5B && (second == 0x7B || second == 0x5B || second == 0x5D))
+    }
+
+    /// Markdown structure in the first bytes: YAML front matter, or enough of headings ("# "),
+    /// links ("[text](address)") and emphasis ("**word**") that plain text seldom has.
+    static func looksLikeMarkdown(_ head: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: head, as: UTF8.self)
+        if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
+            if text.dropFirst(3).contains("\n---") { return true }
+        }
+        var headings = 0, links = 0, emphasis = 0, fences = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let l = line.drop { $0 == " " }
+            if l.hasPrefix("```") { fences += 1 }
+            var hashes = 0
+            for c in l { if c == "#" { hashes += 1 } else { break } }
+            if hashes >= 1 && hashes <= 6 && l.dropFirst(hashes).first == " " { headings += 1 }
+            if let open = l.range(of: "]("), l[..<open.lowerBound].contains("["), l[open.upperBound...].contains(")") { links += 1 }
+            if let bold = l.range(of: "**"), l[bold.upperBound...].contains("**") { emphasis += 1 }
+        }
+        return links >= 2 || headings >= 2 || (headings >= 1 && links + emphasis + fences >= 1) || (links >= 1 && emphasis + fences >= 1)
     }
 
     private static func magicKind(_ b: [UInt8]) -> String? {
@@ -65,7 +183,8 @@ public enum FileSniffer {
         return nil
     }
 
-    /// A doctype or an <html>, <head> or <body> tag in the first KB (after white space or a BOM).
+    /// A doctype or an <html>, <head> or <body> tag in the first KB (after white space or a BOM;
+    /// give UTF-16 through `asciiView`).
     static func looksLikeHTML(_ head: ArraySlice<UInt8>) -> Bool {
         // ASCII case folding on bytes (the markers are ASCII).
         let lower = ArraySlice(head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })

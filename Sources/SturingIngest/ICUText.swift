@@ -74,8 +74,9 @@ enum ICUText {
         }
     }
 
-    /// Decodes `bytes` in the ICU charset `charset` to a String; nil when ICU does not know it.
-    static func decode(_ bytes: [UInt8], charset: String) -> String? {
+    /// Decodes `bytes` in the ICU charset `charset` to a String; nil when ICU does not know it,
+    /// or, when `strict`, when a byte sequence is not valid in it.
+    static func decode(_ bytes: [UInt8], charset: String, strict: Bool = false) -> String? {
         var capacity = bytes.count + 16
         while true {
             var err: Int32 = 0
@@ -83,7 +84,8 @@ enum ICUText {
             let out = [UInt16](unsafeUninitializedCapacity: capacity) { buf, n in
                 needed = bytes.withUnsafeBufferPointer { src in
                     src.withMemoryRebound(to: CChar.self) {
-                        cicu_convert_to_utf16(charset, buf.baseAddress, Int32(buf.count), $0.baseAddress, Int32($0.count), &err)
+                        strict ? cicu_convert_to_utf16_strict(charset, buf.baseAddress, Int32(buf.count), $0.baseAddress, Int32($0.count), &err)
+                            : cicu_convert_to_utf16(charset, buf.baseAddress, Int32(buf.count), $0.baseAddress, Int32($0.count), &err)
                     }
                 }
                 n = err > 0 ? 0 : Int(needed)

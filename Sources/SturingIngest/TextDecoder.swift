@@ -40,7 +40,7 @@ public enum TextDecoder {
     /// ICU names for 8-bit Western charsets; all are read as Windows-1252, their superset for text.
     private static let latin8Bit: Set<String> = ["ISO-8859-1", "windows-1252", "ISO-8859-15", "ISO-8859-2", "windows-1250"]
 
-    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
         var units = [UInt16]()
         units.reserveCapacity(bytes.count / 2)
         var i = bytes.startIndex
@@ -53,7 +53,7 @@ public enum TextDecoder {
     }
 
     /// UTF-16 without BOM: in mostly-Latin text every other byte is zero.
-    private static func bomlessUTF16(_ bytes: [UInt8]) -> Decoded? {
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Decoded? {
         let sample = bytes.prefix(4096)
         guard sample.count >= 8 else { return nil }
         var evenZero = 0, oddZero = 0

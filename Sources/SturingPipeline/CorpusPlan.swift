@@ -1,5 +1,6 @@
 import Foundation
 import SturingCore
+import SturingIngest
 
 /// What a corpus run will do: the plans, the files to score (in a fixed order), and the problems
 /// found before scoring (manifest rows without a file, malformed rows).
@@ -52,8 +53,14 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         return Int(h % UInt64(shards)) + 1
     }
 
-    /// File extensions that hold metadata, not plans, and are never scored when walking a folder.
-    public static let metadataExtensions: Set<String> = ["csv", "json", "jsonl", "yaml", "yml", "md", "tsv", "xlsx", "xls", "ods"]
+    /// File extensions of tables and settings, never scored when walking a folder (named in a
+    /// warning): a manifest, a lexicon, a spreadsheet.
+    public static let metadataExtensions: Set<String> = ["csv", "yaml", "yml", "tsv", "xlsx", "xls", "ods"]
+
+    /// File extensions whose first bytes decide whether the file is read (council-data exports
+    /// and XML publications are; sturing outputs, other JSON and metadata records are not, with a
+    /// warning that says why).
+    public static let sniffedExtensions: Set<String> = ["json", "jsonl", "ndjson", "xml"]
 
     /// Plans the run over `directory`, with an optional manifest. Symbolic links met while walking
     /// are followed only with `followLinks`; folders in `excluding` (the run's own output) and
@@ -66,9 +73,12 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         var plans = [Plan](), files = [String](), failures = walk.failures, warnings = walk.warnings
         guard let manifest else {
             for path in found {
-                plans.append(Plan(municipality: displayName(path), files: [path]))
+                var plan = Plan(municipality: displayName(path), files: [path])
+                plan.unlisted = true
+                plans.append(plan)
                 files.append(path)
             }
+            warnings += distinctNames(&plans)
             return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
         }
         let manifestName = URL(fileURLWithPath: manifest.path).lastPathComponent
@@ -136,10 +146,31 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
             && !(realPath(path).map { realOf[$0] != nil } ?? false) {
             let name = displayName(path)
             warnings.append("\(path) is not in \(manifestName): scored as its own plan '\(name)' without category, region or province (add a row to the manifest)")
-            plans.append(Plan(municipality: index[name] == nil ? name : "\(name) (\(URL(fileURLWithPath: path).lastPathComponent))", files: [path]))
+            var plan = Plan(municipality: name, files: [path])
+            plan.unlisted = true
+            plans.append(plan)
             files.append(path)
         }
+        warnings += distinctNames(&plans)
         return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
+    }
+
+    /// Gives unlisted plans that share a name with another plan (bgr.html and bgr.xml) the file
+    /// name in brackets ("bgr (bgr.html)"), so no two rows of the tables are named alike; returns
+    /// a warning per name. Plans named by the manifest keep their names.
+    public static func distinctNames(_ plans: inout [Plan]) -> [String] {
+        var byName = [String: [Int]]()
+        for (i, p) in plans.enumerated() { byName[p.municipality.lowercased(), default: []].append(i) }
+        var warnings = [String]()
+        for (_, indices) in byName.sorted(by: { $0.value[0] < $1.value[0] }) where indices.count > 1 {
+            let renamed = indices.filter { plans[$0].unlisted == true && plans[$0].files.count == 1 }
+            guard !renamed.isEmpty else { continue }
+            let name = plans[indices[0]].municipality
+            for i in renamed { plans[i].municipality = "\(plans[i].municipality) (\(URL(fileURLWithPath: plans[i].files[0]).lastPathComponent))" }
+            let files = indices.flatMap { plans[$0].files }.map { URL(fileURLWithPath: $0).lastPathComponent }
+            warnings.append("\(files.joined(separator: ", ")) would all be the plan '\(name)': \(renamed.map { "'\(plans[$0].municipality)'" }.joined(separator: ", ")) are scored as plans of their own (the same plan in two formats? keep one file, or give each a manifest row)")
+        }
+        return warnings
     }
 
     static func conflicts(_ a: Plan, _ b: Plan) -> Bool {
@@ -173,6 +204,8 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
     /// What walking the folder found.
     struct Walk {
         var files = [String]()
+        /// Tables and settings files found (named in one warning).
+        var skippedTables = [String]()
         var failures = [FileFailure]()
         var warnings = [String]()
     }
@@ -241,13 +274,28 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
                     visit(path)
                     continue
                 }
-                if name.lowercased().hasPrefix("readme") || metadataExtensions.contains((name as NSString).pathExtension.lowercased()) { continue }
+                if name.lowercased().hasPrefix("readme") { continue }
                 if let manifest, URL(fileURLWithPath: path).standardizedFileURL.path == manifest { continue }
+                let ext = (name as NSString).pathExtension.lowercased()
+                if metadataExtensions.contains(ext) {
+                    walk.skippedTables.append(path)
+                    continue
+                }
+                if sniffedExtensions.contains(ext), let head = DocumentReader.head(path: path, count: 16_384),
+                   let why = FileSniffer.notADocument(head) {
+                    walk.warnings.append("\(path) is not read: \(why)")
+                    continue
+                }
                 walk.files.append(path)
             }
         }
         visit(base)
         walk.files.sort()
+        if !walk.skippedTables.isEmpty {
+            let names = walk.skippedTables.sorted()
+            let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
+            walk.warnings.append("not read as plans: \(shown) (tables and settings files: .csv, .tsv, .xlsx, .xls, .ods, .yaml; give a manifest with --manifest, export a plan as PDF or text)")
+        }
         return walk
     }
 }

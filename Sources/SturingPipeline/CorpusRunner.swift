@@ -70,7 +70,7 @@ public enum CorpusRunner {
         var plans = [PlanResult]()
         var failures = corpus.failures
         var warnings = corpus.warnings
-        for plan in corpus.plans {
+        for plan in withMetadata(corpus.plans, byFile, warnings: &warnings) {
             var scored = [DocumentScore](), failed = [FileFailure]()
             for file in plan.files {
                 switch byFile[file] {
@@ -94,6 +94,28 @@ public enum CorpusRunner {
         }
         warnings += identicalFiles(outcomes)
         return CorpusResult(plans: plans, failures: failures, warnings: warnings, resumed: resumed)
+    }
+
+    /// The plans with the fields their documents' metadata give where the manifest leaves them
+    /// empty (the manifest always wins): title and year, and for a file without a manifest row
+    /// the municipality its metadata names (said in a warning); names made distinct again.
+    static func withMetadata(_ planned: [Plan], _ byFile: [String: FileOutcome], warnings: inout [String]) -> [Plan] {
+        var plans = planned
+        for i in plans.indices {
+            let found = plans[i].files.compactMap { file -> DocumentMetadata? in
+                if case .scored(let s) = byFile[file] { return s.metadata }
+                return nil
+            }
+            guard let m = found.first else { continue }
+            if plans[i].title == nil { plans[i].title = m.title }
+            if plans[i].year == nil { plans[i].year = m.year }
+            if plans[i].unlisted == true, plans[i].files.count == 1, let name = m.municipality, name != plans[i].municipality {
+                warnings.append("\(plans[i].files[0]) has no manifest row: it is the plan '\(name)', the municipality its \(m.source) metadata names (add a manifest row to name it otherwise)")
+                plans[i].municipality = name
+            }
+        }
+        warnings += CorpusPlan.distinctNames(&plans)
+        return plans
     }
 
     /// Warnings for byte-identical files under different names: both are scored (a regional plan

@@ -62,7 +62,7 @@ public enum ShareTableReader {
                 warnings.append("line \(line): \(name)'s shares add up to \(String(format: "%.1f", profile.total)), not 100 (check the source)")
             }
             if let first = seen[name.lowercased()] {
-                warnings.append("line \(line): \(name) appears twice (first on line \(first)); both rows are ranked")
+                warnings.append("line \(line): \(name) appears twice (first on line \(first)); the rows are kept as two plans (give each its own name)")
             }
             seen[name.lowercased()] = line
             var count: Int?

@@ -74,6 +74,14 @@ extension ScoreJSON {
                 return OCRRecord.Page(page: page, confidence: p["confidence"]?.intValue ?? 0, reason: reason)
             })
         }
+        if let m = v["metadata"], let source = m["source"]?.stringValue {
+            score.metadata = DocumentMetadata(
+                source: source, title: m["title"]?.stringValue, municipality: m["municipality"]?.stringValue,
+                date: m["date"]?.stringValue, identifier: m["identifier"]?.stringValue,
+                parts: m["parts"]?.arrayValue?.map {
+                    DocumentMetadata.Part(title: $0["title"]?.stringValue, date: $0["date"]?.stringValue, identifier: $0["identifier"]?.stringValue)
+                })
+        }
         if let sentences = v["sentences"], let n = sentences["n"]?.intValue {
             var vectors = (sentences["vectors"]?.arrayValue ?? []).compactMap { item -> SentenceProfile.Vector? in
                 let numbers = (item.arrayValue ?? []).compactMap(\.intValue)

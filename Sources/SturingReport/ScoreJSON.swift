@@ -89,6 +89,7 @@ public enum ScoreJSON {
                 })),
             ])))
         }
+        if let m = s.metadata { pairs.append(("metadata", metadata(m))) }
         if let profile = s.sentences {
             var fields: [(String, JSONValue)] = [
                 ("n", .int(profile.sentences)),
@@ -127,6 +128,19 @@ public enum ScoreJSON {
             ("perspectives", .object(perspectives)), ("terms", .object(terms)),
             ("warnings", .array(s.warnings.map { .string($0) })),
         ])
+    }
+
+    /// What a document says about itself (its format's title, municipality, date and identifier).
+    public static func metadata(_ m: DocumentMetadata) -> JSONValue {
+        func field(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
+        var pairs: [(String, JSONValue)] = [("source", .string(m.source)), ("title", field(m.title)), ("municipality", field(m.municipality)),
+                                            ("date", field(m.date)), ("identifier", field(m.identifier))]
+        if let parts = m.parts {
+            pairs.append(("parts", .array(parts.map {
+                .object([("title", field($0.title)), ("date", field($0.date)), ("identifier", field($0.identifier))])
+            })))
+        }
+        return .object(pairs)
     }
 
     /// One keyword-in-context line.

@@ -57,11 +57,13 @@ struct Tally {
         for o in overlapList {
             warnings.append("'\(o.form)' counts for more than one perspective (\(o.claimedBy.joined(separator: ", "))): \(o.count)x")
         }
-        return DocumentScore(
+        var score = DocumentScore(
             file: document.file, sha256: document.sha256, tokens: tokens,
             pages: document.hasPages ? document.pages.count : nil, encoding: document.encoding,
             perspectives: perspectives, terms: terms, excluded: excludedTerms, overlaps: overlapList,
             cleaning: document.cleaning, warnings: warnings, ocr: document.ocr)
+        score.metadata = document.metadata
+        return score
     }
 
     private func sorted(_ forms: [String: Int]) -> [(form: String, count: Int)] {

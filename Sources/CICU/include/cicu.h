@@ -54,6 +54,10 @@ int32_t cicu_utf8_to_utf16(uint16_t *dst, int32_t capacity, const char *src, int
 /// Converts bytes in the named charset to UTF-16. Returns the length needed (may exceed capacity).
 int32_t cicu_convert_to_utf16(const char *charset, uint16_t *dst, int32_t capacity,
                               const char *src, int32_t length, int32_t *error);
+/// Like `cicu_convert_to_utf16`, but a byte sequence that is not valid in the charset (or has no
+/// Unicode mapping) stops the conversion with an error (U_INVALID_CHAR_FOUND, U_ILLEGAL_CHAR_FOUND).
+int32_t cicu_convert_to_utf16_strict(const char *charset, uint16_t *dst, int32_t capacity,
+                                     const char *src, int32_t length, int32_t *error);
 
 /// Detects the charset of `bytes`. Writes its ICU name into `name` (NUL-terminated) and returns the
 /// confidence 0..100, or -1 when nothing was detected.

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Issue 22 end to end: what a corpus folder of mixed formats gives (items 3, 4 and 9).
+@Suite struct Issue22CLITests {
+    static let cvdr = """
+        <?xml version="1.0" encoding="utf-8"?><cvdr xmlns:dcterms="http://purl.org/dc/terms/"><meta><owmskern>\
+        <dcterms:identifier>112779_1</dcterms:identifier><dcterms:title>Verordening maatschappelijke ondersteuning</dcterms:title>\
+        <dcterms:creator scheme="overheid:Gemeente">Spijkenisse</dcterms:creator></owmskern><owmsmantel><dcterms:issued>2015-01-06</dcterms:issued>\
+        </owmsmantel></meta><body><regeling><al>Wij regelen de toegang tot de zorg binnen kaders en met rechtsbescherming.</al>\
+        <al>Samen met partners werken wij in wijkteams; inwoners doen mee.</al></regeling></body></cvdr>
+        """
+
+    @Test func aMixedFolderIsReadAndNamed() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("plannen")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        let plan = "Wij regelen de zorg binnen kaders. Samen met partners werken wij. Inwoners doen mee."
+        try write("bgr.html", "<html><body><p>\(plan)</p></body></html>")
+        try write("bgr.txt", plan)
+        try write("cvdr112779.xml", Self.cvdr)
+        try write("toelichting.md", "# Toelichting\n\nWij [regelen](https://regels.nl/kaders/regelen) de zorg samen met **inwoners**.\n")
+        try write("instellingen.json", "{\"kleur\": \"blauw\"}")
+        try write("gegevens.csv", "a,b\n1,2\n")
+        try write("README.md", "# Over deze map\n")
+        let out = dir.appendingPathComponent("out")
+        let run = try CLITests.run(["analyze", corpus.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
+        let names = rows.map { String($0.prefix { $0 != "," }) }.sorted()
+        // Before: two rows named "bgr" (no warning), the JSON, CSV and Markdown skipped silently, and
+        // the CVDR file a plan "cvdr112779" whose tag names and metadata were counted.
+        #expect(names == ["Spijkenisse", "bgr (bgr.html)", "bgr (bgr.txt)", "toelichting"])
+        let spijkenisse = try #require(rows.first { $0.hasPrefix("Spijkenisse,") })
+        #expect(spijkenisse.contains(",Verordening maatschappelijke ondersteuning,2015,"))
+        #expect(run.stderr.contains("would all be the plan 'bgr'"))
+        #expect(run.stderr.contains("instellingen.json is not read: JSON, but not an Open Raadsinformatie or Notubiz export"))
+        #expect(run.stderr.contains("not read as plans: \(corpus.path)/gegevens.csv"))
+        #expect(run.stderr.contains("the municipality its CVDR metadata names"))
+        #expect(!run.stderr.contains("README"))
+        let documents = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8)
+        #expect(documents.contains("\"metadata\":{\"source\":\"CVDR\",\"title\":\"Verordening maatschappelijke ondersteuning\",\"municipality\":\"Spijkenisse\",\"date\":\"2015-01-06\",\"identifier\":\"112779_1\"}"))
+    }
+
+    @Test func rankNoLongerSaysUnrankedDuplicatesAreRanked() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = dir.appendingPathComponent("scores.csv")
+        try Data("municipality,PA,NPM,NPG,SR,signal_words\nbgr,25,25,25,25,4\nbgr,40,20,20,20,5\nAlfa,25,25,25,25,100\n".utf8).write(to: table)
+        let run = try CLITests.run(["rank", table.path])
+        #expect(!run.stderr.contains("both rows are ranked"))
+        #expect(run.stderr.contains("bgr appears twice (first on line 2); the rows are kept as two plans"))
+        #expect(run.stderr.contains("bgr is not ranked"))
+    }
+}
