@@ -194,8 +194,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// What the lexicon check finds on the run's documents, as "kind: message" lines.
     static func lexiconFindings(_ compiled: CompiledLexicon, _ result: CorpusResult) -> [String] {
         let documents = result.plans.flatMap(\.documents)
-        guard let check = try? LexiconCheck(compiled.lexicon, setting: compiled.setting, documents: documents) else { return [] }
-        return check.findings.map { "\($0.kind): \($0.message)" }
+        return LexiconCheck(compiled: compiled, documents: documents).findings.map { "\($0.kind): \($0.message)" }
     }
 
     /// The settings that decide each document's score: a resumed run must have the same.

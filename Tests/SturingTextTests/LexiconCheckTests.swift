@@ -28,3 +28,21 @@ import Testing
         #expect(meten.shareOfPerspective == 100)
     }
 }
+
+/// Issue 22: what the check says about the never-matched terms of a big lexicon.
+@Suite struct LexiconCheckIssue22Tests {
+    func lexicon(_ csv: String, language: String = "nl") throws -> Lexicon {
+        var l = try LexiconLoader.loadCSV("perspective,term\n" + csv, path: "t.csv", sha256: "")
+        l.language = language
+        return l
+    }
+
+    @Test func manyNeverMatchedTermsAreOneFinding() throws {
+        let words = (0..<120).map { "PA,woord\(String(UnicodeScalar(UInt8(97 + $0 % 26))))\(String(UnicodeScalar(UInt8(97 + $0 / 26))))" }
+        let l = try lexicon((words + ["SR,meedoen"]).joined(separator: "\n") + "\n")
+        let doc = try scoreWith(l, "Wij doen mee: meedoen.")
+        let never = try LexiconCheck(l, documents: [doc]).findings.filter { $0.kind == "never-matched" }
+        #expect(never.count == 1)
+        #expect(never[0].message.hasPrefix("120 of the 121 terms matched nothing in 1 document(s), among them 'woordaa' (PA), 'woordba' (PA)"))
+    }
+}
