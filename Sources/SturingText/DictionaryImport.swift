@@ -144,6 +144,7 @@ public enum DictionaryImport {
     /// quanteda YAML: categories (nested allowed) mapping to lists of words or globs; a nested
     /// category counts for its top-level category.
     static func quanteda(_ text: String, path: String) throws(LexiconError) -> [(term: String, categories: [String], line: Int)] {
+        try YAMLAliasGuard.check(text, path: path)
         let root: Node
         do { guard let n = try Yams.compose(yaml: text) else { return [] }; root = n } catch {
             throw LexiconError(file: path, line: 0, message: "not valid YAML: \(error)")

@@ -38,6 +38,7 @@ public enum LexiconLoader {
 
     /// Parses the YAML lexicon format.
     public static func loadYAML(_ text: String, path: String, sha256: String) throws(LexiconError) -> Lexicon {
+        try YAMLAliasGuard.check(text, path: path)
         let root: Node
         do {
             // The basic resolver: every scalar is read as text here (counts are parsed by hand), so
