@@ -6,7 +6,7 @@ import SturingCore
 public struct LexiconCheck: Sendable {
     /// One finding.
     public struct Finding: Sendable, Equatable {
-        /// duplicate | two-perspectives | swallows | never-matched | frequent-form | dominant-term
+        /// language | cannot-match | duplicate | two-perspectives | swallows | never-matched | frequent-form | dominant-term
         public var kind: String
         /// The term it is about.
         public var term: String
@@ -61,8 +61,23 @@ public struct LexiconCheck: Sendable {
 
     /// Checks an already compiled lexicon (a run's), and with `documents` its behaviour on them.
     public init(compiled: CompiledLexicon, documents: [DocumentScore] = []) {
+        let lexicon = compiled.lexicon
         let stemmer = SnowballStemmer()
         var findings = [Finding]()
+        if let note = LexiconLanguageCheck.labelNote(lexicon) {
+            findings.append(Finding(kind: "language", term: "", message: note))
+        }
+        // Words that no token can ever be (markup, formulas, regular expressions).
+        if let shape = try? WordShape() {
+            for e in lexicon.entries {
+                for item in [e.term] + e.include + e.exclude {
+                    guard let word = shape.unmatchableWord(in: item) else { continue }
+                    let role = item == e.term ? "" : ", in the include/exclude list of '\(e.term)'"
+                    findings.append(Finding(kind: "cannot-match", term: e.term,
+                                            message: "'\(word)' (\(e.perspective.code)\(role)) \(WordShape.reason): write the word itself, or remove it"))
+                }
+            }
+        }
         // Words each entry stands for: its term (each word) and its exact includes.
         func words(_ e: CompiledLexicon.Entry) -> [String] {
             let own = e.term.split(separator: " ").map { WordTokenizer.matchKey(WordTokenizer.normalizeTerm(String($0))) }
@@ -97,6 +112,9 @@ public struct LexiconCheck: Sendable {
         }
         var terms = [TermForms]()
         if !documents.isEmpty {
+            if let warning = LexiconLanguageCheck.warning(compiled, documents: documents) {
+                findings.append(Finding(kind: "language", term: "", message: warning))
+            }
             let tokens = documents.reduce(0) { $0 + $1.tokens }
             var perspectiveTotals = [Perspective: Int]()
             var counts = [String: Int](), forms = [String: [String: Int]](), excluded = [String: [String: Int]]()

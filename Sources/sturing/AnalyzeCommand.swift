@@ -186,6 +186,7 @@ struct AnalyzeCommand: ParsableCommand {
             print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
             print("sturing: wrote " + Escape.terminal(outDir) + "/" + RunOutputs.names)
             for w in result.warnings { printWarning(w) }
+            if let w = LexiconLanguageCheck.warning(compiled, documents: result.plans.flatMap(\.documents)) { printWarning(w) }
         }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
