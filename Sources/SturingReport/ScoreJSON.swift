@@ -41,7 +41,8 @@ public enum ScoreJSON {
         .object([("file", .string(f.file)), ("error", .string(f.error))])
     }
 
-    /// One document's scores, with the forms behind every count.
+    /// One document's scores, with the forms behind every count: the terms that counted, or
+    /// whose exclusions kept a form out (a term missing from `terms` counted 0).
     public static func document(_ s: DocumentScore, extra: [(String, JSONValue)] = []) -> JSONValue {
         var perspectives = [(String, JSONValue)]()
         var terms = [(String, JSONValue)]()
@@ -52,7 +53,10 @@ public enum ScoreJSON {
             perspectives.append((p.code, .object([
                 ("count", .int(ps.count)), ("share", .number(ps.share)), ("per_10k_tokens", .double(ps.per10kTokens)),
             ])))
-            let list = s.terms[p] ?? []
+            // Terms that counted, or whose exclusions kept something out: a lexicon of 200,000
+            // terms would otherwise list every one of them in every document.
+            let kept = Set((s.excluded[p] ?? []).map(\.term))
+            let list = (s.terms[p] ?? []).filter { $0.count > 0 || kept.contains($0.term) }
             terms.append((p.code, .object(list.map { ($0.term, .int($0.count)) })))
             forms.append((p.code, .object(list.filter { $0.count > 0 }.map { formObject($0) })))
             excluded.append((p.code, .object((s.excluded[p] ?? []).map { formObject($0) })))

@@ -36,6 +36,8 @@ public struct CompiledLexicon: Sendable {
     public let entries: [Entry]
     /// Every multi-word pattern (phrases and split separable verbs), longest first.
     public let phrases: [Phrase]
+    /// The indices in `phrases` of each entry's phrases (entries without one are absent).
+    let phrasesOfEntry: [Int: [Int]]
 
     /// A pattern of several words: `before` in a row, then (when `after` is not empty) up to
     /// `LexiconEntry.separableGap` other words of the same sentence, then `after` in a row.
@@ -73,7 +75,7 @@ public struct CompiledLexicon: Sendable {
                 case .exact: return .exact(bare)
                 case .stem: return .stem(stemmer.stem(bare))
                 case .lexicon:
-                    if word.contains("*") { return WordPattern.literalOrGlob(word) }
+                    if word.contains("*" as Character) { return WordPattern.literalOrGlob(word) }
                     return e.match == .stem ? .stem(stemmer.stem(bare)) : .exact(bare)
                 }
             }
@@ -95,41 +97,15 @@ public struct CompiledLexicon: Sendable {
         self.entries = entries
         var phrases = entries.filter(\.isPhrase).map { Phrase(entry: $0.index, before: $0.components, after: []) }
         for e in entries { for s in e.separable where !s.after.isEmpty { phrases.append(Phrase(entry: e.index, before: s.before, after: s.after)) } }
-        self.phrases = phrases.enumerated().sorted {
+        let sorted = phrases.enumerated().sorted {
             let a = $0.element.before.count + $0.element.after.count, b = $1.element.before.count + $1.element.after.count
             return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
+        self.phrases = sorted
+        var phrasesOfEntry = [Int: [Int]]()
+        for (k, phrase) in sorted.enumerated() { phrasesOfEntry[phrase.entry, default: []].append(k) }
+        self.phrasesOfEntry = phrasesOfEntry
         self.usesStems = entries.contains { $0.components.contains(where: \.needsStem) }
         self.candidates = CandidateIndex(entries)
-    }
-}
-
-/// Entry indices by the exact words and stems that can make them match a form.
-struct CandidateIndex: Sendable {
-    private(set) var byWord = [String: [Int]]()
-    private(set) var byStem = [String: [Int]]()
-    private(set) var everyForm = [Int]()
-
-    init(_ entries: [CompiledLexicon.Entry]) {
-        var always = Set<Int>()
-        for e in entries {
-            for pattern in e.components + e.include + e.separable.flatMap({ $0.before + $0.after }) {
-                switch pattern {
-                case .exact(let w): byWord[w, default: []].append(e.index)
-                case .stem(let s): byStem[s, default: []].append(e.index)
-                case .prefix, .suffix, .contains: always.insert(e.index)
-                }
-            }
-        }
-        everyForm = always.sorted()
-    }
-
-    /// The entries that may match a form with this key and stem, in lexicon order, each once.
-    func entries(key: String, stem: String) -> [Int] {
-        var found = everyForm
-        if let list = byWord[key] { found += list }
-        if !stem.isEmpty, let list = byStem[stem] { found += list }
-        guard found.count > 1 else { return found }
-        return Array(Set(found)).sorted()
     }
 }

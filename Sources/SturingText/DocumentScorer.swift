@@ -70,7 +70,7 @@ public final class DocumentScorer {
         load(document)
         let tokens = stream.count
         if tokens == 0 { throw .noWords }
-        var tally = Tally(entryCount: lexicon.entries.count)
+        var tally = Tally()
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
         var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
@@ -409,7 +409,8 @@ public final class DocumentScorer {
     private func step(_ i: Int, claims: inout Claims, _ emit: (WalkEvent) -> Void) {
         let id = stream.forms[i]
         if needsContext(id) {
-            for phrase in lexicon.phrases {
+            for k in matcher.info(id).phraseStarts {
+                let phrase = lexicon.phrases[k]
                 let pe = phrase.entry
                 let p = entryPerspective[pe]
                 guard !claims.has(i, p), let found = phraseMatch(phrase, at: i) else { continue }
@@ -606,7 +607,7 @@ public final class DocumentScorer {
 
     /// The document's score from its chunks' counts, sentence profiles and evidence samples.
     private func merge(_ parts: [ChunkResult], document: Document, seed: UInt64) throws(ScoringError) -> DocumentScore {
-        var tally = Tally(entryCount: lexicon.entries.count)
+        var tally = Tally()
         var tokens = 0, sentences = 0
         var keys = [[Int]: [UInt64]]()
         for part in parts {
@@ -701,7 +702,7 @@ public final class DocumentScorer {
     private func scoreChunk(_ index: Int, _ pieces: [TextChunks.Piece], of document: Document, pageNumbers: [Int]?,
                             seed: UInt64) -> ChunkResult {
         load(pieces: pieces, of: document.pages, sha256: document.sha256, cacheTokens: false, pageNumbers: pageNumbers)
-        var tally = Tally(entryCount: lexicon.entries.count)
+        var tally = Tally()
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
         let (sentences, keys) = sentenceKeys()

@@ -15,6 +15,9 @@ public final class FormMatcher {
         public var excludedBy: [Int]
         /// True when counting needs the surrounding tokens (phrases, excluded contexts).
         public var needsContext: Bool
+        /// The phrases (indices in `CompiledLexicon.phrases`, in that order) whose first word the
+        /// form matches: the only ones that can start at a token of this form.
+        public var phraseStarts: [Int] = []
     }
 
     /// The compiled lexicon.
@@ -47,8 +50,12 @@ public final class FormMatcher {
         let stem = lexicon.usesStems ? stemmer.stem(form) : ""
         var matches = [Int](), excluded = [Int]()
         var needsContext = false
+        var phraseStarts = [Int]()
         for index in lexicon.candidates.entries(key: form, stem: stem) {
             let entry = lexicon.entries[index]
+            for k in lexicon.phrasesOfEntry[index] ?? [] where lexicon.phrases[k].before[0].matches(form: form, stem: stem) {
+                phraseStarts.append(k)
+            }
             if entry.separable.contains(where: { ($0.before + $0.after).contains { $0.matches(form: form, stem: stem) } }) { needsContext = true }
             if entry.isPhrase {
                 if entry.components.contains(where: { $0.matches(form: form, stem: stem) }) { needsContext = true }
@@ -64,6 +71,7 @@ public final class FormMatcher {
                 if !entry.excludePhrases.isEmpty { needsContext = true }
             }
         }
-        return FormInfo(form: token, key: form, stem: stem, matches: matches, excludedBy: excluded, needsContext: needsContext)
+        return FormInfo(form: token, key: form, stem: stem, matches: matches, excludedBy: excluded, needsContext: needsContext,
+                        phraseStarts: phraseStarts.sorted())
     }
 }

@@ -6,7 +6,7 @@ import SturingCore
 public struct LexiconCheck: Sendable {
     /// One finding.
     public struct Finding: Sendable, Equatable {
-        /// duplicate | two-perspectives | swallows | never-matched | frequent-form | dominant-term
+        /// language | cannot-match | duplicate | two-perspectives | swallows | never-matched | frequent-form | dominant-term
         public var kind: String
         /// The term it is about.
         public var term: String
@@ -50,23 +50,50 @@ public struct LexiconCheck: Sendable {
     ]
     /// A term carrying more than this share of its perspective is flagged.
     public static let dominantShare = 40.0
+    /// With more terms than this that matched nothing, they are one finding (naming the first
+    /// few) rather than one each: a lexicon of 200,000 terms would list nearly all of them.
+    public static let neverMatchedListed = 50
 
     /// Checks `lexicon`, and with `documents` (scored under `setting`) its behaviour on them.
     public init(_ lexicon: Lexicon, setting: MatchSetting = .lexicon, documents: [DocumentScore] = []) throws(TextError) {
-        let compiled = try CompiledLexicon(lexicon, setting: setting)
+        self.init(compiled: try CompiledLexicon(lexicon, setting: setting), documents: documents)
+    }
+
+    /// Checks an already compiled lexicon (a run's), and with `documents` its behaviour on them.
+    public init(compiled: CompiledLexicon, documents: [DocumentScore] = []) {
+        let lexicon = compiled.lexicon
         let stemmer = SnowballStemmer()
         var findings = [Finding]()
+        if let note = LexiconLanguageCheck.labelNote(lexicon) {
+            findings.append(Finding(kind: "language", term: "", message: note))
+        }
+        // Words that no token can ever be (markup, formulas, regular expressions).
+        if let shape = try? WordShape() {
+            for e in lexicon.entries {
+                for item in [e.term] + e.include + e.exclude {
+                    guard let word = shape.unmatchableWord(in: item) else { continue }
+                    let role = item == e.term ? "" : ", in the include/exclude list of '\(e.term)'"
+                    findings.append(Finding(kind: "cannot-match", term: e.term,
+                                            message: "'\(word)' (\(e.perspective.code)\(role)) \(WordShape.reason): write the word itself, or remove it"))
+                }
+            }
+        }
         // Words each entry stands for: its term (each word) and its exact includes.
         func words(_ e: CompiledLexicon.Entry) -> [String] {
             let own = e.term.split(separator: " ").map { WordTokenizer.matchKey(WordTokenizer.normalizeTerm(String($0))) }
-                .filter { !$0.contains("*") }
+                .filter { !$0.contains("*" as Character) }
             let inc = e.include.compactMap { if case .exact(let w) = $0 { w } else { nil } }
             return own + inc
         }
+        let entryWords = compiled.entries.map(words)
+        // Each word is compared with the entries that can match it (the matcher's index), not
+        // with every entry: linear in the lexicon, not quadratic.
         for e in compiled.entries where !e.isPhrase {
-            for w in words(e) {
+            for w in entryWords[e.index] {
                 let stem = stemmer?.stem(w) ?? w
-                for other in compiled.entries where other.index != e.index && !other.isPhrase {
+                for index in compiled.candidates.entries(key: w, stem: stem) {
+                    let other = compiled.entries[index]
+                    guard other.index != e.index && !other.isPhrase else { continue }
                     let hit = other.components[0].matches(form: w, stem: stem) || other.include.contains { $0.matches(form: w, stem: stem) }
                     let excluded = other.exclude.contains { $0.matches(form: w, stem: stem) }
                     guard hit && !excluded else { continue }
@@ -85,6 +112,9 @@ public struct LexiconCheck: Sendable {
         }
         var terms = [TermForms]()
         if !documents.isEmpty {
+            if let warning = LexiconLanguageCheck.warning(compiled, documents: documents) {
+                findings.append(Finding(kind: "language", term: "", message: warning))
+            }
             let tokens = documents.reduce(0) { $0 + $1.tokens }
             var perspectiveTotals = [Perspective: Int]()
             var counts = [String: Int](), forms = [String: [String: Int]](), excluded = [String: [String: Int]]()
@@ -101,6 +131,8 @@ public struct LexiconCheck: Sendable {
             func sorted(_ m: [String: Int]) -> [(form: String, count: Int)] {
                 m.map { (form: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form }
             }
+            let neverMatched = compiled.entries.filter { (counts[$0.term] ?? 0) == 0 }
+            let listEach = neverMatched.count <= Self.neverMatchedListed
             for e in compiled.entries {
                 let c = counts[e.term] ?? 0
                 let total = perspectiveTotals[e.perspective] ?? 0
@@ -108,19 +140,24 @@ public struct LexiconCheck: Sendable {
                 let f = sorted(forms[e.term] ?? [:])
                 terms.append(TermForms(term: e.term, perspective: e.perspective, count: c, shareOfPerspective: share,
                                        forms: f, excluded: sorted(excluded[e.term] ?? [:])))
-                if c == 0 {
+                if c == 0 && listEach {
                     findings.append(Finding(kind: "never-matched", term: e.term, message: "'\(e.term)' (\(e.perspective.code)) matched nothing in \(documents.count) document(s)"))
                 }
                 if share > Self.dominantShare && total >= 20 {
                     findings.append(Finding(kind: "dominant-term", term: e.term,
                                             message: "'\(e.term)' carries \(String(format: "%.0f", share)) % of \(e.perspective.code) (\(c) of \(total)): that perspective's share rests mostly on one word (check its forms)"))
                 }
-                let own = Set(words(e))
+                let own = Set(entryWords[e.index])
                 for form in f where !own.contains(WordTokenizer.matchKey(form.form))
                     && (Self.functionWords.contains(WordTokenizer.matchKey(form.form)) || Double(form.count) > Self.frequentFormFraction * Double(tokens)) {
                     findings.append(Finding(kind: "frequent-form", term: e.term,
                                             message: "'\(form.form)' counts \(form.count)x for '\(e.term)' (\(String(format: "%.2f", Double(form.count) * 1000 / Double(max(tokens, 1)))) per 1,000 tokens): a very frequent word; check that it means what the term means, or exclude it"))
                 }
+            }
+            if !listEach {
+                let first = neverMatched.prefix(10).map { "'\($0.term)' (\($0.perspective.code))" }.joined(separator: ", ")
+                findings.append(Finding(kind: "never-matched", term: "",
+                                        message: "\(neverMatched.count) of the \(compiled.entries.count) terms matched nothing in \(documents.count) document(s), among them \(first) (lexicon check --corpus OUT --format json gives every term's count)"))
             }
         }
         self.findings = findings

@@ -19,12 +19,12 @@ public enum LexiconValidator {
             }
             switch e.match {
             case .glob:
-                if !e.term.contains("*") { throw fail("match is glob but the term has no * (write e.g. '\(e.term)*', or use match: stem)") }
+                if !e.term.contains("*" as Character) { throw fail("match is glob but the term has no * (write e.g. '\(e.term)*', or use match: stem)") }
             case .exact, .stem:
-                if e.term.contains("*") { throw fail("the term has a * but match is \(e.match.rawValue) (use match: glob)") }
+                if e.term.contains("*" as Character) { throw fail("the term has a * but match is \(e.match.rawValue) (use match: glob)") }
             }
             for item in e.include + e.exclude {
-                if item.contains(" ") { throw fail("'\(item)' in include/exclude has a space (put phrases under exclude_phrases)") }
+                if item.contains(" " as Character) { throw fail("'\(item)' in include/exclude has a space (put phrases under exclude_phrases)") }
                 if let problem = globProblem(item) { throw fail(problem) }
             }
             for phrase in e.excludePhrases {
@@ -50,9 +50,11 @@ public enum LexiconValidator {
 
     /// What is wrong with a word pattern, or nil: `*` only at the start and/or end, letters left.
     static func globProblem(_ word: String) -> String? {
-        let core = word.trimmingCharacters(in: CharacterSet(charactersIn: "*"))
+        // Character searches, not Foundation's: this runs for every word of a lexicon of maybe
+        // 200,000 terms (Foundation's trimming was half of loading one).
+        let core = word.drop { $0 == "*" }.reversed().drop { $0 == "*" }
         if core.isEmpty { return "'\(word)' matches every word (a glob needs letters)" }
-        if core.contains("*") { return "bad glob '\(word)': * may stand only at the start and/or end" }
+        if core.contains("*" as Character) { return "bad glob '\(word)': * may stand only at the start and/or end" }
         if word.hasPrefix("**") || word.hasSuffix("**") { return "bad glob '\(word)': use a single *" }
         if core.contains(where: { $0.isWhitespace }) { return "'\(word)' contains white space" }
         return nil

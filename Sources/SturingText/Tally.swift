@@ -1,26 +1,27 @@
 import Foundation
 import SturingCore
 
-/// Running counts for one document, per lexicon entry, with the forms behind each count.
+/// Running counts for one document, per lexicon entry that counted or excluded something, with
+/// the forms behind each count. Kept sparse: a document meets a few hundred entries of a lexicon
+/// that may have hundreds of thousands, and its score lists only those.
 struct Tally {
-    var counts: [Int]
-    var forms: [[String: Int]]
-    var excluded: [[String: Int]]
-    var overlaps: [String: (claims: [String], n: Int)] = [:]
-
-    init(entryCount: Int) {
-        counts = Array(repeating: 0, count: entryCount)
-        forms = Array(repeating: [:], count: entryCount)
-        excluded = Array(repeating: [:], count: entryCount)
+    /// One entry's count, the forms behind it and the forms its exclusions kept out.
+    struct Counts {
+        var count = 0
+        var forms: [String: Int] = [:]
+        var excluded: [String: Int] = [:]
     }
 
+    private(set) var entries: [Int: Counts] = [:]
+    var overlaps: [String: (claims: [String], n: Int)] = [:]
+
     mutating func count(_ entry: Int, form: String, n: Int) {
-        counts[entry] += n
-        forms[entry][form, default: 0] += n
+        entries[entry, default: Counts()].count += n
+        entries[entry, default: Counts()].forms[form, default: 0] += n
     }
 
     mutating func exclude(_ entry: Int, form: String, n: Int) {
-        excluded[entry][form, default: 0] += n
+        entries[entry, default: Counts()].excluded[form, default: 0] += n
     }
 
     mutating func overlap(form: String, entries: [Int], n: Int, lexicon: CompiledLexicon) {
@@ -34,12 +35,14 @@ struct Tally {
         var perspectiveCounts = [Perspective: Int]()
         var terms = [Perspective: [TermCount]]()
         var excludedTerms = [Perspective: [TermCount]]()
-        for entry in lexicon.entries {
+        // The entries that counted or excluded something, in lexicon order.
+        for (index, c) in entries.sorted(by: { $0.key < $1.key }) {
+            let entry = lexicon.entries[index]
             let p = entry.perspective
-            perspectiveCounts[p, default: 0] += counts[entry.index]
-            terms[p, default: []].append(TermCount(term: entry.term, count: counts[entry.index], forms: sorted(forms[entry.index])))
-            if !excluded[entry.index].isEmpty {
-                let ex = sorted(excluded[entry.index])
+            perspectiveCounts[p, default: 0] += c.count
+            terms[p, default: []].append(TermCount(term: entry.term, count: c.count, forms: sorted(c.forms)))
+            if !c.excluded.isEmpty {
+                let ex = sorted(c.excluded)
                 excludedTerms[p, default: []].append(TermCount(term: entry.term, count: ex.reduce(0) { $0 + $1.count }, forms: ex))
             }
         }
@@ -74,10 +77,10 @@ struct Tally {
 extension Tally {
     /// Adds the counts of another part of the same document.
     mutating func add(_ other: Tally) {
-        for e in counts.indices {
-            counts[e] += other.counts[e]
-            for (form, n) in other.forms[e] { forms[e][form, default: 0] += n }
-            for (form, n) in other.excluded[e] { excluded[e][form, default: 0] += n }
+        for (e, c) in other.entries {
+            entries[e, default: Counts()].count += c.count
+            for (form, n) in c.forms { entries[e, default: Counts()].forms[form, default: 0] += n }
+            for (form, n) in c.excluded { entries[e, default: Counts()].excluded[form, default: 0] += n }
         }
         for (form, o) in other.overlaps {
             overlaps[form] = (o.claims, (overlaps[form]?.n ?? 0) + o.n)

@@ -120,7 +120,12 @@ public final class WordTokenizer {
     /// Lowercases and normalises a word or phrase the way tokens are (for lexicon terms).
     public static func normalizeTerm(_ term: String) -> String {
         var s = term.lowercased()
-        s = s.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        // ASCII is its own NFKC and has no typographic apostrophes: most terms of a big lexicon
+        // need no Foundation call (they were a third of checking one of 200,000 terms).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        if s.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" }) {
+            s = s.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+        }
         return s.precomposedStringWithCompatibilityMapping
     }
 

@@ -195,6 +195,7 @@ struct AnalyzeCommand: ParsableCommand {
             print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
             print("sturing: wrote " + Escape.terminal(outDir) + "/" + RunOutputs.names)
             for w in result.warnings { printWarning(w) }
+            if let w = LexiconLanguageCheck.warning(compiled, documents: result.plans.flatMap(\.documents)) { printWarning(w) }
         }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
@@ -203,8 +204,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// What the lexicon check finds on the run's documents, as "kind: message" lines.
     static func lexiconFindings(_ compiled: CompiledLexicon, _ result: CorpusResult) -> [String] {
         let documents = result.plans.flatMap(\.documents)
-        guard let check = try? LexiconCheck(compiled.lexicon, setting: compiled.setting, documents: documents) else { return [] }
-        return check.findings.map { "\($0.kind): \($0.message)" }
+        return LexiconCheck(compiled: compiled, documents: documents).findings.map { "\($0.kind): \($0.message)" }
     }
 
     /// The settings that decide each document's score: a resumed run must have the same.

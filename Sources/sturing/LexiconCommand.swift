@@ -100,34 +100,49 @@ struct LexiconCommand: ParsableCommand {
         }
     }
 
-    /// `sturing lexicon import FILE`: a LIWC, LIWC-22, quanteda or Lexicoder dictionary as a lexicon.
+    /// `sturing lexicon import FILE`: a LIWC, LIWC-22, WordStat, quanteda or Lexicoder dictionary as a lexicon.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Read a LIWC .dic, LIWC-22 .dicx, quanteda YAML or Lexicoder .lc3 dictionary as a sturing lexicon.")
+        static let configuration = CommandConfiguration(
+            abstract: "Read a LIWC .dic, LIWC-22 .dicx, WordStat .cat, quanteda YAML or Lexicoder .lc3 dictionary as a sturing lexicon.",
+            discussion: "Run it with --list first to see the file's categories, then map them with --map.")
 
         @Argument(help: "The dictionary file.")
         var file: String
 
-        @Option(name: .long, help: "dic | dicx | yaml | lc3 (default: from the extension).")
+        @Option(name: .long, help: "dic | dicx | cat | yaml | lc3 (default: from the extension).")
         var format: DictionaryImport.Format?
 
-        @Option(name: .long, help: "Categories to perspectives, e.g. \"1=PA,2=NPM,regels=PA\" (categories named PA, NPM, NPG, SR map themselves).")
+        @Option(name: .long, help: "Categories to perspectives, e.g. \"1=PA,2=NPM,regels=PA\", or paths in nested files (\"africa/east=SR\"); categories named PA, NPM, NPG, SR map themselves.")
         var map: String?
+
+        @Option(name: .long, help: "The language of the dictionary's words, written into the lexicon (default: und, unknown; nl for Dutch).")
+        var language: String = "und"
+
+        @Flag(name: .long, help: "List the file's categories (number or path, name, words) and how to map them; import nothing.")
+        var list = false
 
         @Option(name: .long, help: "Write the lexicon (YAML) here; otherwise it is printed.")
         var out: String?
 
         func run() throws {
-            var mapping = [String: Perspective]()
-            for pair in (map ?? "").split(separator: ",") {
-                let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, let p = Perspective(code: parts[1]) else {
-                    throw CLIError(description: "--map: '\(pair)' is not CATEGORY=PERSPECTIVE (PA, NPM, NPG or SR)")
-                }
-                mapping[parts[0]] = p
-                mapping[parts[0].lowercased()] = p
+            let dictionary: DictionaryImport.Dictionary
+            let mapping: DictionaryMapping
+            do {
+                dictionary = try DictionaryImport.read(path: file, format: format)
+                mapping = try DictionaryMapping(parsing: map ?? "")
+            } catch {
+                throw CLIError(description: "\(error)")
+            }
+            if list {
+                print(Escape.terminal("\(file): \(dictionary.format.rawValue) dictionary, \(dictionary.categories.count) categories, \(dictionary.wordCount) words"))
+                for c in dictionary.categories { print(Escape.terminal("  \(c.description)")) }
+                print("map them with --map, e.g. --map " + Escape.terminal(dictionary.example())
+                      + " (categories named PA, NPM, NPG or SR map themselves; a path such as a/b maps every category below it)")
+                for s in dictionary.skipped { printWarning(s) }
+                return
             }
             let result: DictionaryImport.Result
-            do { result = try DictionaryImport.load(path: file, format: format, mapping: mapping) } catch { throw CLIError(description: "\(error)") }
+            do { result = try dictionary.lexicon(mapping: mapping, language: language) } catch { throw CLIError(description: "\(error)") }
             let note = "Imported by sturing from \(file) (\(result.lexicon.entries.count) terms).\n" + result.skipped.map { "Not carried over: \($0)" }.joined(separator: "\n")
             let yaml = LexiconWriter.yaml(result.lexicon, note: note)
             if let out {
@@ -137,6 +152,9 @@ struct LexiconCommand: ParsableCommand {
                 print(yaml, terminator: "")
             }
             for s in result.skipped { printWarning(s) }
+            if !LexiconLanguageCheck.isDutch(language) {
+                printWarning("the lexicon is labelled '\(language)', not Dutch: give --language nl when its words are Dutch (sturing scores Dutch plans; a dictionary for another language counts only chance words there)")
+            }
         }
     }
 

@@ -20,6 +20,7 @@ struct LexiconOptions: ParsableArguments {
         } catch let error as LexiconError {
             throw CLIError(description: "\(error.description) (nothing was scored; fix the lexicon and run again)")
         }
+        if let note = LexiconLanguageCheck.labelNote(loaded) { printWarning("\(loaded.path): \(note)") }
         do {
             return try CompiledLexicon(loaded, setting: match)
         } catch {

@@ -17,9 +17,9 @@ func scoreWith(_ lexicon: Lexicon, _ text: String, setting: MatchSetting = .lexi
 }
 
 extension DocumentScore {
-    /// The count of `term` (any perspective).
+    /// The count of `term` (any perspective); 0 when the score does not list it (it counted nothing).
     func count(_ term: String) -> Int {
-        terms.values.flatMap { $0 }.first { $0.term == term }?.count ?? -1
+        terms.values.flatMap { $0 }.first { $0.term == term }?.count ?? 0
     }
     /// The matched forms of `term` as a dictionary.
     func forms(_ term: String) -> [String: Int] {
