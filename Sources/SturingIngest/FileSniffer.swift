@@ -147,19 +147,42 @@ public enum FileSniffer {
     /// Markdown structure in the first bytes: YAML front matter, or enough of headings ("# "),
     /// links ("[text](address)") and emphasis ("**word**") that plain text seldom has.
     static func looksLikeMarkdown(_ head: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: head, as: UTF8.self)
-        if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
-            if text.dropFirst(3).contains("\n---") { return true }
+        // On bytes (all markers are ASCII): this looks at the start of every plain text.
+        let b = Array(head)
+        let dash = UInt8(ascii: "-"), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
+        if b.count >= 4, b[0] == dash, b[1] == dash, b[2] == dash, b[3] == lf || (b[3] == cr && b.count > 4 && b[4] == lf) {
+            var i = 4
+            while i + 3 < b.count {
+                if b[i] == lf && b[i + 1] == dash && b[i + 2] == dash && b[i + 3] == dash { return true }
+                i += 1
+            }
         }
         var headings = 0, links = 0, emphasis = 0, fences = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let l = line.drop { $0 == " " }
-            if l.hasPrefix("```") { fences += 1 }
+        var lineStart = 0
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count && b[lineEnd] != lf { lineEnd += 1 }
+            var i = lineStart
+            while i < lineEnd && b[i] == space { i += 1 }
+            if i + 2 < lineEnd && b[i] == UInt8(ascii: "`") && b[i + 1] == UInt8(ascii: "`") && b[i + 2] == UInt8(ascii: "`") { fences += 1 }
             var hashes = 0
-            for c in l { if c == "#" { hashes += 1 } else { break } }
-            if hashes >= 1 && hashes <= 6 && l.dropFirst(hashes).first == " " { headings += 1 }
-            if let open = l.range(of: "]("), l[..<open.lowerBound].contains("["), l[open.upperBound...].contains(")") { links += 1 }
-            if let bold = l.range(of: "**"), l[bold.upperBound...].contains("**") { emphasis += 1 }
+            while i + hashes < lineEnd && b[i + hashes] == UInt8(ascii: "#") { hashes += 1 }
+            if hashes >= 1 && hashes <= 6 && i + hashes < lineEnd && b[i + hashes] == space { headings += 1 }
+            // "[text](target)" and "**bold**" on the line.
+            var sawOpen = false, linkAt = -1, boldAt = -1, boldPairs = false
+            var j = i
+            while j < lineEnd {
+                let c = b[j]
+                if c == UInt8(ascii: "[") { sawOpen = true }
+                if c == UInt8(ascii: "]") && sawOpen && linkAt < 0 && j + 1 < lineEnd && b[j + 1] == UInt8(ascii: "(") { linkAt = j + 2 }
+                if c == UInt8(ascii: "*") && j + 1 < lineEnd && b[j + 1] == UInt8(ascii: "*") {
+                    if boldAt < 0 { boldAt = j + 2; j += 1 } else if j >= boldAt { boldPairs = true }
+                }
+                j += 1
+            }
+            if linkAt >= 0, b[linkAt..<lineEnd].contains(UInt8(ascii: ")")) { links += 1 }
+            if boldPairs { emphasis += 1 }
+            lineStart = lineEnd + 1
         }
         return links >= 2 || headings >= 2 || (headings >= 1 && links + emphasis + fences >= 1) || (links >= 1 && emphasis + fences >= 1)
     }

@@ -60,15 +60,16 @@ public final class IsolatedReader: Sendable {
     /// in a worker under the limits.
     public func read(path: String) throws(IngestError) -> Document {
         // Without a cache, the start of the file tells plain text from the rest, so a PDF is
-        // read (and hashed) once, by its worker, not also here.
-        if cache == nil, let head = DocumentReader.head(path: path), FileSniffer.sniff(head) != .text {
-            return try extractInWorker(path)
+        // read (and hashed) once, by its worker, not also here; the start is looked at once.
+        if cache == nil {
+            if let head = DocumentReader.head(path: path), FileSniffer.sniff(head) != .text {
+                return try extractInWorker(path)
+            }
+            // A plain text (or a file that cannot be read: readBytes says why). Without a cache
+            // the hash is not needed first: a plain text is hashed while it is decoded.
+            return try DocumentReader.textDocument(path: path, bytes: try DocumentReader.readBytes(path: path), sha256: nil, threads: textThreads)
         }
         var bytes = try DocumentReader.readBytes(path: path)
-        // Without a cache the hash is not needed first: a plain text is hashed while it is decoded.
-        if cache == nil, FileSniffer.sniff(bytes) == .text {
-            return try DocumentReader.textDocument(path: path, bytes: consume bytes, sha256: nil, threads: textThreads)
-        }
         let sha = SHA256Hex.digest(bytes)
         if let cache, let cached = cache.load(sha256: sha, path: path) { return cached }
         if FileSniffer.sniff(bytes) == .text {
