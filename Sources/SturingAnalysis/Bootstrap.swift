@@ -106,8 +106,13 @@ public struct Bootstrap: Sendable {
         }
     }
 
-    /// The most memory the bootstrap holds for replicate ranks and shares (bytes).
-    static let memoryBudget = 64 << 20
+    /// A rank as stored for the intervals: 16 bits, so the ranks of 12,000 plans × 1,000
+    /// replicates fit the budget at once. (The Netherlands has 342 municipalities; a corpus of more
+    /// than 65,535 ranked plans has its ranks above that stored, and shown, as 65,535.)
+    typealias Rank = UInt16
+
+    /// The most memory the bootstrap holds for replicate shares, and for replicate ranks (bytes).
+    static let memoryBudget = 96 << 20
 
     /// Resamples `profiles` (one per plan) `replicates` times; `ranked` says which plans take
     /// part in ranks (the others get share intervals only). With `selection` (the case selection of
@@ -128,8 +133,8 @@ public struct Bootstrap: Sendable {
         let keepShares = planCount * replicates * 4 * MemoryLayout<Double>.size <= Self.memoryBudget
         var shares = [Double](repeating: 0, count: keepShares ? planCount * replicates * 4 : 0)
         // Ranks of a block of ranked plans at a time: ranks[(b * 4 + p) * replicates + r].
-        let block = max(1, min(n, Self.memoryBudget / max(1, 4 * replicates * MemoryLayout<UInt32>.size)))
-        var ranks = [UInt32](repeating: 0, count: min(n, block) * 4 * replicates)
+        let block = max(1, min(n, Self.memoryBudget / max(1, 4 * replicates * MemoryLayout<Rank>.size)))
+        var ranks = [Rank](repeating: 0, count: min(n, block) * 4 * replicates)
         let firsts = Mutex([Double](repeating: 0, count: n * 4))
         let same = Mutex([Int](repeating: 0, count: SelectionReplay.roles.count))
         let chosen = selection.map { s in
@@ -168,7 +173,7 @@ public struct Bootstrap: Sendable {
                         var again = [Int](repeating: 0, count: SelectionReplay.roles.count)
                         var orders = [[Int32]](repeating: Array(0..<Int32(n)), count: 4)
                         var column = [Double](repeating: 0, count: n)
-                        var keys = [UInt64](repeating: 0, count: n)
+                        var keys = [UInt64](repeating: 0, count: n), scratch = [UInt64](repeating: 0, count: n)
                         for r in stride(from: w, to: replicates, by: workers) {
                             guard n > 0 else { continue }
                             for (k, i) in rankedIndices.enumerated() {
@@ -183,7 +188,7 @@ public struct Bootstrap: Sendable {
                             }
                             for p in 0..<4 {
                                 for k in 0..<n { column[k] = local[k * 4 + p] }
-                                Self.order(column, into: &orders[p], keys: &keys)
+                                Self.order(column, into: &orders[p], keys: &keys, scratch: &scratch)
                                 // Competition ranks along the order; only the block's plans are kept.
                                 var rank = 0
                                 var ties = 0
@@ -192,7 +197,7 @@ public struct Bootstrap: Sendable {
                                     if position == 0 || column[k] != column[Int(orders[p][position - 1])] { rank = position + 1 }
                                     if rank == 1 { ties += 1 }
                                     if k >= start && k < blockEnd {
-                                        ranksOut.base[((k - start) * 4 + p) * replicates + r] = UInt32(rank)
+                                        ranksOut.base[((k - start) * 4 + p) * replicates + r] = Rank(clamping: rank)
                                     }
                                 }
                                 if first {
@@ -267,12 +272,16 @@ public struct Bootstrap: Sendable {
     /// 64-bit keys that hold the value's bit pattern, inverted, above the position, so the sort
     /// compares plain integers; the lowest bits of the value give way to the position, so keys
     /// of values that differ only there are put right by comparing the values themselves.
-    static func order(_ values: [Double], into order: inout [Int32], keys: inout [UInt64]) {
+    static func order(_ values: [Double], into order: inout [Int32], keys: inout [UInt64], scratch: inout [UInt64]) {
         let n = values.count
         let bits = UInt64(max(1, Int.bitWidth - (n - 1).leadingZeroBitCount))
         let positionMask = (UInt64(1) << bits) - 1
         for k in 0..<n { keys[k] = (~values[k].bitPattern & ~positionMask) | UInt64(k) }
-        keys.withUnsafeMutableBufferPointer { sortKeys($0) }
+        if n < 512 {
+            keys.withUnsafeMutableBufferPointer { sortKeys($0) }
+        } else {
+            radixSort(&keys, scratch: &scratch)
+        }
         for k in 0..<n { order[k] = Int32(truncatingIfNeeded: keys[k] & positionMask) }
         // Values whose keys tie above the position bits: order them exactly (insertion; rare).
         var k = 1
@@ -288,6 +297,39 @@ public struct Bootstrap: Sendable {
             }
             k += 1
         }
+    }
+
+    /// Sorts 64-bit keys with a least-significant-digit radix sort of 11-bit digits (one pass to
+    /// count every digit, then one scatter per digit that is not the same for all keys): linear
+    /// in the number of keys, for the rankings of thousands of plans.
+    static func radixSort(_ keys: inout [UInt64], scratch: inout [UInt64]) {
+        let n = keys.count
+        if scratch.count < n { scratch = [UInt64](repeating: 0, count: n) }
+        let digits = 6, width: UInt64 = 11, buckets = 1 << 11
+        var counts = [Int](repeating: 0, count: digits * buckets)
+        keys.withUnsafeBufferPointer { k in
+            for key in k { for d in 0..<digits { counts[d * buckets + Int((key >> (UInt64(d) * width)) & 0x7FF)] += 1 } }
+        }
+        var inKeys = true
+        for d in 0..<digits {
+            let base = d * buckets
+            if counts[(base)..<(base + buckets)].contains(n) { continue }  // all keys share this digit
+            var offset = 0
+            for b in 0..<buckets { let c = counts[base + b]; counts[base + b] = offset; offset += c }
+            keys.withUnsafeMutableBufferPointer { k in
+                scratch.withUnsafeMutableBufferPointer { t in
+                    let (from, to) = inKeys ? (k, t) : (t, k)
+                    for i in 0..<n {
+                        let key = from[i]
+                        let b = base + Int((key >> (UInt64(d) * width)) & 0x7FF)
+                        to[counts[b]] = key
+                        counts[b] += 1
+                    }
+                }
+            }
+            inKeys.toggle()
+        }
+        if !inKeys { for i in 0..<n { keys[i] = scratch[i] } }
     }
 
     /// Sorts distinct 64-bit keys in place: quicksort with a median of three, insertion sort for
