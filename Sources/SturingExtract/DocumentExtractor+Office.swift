@@ -45,9 +45,11 @@ extension DocumentExtractor {
         let engine = try OCRPool.checkOut()
         defer { OCRPool.checkIn(engine) }
         var texts = [String](), confidences = [Int]()
-        for name in names {
+        for (i, name) in names.enumerated() {
+            ExtractionProgress.report(page: i, pages: names.count, ocrPages: names.count)
             guard let image = MarkupReader.zipEntry(bytes, name: name), let result = engine.read(image: image) else { continue }
-            texts.append(result.text)
+            // Below the confidence floor OCR found noise, not text.
+            texts.append(result.confidence < IngestError.ocrConfidenceFloor ? "" : result.text)
             confidences.append(result.confidence)
         }
         return (texts, confidences, engine.identification)

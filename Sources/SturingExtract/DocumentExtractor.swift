@@ -61,7 +61,16 @@ public enum DocumentExtractor {
 
     /// The document made from a PDF's extracted pages: errors for PDFs without usable text, and
     /// warnings for damaged, scanned, OCR-read and blank pages.
-    static func pdfDocument(_ raw: PDFReader.Pages, path: String, sha256: String) throws(IngestError) -> Document {
+    static func pdfDocument(_ extracted: PDFReader.Pages, path: String, sha256: String) throws(IngestError) -> Document {
+        var raw = extracted
+        // OCR below the confidence floor is noise (a blank, speckled or photographed page): its
+        // text is not counted, and a PDF with nothing else is an error.
+        let noise = raw.ocrPages.filter { $0.confidence < IngestError.ocrConfidenceFloor }
+        for page in noise { raw.texts[page.page - 1] = "" }
+        let otherText = raw.texts.enumerated().contains { i, t in !noise.contains { $0.page == i + 1 } && t.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        if !noise.isEmpty && !otherText {
+            throw .ocrUnreadable(pages: noise.count, confidence: noise.reduce(0) { $0 + $1.confidence } / noise.count)
+        }
         if !raw.ocrPages.isEmpty {
             let ocrTexts = raw.ocrPages.map { raw.texts[$0.page - 1] }
             if ocrTexts.allSatisfy({ !$0.unicodeScalars.contains { $0.properties.isAlphabetic } }) && raw.ocrPages.count == raw.texts.count {
@@ -86,7 +95,10 @@ public enum DocumentExtractor {
             if !garbled.isEmpty {
                 warnings.append("pages \(PageList.format(garbled)) had a text layer without readable words (a broken font encoding?); they were read by OCR instead")
             }
-            let low = raw.ocrPages.filter { $0.confidence < lowOCRConfidence }.map(\.page)
+            if !noise.isEmpty {
+                warnings.append("pages \(PageList.format(noise.map(\.page))) were read by OCR with a confidence below \(IngestError.ocrConfidenceFloor): what OCR found there is noise, and it is not counted (a better scan helps)")
+            }
+            let low = raw.ocrPages.filter { $0.confidence < lowOCRConfidence && $0.confidence >= IngestError.ocrConfidenceFloor }.map(\.page)
             if !low.isEmpty {
                 warnings.append("pages \(PageList.format(low)) were read by OCR with a confidence below \(lowOCRConfidence): their words may be wrong (a better scan helps)")
             }

@@ -66,22 +66,24 @@ public final class OCREngine {
         return recognize()
     }
 
-    /// The text of one page and Tesseract's mean word confidence (0...100).
-    func read(_ page: OpaquePointer) -> (text: String, confidence: Int) {
+    /// The text of one page and Tesseract's mean word confidence (0...100); nil when the page's
+    /// image cannot be made (cairo could not allocate it: memory ran out).
+    func read(_ page: OpaquePointer) -> (text: String, confidence: Int)? {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let scale = Double(dpi) / 72
         let pw = Int32(max(1, min(20_000, (width * scale).rounded()))), ph = Int32(max(1, min(20_000, (height * scale).rounded())))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return ("", 0) }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return nil }
         defer { cairo_surface_destroy(surface) }
-        guard let cr = cairo_create(surface) else { return ("", 0) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
+        guard cairo_status(cr) == CAIRO_STATUS_SUCCESS else { cairo_destroy(cr); return nil }
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         poppler_page_render(page, cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { return ("", 0) }
+        guard let data = cairo_image_surface_get_data(surface) else { return nil }
         // One grey byte per pixel (Tesseract thresholds grey itself; a quarter of the bytes to scan).
         let stride = Int(cairo_image_surface_get_stride(surface)), w = Int(pw), h = Int(ph)
         var grey = [UInt8](repeating: 255, count: w * h)

@@ -67,6 +67,8 @@ public enum PDFReader {
                 poppler_page_free_image_mapping(images)
                 hasImage = true
             }
+            // A long PDF says how far it is (the parent's time limit counts from the last word).
+            if (i + 1) % 50 == 0 { ExtractionProgress.report(page: i + 1, pages: count, ocrPages: toRead.count) }
             if ocr == .always {
                 toRead.append((i + 1, .always))
             } else if noText {
@@ -79,7 +81,8 @@ public enum PDFReader {
         var ocrPages = [OCRRecord.Page]()
         var engine: String?
         if !toRead.isEmpty {
-            let results = try OCRPool.read(pages: toRead.map(\.page), uri: uri, document: doc, threads: threads)
+            ExtractionProgress.report(page: count - toRead.count, pages: count, ocrPages: toRead.count)
+            let results = try OCRPool.read(pages: toRead.map(\.page), uri: uri, document: doc, threads: threads, of: count)
             for (k, job) in toRead.enumerated() {
                 texts[job.page - 1] = results[k].text
                 ocrPages.append(OCRRecord.Page(page: job.page, confidence: results[k].confidence, reason: job.reason))
@@ -144,9 +147,11 @@ enum OCRPool {
 
     /// OCR of the 1-based `pages` of the document (`document` on this thread, or reopened from
     /// `uri` on others): each page's text, mean confidence and the engine's identification.
+    /// Each page done is reported as progress (`of`: the document's page count).
     static func read(pages: [Int], uri: UnsafeMutablePointer<gchar>, document: OpaquePointer,
-                     threads: Int) throws(IngestError) -> [(text: String, confidence: Int, engine: String)] {
+                     threads: Int, of pageCount: Int) throws(IngestError) -> [(text: String, confidence: Int, engine: String)] {
         let failure = Mutex<IngestError?>(nil)
+        let done = Mutex(pageCount - pages.count)
         let shared = Unchecked((uri: uri, document: document))
         // Each thread: an engine of its own, and its own handle on the document (the first
         // thread uses the caller's).
@@ -159,13 +164,19 @@ enum OCRPool {
         }, done: { state in
             checkIn(state.engine)
             if state.own { g_object_unref(UnsafeMutableRawPointer(state.doc)) }
-        }) { state, k -> (text: String, confidence: Int, engine: String) in
+        }) { state, k -> (text: String, confidence: Int, engine: String)? in
             guard let page = poppler_document_get_page(state.doc, Int32(pages[k] - 1)) else { return ("", 0, state.engine.identification) }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            let result = state.engine.read(page)
+            guard let result = state.engine.read(page) else {
+                // The page image could not be made: memory ran out. An error, never a quieter result.
+                failure.withLock { $0 = .outOfMemory(limitMB: ExtractionProgress.memoryLimitMB) }
+                return nil
+            }
+            let finished = done.withLock { d -> Int in d += 1; return d }
+            ExtractionProgress.report(page: finished, pages: pageCount, ocrPages: pages.count)
             return (result.text, result.confidence, state.engine.identification)
         }
-        if let error = failure.withLock({ $0 }), results.contains(where: { $0 == nil }) { throw error }
-        return results.map { $0 ?? ("", 0, "tesseract \(OCREngine.version)") }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.map { ($0 ?? nil) ?? ("", 0, "tesseract \(OCREngine.version)") }
     }
 }

@@ -24,11 +24,16 @@ public enum WorkerLoop {
                 if getppid() != parent { _exit(0) }
             }
         }
+        // The memory limit is on resident memory, which the parent watches (Tesseract and OpenMP
+        // reserve address space they never touch, so an address-space limit at the same size kills
+        // files that fit). The address space gets a backstop four times as large, against an
+        // allocation faster than the parent's watch.
         if memoryLimitMB > 0 {
-            let bytes = rlim_t(memoryLimitMB) * 1_048_576
+            let bytes = rlim_t(max(memoryLimitMB * 4, memoryLimitMB + 4096)) * 1_048_576
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
             _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         }
+        ExtractionProgress.configure(memoryLimitMB: memoryLimitMB) { progress in write(WorkerProtocol.encode(progress)) }
         signal(SIGPIPE, SIG_IGN)
         // Provenance and the text cache name the library versions sturing was built with: extract
         // nothing with others (a library upgraded since the build).
@@ -56,18 +61,15 @@ public enum WorkerLoop {
         }
     }
 
+    /// One writer at a time: progress comes from the OCR threads, the reply from the loop.
+    private static let output = NSLock()
+
     /// Writes all of `data` to standard output (exits when the parent is gone).
     static func write(_ data: Data) {
+        output.lock()
+        defer { output.unlock() }
         data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    exit(0)
-                }
-                offset += n
-            }
+            if FileDescriptor.writeAll(1, raw) != nil { exit(0) }
         }
     }
 }

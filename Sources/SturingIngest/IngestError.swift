@@ -28,10 +28,15 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
     case blankPDF(pages: Int)
     /// The PDF has pages but no text layer on any of them.
     case noTextLayer(pages: Int)
-    /// Reading the file took longer than the time limit; the reader was stopped.
-    case timedOut(seconds: Int)
-    /// The reader process stopped on this file (out of memory under the limit, or a crash).
+    /// Reading the file took longer than its time limit, or made no progress for that long; the
+    /// reader was stopped. `format` names what the file is ("PDF", "Word file"), for the advice.
+    case timedOut(seconds: Int, format: String)
+    /// The reader process stopped on this file by itself (a crash).
     case readerStopped(signal: Int32, memoryLimitMB: Int)
+    /// The reader needed more resident memory than the limit and was stopped.
+    case outOfMemory(limitMB: Int)
+    /// Every page read by OCR came out below the confidence floor: noise, not text.
+    case ocrUnreadable(pages: Int, confidence: Int)
     /// The document has no letter words at all after cleaning.
     case noWords
     /// Every page of the PDF was read by OCR and none held a word.
@@ -45,6 +50,25 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
     /// The `sturing-extract` helper that reads PDFs, web pages and Word files cannot run; the
     /// text says why and what to do.
     case helperUnavailable(String)
+
+    /// Seconds the time limit grows for each page that is read by OCR.
+    public static let secondsPerOCRPage = 30
+    /// Seconds the time limit grows for each page of a file (a long PDF takes its time).
+    public static let secondsPerPage = 1
+
+    /// Pages read by OCR with a mean word confidence below this are not counted (their text is
+    /// noise: a blank, speckled or photographed page).
+    public static let ocrConfidenceFloor = 30
+
+    /// What to do with a file the reader could not finish, by what it is.
+    static func repairAdvice(_ format: String) -> String {
+        switch format {
+        case "PDF": "a damaged or hostile PDF can keep the reader busy; repair it, e.g. `qpdf in.pdf out.pdf`"
+        case "Word file", "OpenDocument file": "open and save it again in Word or LibreOffice, or export it as PDF"
+        case "web page": "save the page again from the browser, or print it to PDF"
+        default: "check the file, or convert it to PDF or plain text"
+        }
+    }
 
     public var description: String {
         switch self {
@@ -76,10 +100,14 @@ public enum IngestError: Error, Sendable, Equatable, Codable, CustomStringConver
             "PDF is damaged or truncated: \(detail) (download the plan again, or repair it, e.g. `qpdf in.pdf out.pdf`)"
         case .blankPDF(let pages):
             "PDF has \(pages) page(s), all blank: no text and no images (check that the file is the plan)"
-        case .timedOut(let seconds):
-            "gestopt na \(seconds) s: reading the file took longer than the time limit (a damaged or hostile PDF can keep the reader busy; repair it, e.g. `qpdf in.pdf out.pdf`, or raise --file-timeout)"
-        case .readerStopped(let signal, let limit):
-            "the reader stopped on this file (signal \(signal)): it needed more than the memory limit of \(limit) MB or crashed (repair the file, e.g. `qpdf in.pdf out.pdf`, or raise --file-memory)"
+        case .timedOut(let seconds, let format):
+            "gestopt na \(seconds) s: reading the \(format) made no progress for \(seconds) s, or took longer than its time limit (--file-timeout, plus \(Self.secondsPerPage) s a page and \(Self.secondsPerOCRPage) s for each page read by OCR) (\(Self.repairAdvice(format)), or raise --file-timeout)"
+        case .readerStopped(let signal, _):
+            "the reader crashed on this file (signal \(signal)) (\(Self.repairAdvice("file")); if it happens again, report the file)"
+        case .outOfMemory(let limit):
+            "the reader needed more than the memory limit of \(limit) MB (resident memory) and was stopped (raise --file-memory, e.g. --file-memory \(max(1024, limit * 2)); 0 sets no limit)"
+        case .ocrUnreadable(let pages, let confidence):
+            "the \(pages) page(s) read by OCR came out with a mean word confidence of \(confidence), below the floor of \(Self.ocrConfidenceFloor): what OCR found is noise, not text, and is not counted (scan the plan again at 300 dpi, or ask for a digital copy)"
         case .noTextLayer(let pages):
             "PDF has \(pages) page(s) but no text layer: a scan (read it by OCR with --ocr auto, the default, or --ocr always)"
         case .ocrFoundNothing(let pages):

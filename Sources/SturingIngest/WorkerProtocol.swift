@@ -24,6 +24,36 @@ public enum WorkerProtocol {
         }
     }
 
+    /// How far the helper is with a job, sent before its reply: each line keeps a slow file alive
+    /// (the parent's time limit counts from the last line) and makes the limit grow with the pages
+    /// that need OCR.
+    public struct Progress: Codable, Sendable, Equatable {
+        /// Pages done so far.
+        public var page: Int
+        /// Pages in the file.
+        public var pages: Int
+        /// Pages that are (to be) read by OCR.
+        public var ocrPages: Int
+
+        /// A progress line's content.
+        public init(page: Int, pages: Int, ocrPages: Int) {
+            self.page = page; self.pages = pages; self.ocrPages = ocrPages
+        }
+    }
+
+    /// A progress line: `{"progress": …}`.
+    public struct ProgressLine: Codable, Sendable {
+        /// The progress.
+        public var progress: Progress
+    }
+
+    /// The bytes of one progress line.
+    public static func encode(_ progress: Progress) -> Data {
+        var out = (try? JSONEncoder().encode(ProgressLine(progress: progress))) ?? Data()
+        out.append(0x0A)
+        return out
+    }
+
     /// The answer to a job.
     public struct Reply: Codable, Sendable {
         /// Why the file could not be read, or nil.

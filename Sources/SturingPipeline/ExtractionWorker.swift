@@ -6,15 +6,24 @@ import Glibc
 #endif
 
 /// One extraction worker process, seen from the parent: it sends a job, waits for the reply under
-/// a time limit, and kills and restarts the worker when the limit passes or the worker dies.
-/// Used by one thread at a time.
+/// a time limit, and kills and restarts the worker when the limit passes, its resident memory
+/// passes the memory limit, or it dies. Used by one thread at a time.
+///
+/// The time limit grows with the work a file honestly needs: the worker sends a progress line as
+/// it goes, and a file is stopped only when no line came for `timeout` seconds, or when it ran
+/// longer than `timeout` plus `IngestError.secondsPerOCRPage` for each page it reads by OCR and
+/// `IngestError.secondsPerPage` for each of its pages.
 final class ExtractionWorker {
     /// The worker's executable and arguments (the `sturing-extract` helper and its options).
     let command: [String]
     /// Seconds one file may take.
     let timeout: Double
-    /// The worker's memory limit, for messages.
+    /// The worker's limit on resident memory (MB, 0: none), watched while it works.
     let memoryLimitMB: Int
+    /// Called with each progress line of the current job.
+    var onProgress: ((WorkerProtocol.Progress) -> Void)?
+    /// How often the worker's resident memory is looked at while waiting (seconds).
+    static let watchInterval = 0.05
     private var process: Process?
     private var toWorker: Int32 = -1
     private var fromWorker: Int32 = -1
@@ -54,14 +63,25 @@ final class ExtractionWorker {
     }
 
     private func receive(path: String) throws(IngestError) -> (document: Document, cleaningByPage: [PageCleaning]?) {
-        let deadline = Date().timeIntervalSince1970 + timeout
-        guard let line = readLine(deadline: deadline) else { throw failure(deadline: deadline) }
+        var limits = Deadlines(timeout: timeout)
+        var line: [UInt8]
+        while true {
+            guard let next = readLine(limits: &limits) else { throw failure(limits, path: path) }
+            // Progress lines keep the file alive and let its limit grow; the reply ends the job.
+            if let progress = try? JSONDecoder().decode(WorkerProtocol.ProgressLine.self, from: Data(next)).progress {
+                limits.progressed(progress)
+                onProgress?(progress)
+                continue
+            }
+            line = next
+            break
+        }
         guard let reply = try? JSONDecoder().decode(WorkerProtocol.Reply.self, from: Data(line)) else {
             stop(kill: true)
             throw .unreadable("the extraction worker gave a malformed reply")
         }
         if let error = reply.error { throw error }
-        guard let payload = readBytes(reply.length, deadline: deadline) else { throw failure(deadline: deadline) }
+        guard let payload = readBytes(reply.length, limits: &limits) else { throw failure(limits, path: path) }
         guard let document = DocumentCache.decode(Data(payload), path: path) else {
             stop(kill: true)
             throw .unreadable("the extraction worker gave a malformed document")
@@ -69,18 +89,71 @@ final class ExtractionWorker {
         return (document, reply.cleaningByPage)
     }
 
-    /// Why the current job ended without a reply: the deadline passed (the worker is killed), or
+    /// When the current job must end: `timeout` after the last line from the worker, and at most
+    /// `timeout` plus the OCR allowance after the start.
+    struct Deadlines {
+        let timeout: Double
+        let start = Date().timeIntervalSince1970
+        var lastWord: Double
+        var ocrPages = 0
+        /// Set when the worker's resident memory passed the limit.
+        var overMemory = false
+
+        init(timeout: Double) {
+            self.timeout = timeout
+            lastWord = start
+        }
+
+        /// The moment the job is stopped.
+        var deadline: Double {
+            min(lastWord + timeout, start + timeout + Double(ocrPages * IngestError.secondsPerOCRPage + pages * IngestError.secondsPerPage))
+        }
+        var pages = 0
+
+        mutating func progressed(_ p: WorkerProtocol.Progress) {
+            lastWord = Date().timeIntervalSince1970
+            ocrPages = max(ocrPages, p.ocrPages)
+            pages = max(pages, p.pages)
+        }
+    }
+
+    /// Why the current job ended without a reply: memory, the deadline (the worker is killed), or
     /// the worker closed its output before it (it died).
-    private func failure(deadline: Double) -> IngestError {
+    private func failure(_ limits: Deadlines, path: String) -> IngestError {
         guard process != nil else { return .unreadable("the extraction worker is not running") }
-        if Date().timeIntervalSince1970 >= deadline {
+        if limits.overMemory {
             stop(kill: true)
-            return .timedOut(seconds: Int(timeout.rounded()))
+            return .outOfMemory(limitMB: memoryLimitMB)
+        }
+        if Date().timeIntervalSince1970 >= limits.deadline {
+            stop(kill: true)
+            return .timedOut(seconds: Int(timeout.rounded()), format: Self.format(of: path))
         }
         return died()
     }
 
-    /// The worker ended by itself: how (a signal, or an exit), and it is cleaned up.
+    /// What the file is, in a message ("PDF", "Word file").
+    static func format(of path: String) -> String {
+        guard let head = DocumentReader.head(path: path, count: 8192) else { return "file" }
+        switch FileSniffer.sniff(head) {
+        case .pdf: return "PDF"
+        case .docx: return "Word file"
+        case .odt: return "OpenDocument file"
+        case .html: return "web page"
+        default: return "file"
+        }
+    }
+
+    /// The worker's resident memory in MB (from /proc), or nil when it cannot be read.
+    private func residentMB() -> Int? {
+        guard let pid = process?.processIdentifier,
+              let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .ascii) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
+    /// The worker died by itself: how (a signal, or an exit), and it is cleaned up.
     private func died() -> IngestError {
         guard let process else { return .unreadable("the extraction worker is not running") }
         process.waitUntilExit()
@@ -141,13 +214,19 @@ final class ExtractionWorker {
         }
     }
 
-    /// Reads more bytes into the buffer before `deadline`; false on timeout, end of file or error.
-    private func fill(deadline: Double) -> Bool {
+    /// Reads more bytes into the buffer before the deadline, watching the worker's resident
+    /// memory; false on timeout, memory, end of file or error.
+    private func fill(limits: inout Deadlines) -> Bool {
         while true {
-            let remaining = deadline - Date().timeIntervalSince1970
+            let remaining = limits.deadline - Date().timeIntervalSince1970
             if remaining <= 0 { return false }
+            if memoryLimitMB > 0, let resident = residentMB(), resident > memoryLimitMB {
+                limits.overMemory = true
+                return false
+            }
             var pfd = pollfd(fd: fromWorker, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pfd, 1, Int32(min(remaining * 1000, 1_000_000_000).rounded(.up)))
+            let wait = memoryLimitMB > 0 ? min(remaining, Self.watchInterval) : remaining
+            let ready = poll(&pfd, 1, Int32(min(wait * 1000, 1_000_000_000).rounded(.up)))
             if ready < 0 { if errno == EINTR { continue }; return false }
             if ready == 0 { continue }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fromWorker, $0.baseAddress, $0.count) }
@@ -158,7 +237,7 @@ final class ExtractionWorker {
         }
     }
 
-    private func readLine(deadline: Double) -> [UInt8]? {
+    private func readLine(limits: inout Deadlines) -> [UInt8]? {
         var searched = 0
         while true {
             if let i = buffer[searched...].firstIndex(of: 0x0A) {
@@ -167,14 +246,14 @@ final class ExtractionWorker {
                 return line
             }
             searched = buffer.count
-            guard fill(deadline: deadline) else { return nil }
+            guard fill(limits: &limits) else { return nil }
         }
     }
 
-    private func readBytes(_ count: Int, deadline: Double) -> [UInt8]? {
+    private func readBytes(_ count: Int, limits: inout Deadlines) -> [UInt8]? {
         buffer.reserveCapacity(count)
         while buffer.count < count {
-            guard fill(deadline: deadline) else { return nil }
+            guard fill(limits: &limits) else { return nil }
         }
         let bytes = Array(buffer[0..<count])
         buffer.removeSubrange(0..<count)

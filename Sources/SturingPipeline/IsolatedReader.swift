@@ -11,7 +11,7 @@ public final class IsolatedReader: Sendable {
     public struct Limits: Sendable {
         /// Seconds one file may take to read (default 120).
         public var fileTimeout: Double
-        /// Address-space limit of a worker in MB (0: none).
+        /// Limit on a worker's resident memory in MB (0: none); the parent watches it.
         public var memoryLimitMB: Int
         /// When PDF pages are read by OCR.
         public var ocr: OCRMode
@@ -31,13 +31,18 @@ public final class IsolatedReader: Sendable {
     private let cache: DocumentCache?
     private let idle = Mutex<[Int]>([])
     private let workers: Mutex<[WorkerBox]>
+    /// Called (on the reading thread) with each progress line of a file read by a worker: its path,
+    /// pages done, pages, and pages read by OCR.
+    private let onProgress: (@Sendable (String, WorkerProtocol.Progress) -> Void)?
 
     /// Threads that clean one large plain text (see `read`), and that read the OCR pages of one PDF.
     public let textThreads: Int
 
     /// A reader that starts workers with `helper --file-memory N ...` (`helper` is the path of
     /// `sturing-extract`); `textThreads` threads clean one large plain text.
-    public init(helper: String = IsolatedReader.helperExecutable, limits: Limits = Limits(), cache: DocumentCache?, textThreads: Int = 1) {
+    public init(helper: String = IsolatedReader.helperExecutable, limits: Limits = Limits(), cache: DocumentCache?, textThreads: Int = 1,
+                onProgress: (@Sendable (String, WorkerProtocol.Progress) -> Void)? = nil) {
+        self.onProgress = onProgress
         self.textThreads = max(1, textThreads)
         self.command = [helper, "--file-memory", "\(limits.memoryLimitMB)", "--ocr", limits.ocr.rawValue,
                         "--threads", "\(max(1, textThreads))"]
@@ -104,6 +109,7 @@ public final class IsolatedReader: Sendable {
         try checkHelper()
         let box = checkOut()
         defer { checkIn(box) }
+        if let onProgress { box.worker.onProgress = { onProgress(path, $0) } } else { box.worker.onProgress = nil }
         return try box.worker.extract(path: path)
     }
 

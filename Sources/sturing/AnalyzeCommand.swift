@@ -154,7 +154,8 @@ struct AnalyzeCommand: ParsableCommand {
         let evidence = EvidenceSample()
         let focusNames = Set(focus.map { $0.lowercased() })
         let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
-                                          reader: isolation.reader(cache: documentCache, jobs: jobs, files: corpus.files.count), journaled: runFolder.journaled,
+                                          reader: isolation.reader(cache: documentCache, jobs: jobs, files: corpus.files.count,
+                                                                            onProgress: { file, p in progress.reading(file, p) }), journaled: runFolder.journaled,
                                           onSlowFile: { file, seconds in
             printStandardError("\nsturing: " + Escape.terminal("reading \(file) has taken \(Int(seconds)) s (a file is stopped at --file-timeout)"))
         }, retain: { document in

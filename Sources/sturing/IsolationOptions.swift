@@ -5,10 +5,10 @@ import SturingPipeline
 /// `--file-timeout` and `--file-memory`: each file is read in a worker process that is stopped
 /// when it takes longer or needs more memory, so no file can hang the run or take all memory.
 struct IsolationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Seconds one file may take to read before it is stopped and listed as an error.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds a file may go without progress while it is read (and its whole reading may take, plus 30 s per page read by OCR) before it is stopped and listed as an error.", valueName: "seconds"))
     var fileTimeout: Double = 120
 
-    @Option(name: .long, help: ArgumentHelp("Memory limit in MB of the process that reads one file (0: none).", valueName: "MB"))
+    @Option(name: .long, help: ArgumentHelp("Limit in MB on the resident memory of the process that reads one file (0: none).", valueName: "MB"))
     var fileMemory: Int = 4096
 
     @Option(name: .long, help: ArgumentHelp("OCR for PDF pages without a text layer: auto (scanned pages) | always | never.", valueName: "mode"))
@@ -21,9 +21,10 @@ struct IsolationOptions: ParsableArguments {
 
     /// A reader that extracts in `sturing-extract` worker processes, under these limits. With
     /// fewer `files` than `jobs`, the cores left over clean one large text together.
-    func reader(cache: DocumentCache?, jobs: Int = 1, files: Int = 1) -> IsolatedReader {
+    func reader(cache: DocumentCache?, jobs: Int = 1, files: Int = 1,
+                onProgress: (@Sendable (String, WorkerProtocol.Progress) -> Void)? = nil) -> IsolatedReader {
         IsolatedReader(limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache,
-                       textThreads: max(1, jobs / max(1, files)))
+                       textThreads: max(1, jobs / max(1, files)), onProgress: onProgress)
     }
 
     /// The text cache in `folder` for this OCR setting.

@@ -1,5 +1,6 @@
 import Foundation
 import SturingReport
+import SturingIngest
 import SturingPipeline
 
 /// Progress on standard error: a bar on a terminal (files done, pages/s, ETA), plain lines otherwise.
@@ -49,6 +50,30 @@ final class ProgressReporter: @unchecked Sendable {
             printStandardError("sturing: [\(done)/\(total)] " + Escape.terminal("\(outcome.file): \(status)"))
         }
     }
+
+    /// Records how far a file being read is (a long PDF, a scan under OCR): on a terminal the
+    /// line names the file and its page; otherwise a line at most every 30 s.
+    func reading(_ file: String, _ progress: WorkerProtocol.Progress) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !quiet else { return }
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let ocr = progress.ocrPages > 0 ? " (OCR: \(progress.ocrPages) pages)" : ""
+        if isTerminal {
+            let width = 24
+            let filled = total > 0 ? width * done / total : width
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            var line = "\r[\(bar)] \(done)/\(total) files, reading \(Escape.terminal(name)): \(progress.page)/\(progress.pages) pages\(ocr)"
+            if line.count > 110 { line = String(line.prefix(110)) }
+            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        } else if Date().timeIntervalSince(lastNote[file] ?? .distantPast) >= 30 {
+            lastNote[file] = Date()
+            printStandardError("sturing: " + Escape.terminal("\(file): \(progress.page) of \(progress.pages) pages read\(ocr)"))
+        }
+    }
+
+    /// When a progress line was last printed for a file (not on a terminal).
+    private var lastNote = [String: Date]()
 
     /// Seconds as m:ss.
     static func clock(_ seconds: Double) -> String {

@@ -55,3 +55,34 @@ import Testing
         #expect(run.stderr.contains("bgr is not ranked"))
     }
 }
+
+extension Issue22CLITests {
+    /// Item 1: a scan under OCR at a tight memory limit is read in full or stopped with a message
+    /// that names the limit; it never comes out with fewer words than without a limit.
+    @Test func aScanUnderATightMemoryLimitIsReadInFullOrNamed() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("plannen")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/scanhoven-wmo-2015.pdf"),
+                                         to: corpus.appendingPathComponent("scanhoven-wmo-2015.pdf"))
+        func tokens(_ memory: String) throws -> (Int?, CLITests.Run) {
+            let out = dir.appendingPathComponent("out-\(memory)")
+            let run = try CLITests.run(["analyze", corpus.path, "--out", out.path, "--bootstrap", "0", "--file-memory", memory, "--no-cache"])
+            let rows = (try? String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))?.split(separator: "\n") ?? []
+            guard rows.count == 2 else { return (nil, run) }
+            let header = rows[0].split(separator: ",", omittingEmptySubsequences: false)
+            let column = try #require(header.firstIndex(of: "tokens"))
+            return (Int(rows[1].split(separator: ",", omittingEmptySubsequences: false)[column]), run)
+        }
+        let (free, freeRun) = try tokens("0")
+        let full = try #require(free, "\(freeRun.stderr)")
+        #expect(full > 300)
+        let (tight, tightRun) = try tokens("300")
+        if let tight {
+            #expect(tight == full)
+        } else {
+            #expect(tightRun.stderr.contains("memory limit of 300 MB"), "\(tightRun.stderr)")
+        }
+    }
+}

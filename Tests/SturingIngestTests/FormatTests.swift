@@ -1,8 +1,9 @@
 import Foundation
 import SturingCore
-import SturingExtract
+
 import Testing
 @testable import SturingIngest
+@testable import SturingExtract
 
 /// Issue 13: web pages, Word and OpenDocument files are read with libxml2 and libzip, and the same
 /// plan counts the same in every format. The files are made here (Python's zipfile), no binaries.
@@ -190,5 +191,28 @@ extension FormatTests {
         #expect(TextLayerCheck.isUnreadable(String(repeating: "Gh jhphhqwh vwhow ndghuv hq uhjhov ", count: 5)))
         #expect(TextLayerCheck.isUnreadable(String(repeating: "#$% &&' ()* +,- ./: ;<= ", count: 5)))
         #expect(!TextLayerCheck.isUnreadable(String(repeating: "Één café, überhaupt Ötzi, íntegriteit ", count: 5)))
+    }
+}
+
+extension FormatTests {
+    /// OCR below the confidence floor is noise: a page of it is not counted (with a warning that
+    /// names it), and a PDF of nothing else is an error that says why, never a silent zero.
+    @Test func ocrNoiseBelowTheFloorIsNotCounted() throws {
+        let noisy = OCRRecord.Page(page: 2, confidence: IngestError.ocrConfidenceFloor - 1, reason: .noTextLayer)
+        let good = OCRRecord.Page(page: 1, confidence: 88, reason: .noTextLayer)
+        var pages = PDFReader.Pages(texts: ["De gemeente regelt de zorg.", "Xq zz regels vlk"], scannedPages: [], blankPages: [])
+        pages.ocrPages = [good, noisy]
+        pages.ocrEngine = "tesseract"
+        let document = try DocumentExtractor.pdfDocument(pages, path: "plan.pdf", sha256: "0")
+        #expect(document.pages == ["De gemeente regelt de zorg.", ""])
+        #expect(document.warnings.contains { $0.hasPrefix("pages 2 were read by OCR with a confidence below \(IngestError.ocrConfidenceFloor)") })
+        pages.ocrPages = [noisy]
+        pages.texts[0] = ""
+        #expect(throws: IngestError.ocrUnreadable(pages: 1, confidence: IngestError.ocrConfidenceFloor - 1)) {
+            try DocumentExtractor.pdfDocument(pages, path: "plan.pdf", sha256: "0")
+        }
+        // At the floor itself the page counts.
+        pages.ocrPages = [OCRRecord.Page(page: 2, confidence: IngestError.ocrConfidenceFloor, reason: .noTextLayer)]
+        #expect(try DocumentExtractor.pdfDocument(pages, path: "plan.pdf", sha256: "0").pages[1] == "Xq zz regels vlk")
     }
 }
