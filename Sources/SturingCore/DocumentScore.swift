@@ -50,6 +50,9 @@ public struct DocumentScore: Sendable, Equatable {
         self.warnings = warnings
     }
 
+    /// True when a context model weighed the matches (`expected` is set).
+    public var isDisambiguated: Bool { perspectives.values.contains { $0.expected != nil } }
+
     /// The sum of the four perspective counts.
     public var totalSignalWords: Int { Perspective.allCases.reduce(0) { $0 + (perspectives[$1]?.count ?? 0) } }
 }
@@ -58,13 +61,25 @@ public struct DocumentScore: Sendable, Equatable {
 public struct PerspectiveScore: Sendable, Equatable {
     /// Scores for all four perspectives from their counts: share of the total (nil when the total
     /// is 0) and count per 10,000 tokens (0 when there are no tokens).
-    public static func from(counts: [Perspective: Int], tokens: Int) -> [Perspective: PerspectiveScore] {
+    ///
+    /// With `expectedMilli` (a context model's expected counts in thousandths), `expected` is set,
+    /// share and density are of the expected counts, and the raw share is kept in `shareRaw`.
+    public static func from(counts: [Perspective: Int], tokens: Int, expectedMilli: [Perspective: Int]? = nil) -> [Perspective: PerspectiveScore] {
         let total = counts.values.reduce(0, +)
         var result = [Perspective: PerspectiveScore]()
         for p in Perspective.allCases {
             let c = counts[p] ?? 0
             result[p] = PerspectiveScore(count: c, share: total > 0 ? Double(c) * 100 / Double(total) : nil,
                                          per10kTokens: tokens > 0 ? Double(c) * 10_000 / Double(tokens) : 0)
+        }
+        guard let expectedMilli else { return result }
+        let expectedTotal = expectedMilli.values.reduce(0, +)
+        for p in Perspective.allCases {
+            let m = expectedMilli[p] ?? 0
+            result[p]!.shareRaw = result[p]!.share
+            result[p]!.expected = Double(m) / Double(SentenceProfile.modelScale)
+            result[p]!.share = expectedTotal > 0 ? Double(m) * 100 / Double(expectedTotal) : nil
+            result[p]!.per10kTokens = tokens > 0 ? Double(m) * 10 / Double(tokens) : 0
         }
         return result
     }
@@ -73,8 +88,12 @@ public struct PerspectiveScore: Sendable, Equatable {
     public var count: Int
     /// Percent of all signal words in the document; nil when there are none.
     public var share: Double?
-    /// Matches per 10,000 letter tokens (0 for an empty document).
+    /// Matches per 10,000 letter tokens (0 for an empty document); expected matches with a model.
     public var per10kTokens: Double
+    /// With a context model: the sum of the matches' probabilities (nil: no model).
+    public var expected: Double?
+    /// With a context model: the share of the raw counts (`share` is then of the expected ones).
+    public var shareRaw: Double?
 
     /// Creates a perspective score.
     public init(count: Int, share: Double?, per10kTokens: Double) {
@@ -92,6 +111,8 @@ public struct TermCount: Sendable, Equatable {
     public var count: Int
     /// Each matched (or excluded) form with its count, most frequent first.
     public var forms: [(form: String, count: Int)]
+    /// With a context model: the sum of its matches' probabilities.
+    public var expected: Double?
 
     /// Creates a term count.
     public init(term: String, count: Int, forms: [(form: String, count: Int)]) {
@@ -101,7 +122,7 @@ public struct TermCount: Sendable, Equatable {
     }
 
     public static func == (lhs: TermCount, rhs: TermCount) -> Bool {
-        lhs.term == rhs.term && lhs.count == rhs.count
+        lhs.term == rhs.term && lhs.count == rhs.count && lhs.expected == rhs.expected
             && lhs.forms.map(\.form) == rhs.forms.map(\.form) && lhs.forms.map(\.count) == rhs.forms.map(\.count)
     }
 }

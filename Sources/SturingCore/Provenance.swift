@@ -20,6 +20,27 @@ public struct Provenance: Sendable, Equatable {
     public var poppler: String
     /// When the run started (ISO 8601, UTC).
     public var date: String
+    /// The context model that weighed the matches (`--disambiguate`); nil: raw counts.
+    public var model: ModelRecord?
+
+    /// Which context model a run used and how good it measured itself.
+    public struct ModelRecord: Sendable, Equatable {
+        /// Where it came from ("built-in:nijdam-2019.model.json" or a path).
+        public var path: String
+        /// `ContextModel.fingerprint`.
+        public var fingerprint: String
+        /// The sheets it was trained on.
+        public var trainedOn: [String]
+        /// Cross-validated figures over all coded matches (nil: none recorded).
+        public var figures: ContextModel.Figures?
+        /// Creates a record of `model` read from `path`.
+        public init(model: ContextModel, path: String) {
+            self.path = path
+            fingerprint = model.fingerprint
+            trainedOn = model.trainedOn.map(\.file)
+            figures = model.crossValidation["all"]
+        }
+    }
 
     /// Creates a provenance record.
     public init(toolVersion: String = SturingVersion.current, lexiconName: String, lexiconVersion: String,

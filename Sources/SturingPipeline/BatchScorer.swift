@@ -15,7 +15,7 @@ public enum BatchScorer {
     /// every `slowAfter` seconds after that); a slow file the timer missed is named when it ends.
     /// `read` turns a path into a document: an `IsolatedReader`'s `read`, or
     /// `DocumentExtractor.read` (module SturingExtract) to read everything in this process.
-    public static func run(paths: [String], lexicon: CompiledLexicon, jobs: Int, evidencePerPerspective: Int = 0,
+    public static func run(paths: [String], lexicon: CompiledLexicon, model: ContextModel? = nil, jobs: Int, evidencePerPerspective: Int = 0,
                            tokenCache: TokenCache? = nil,
                            slowAfter: Double = 60,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
@@ -51,6 +51,7 @@ public enum BatchScorer {
                 scorer = try DocumentScorer(lexicon: lexicon)
                 scorer.evidencePerPerspective = evidencePerPerspective
                 scorer.tokenCache = tokenCache
+                scorer.model = model
                 // Fewer files than jobs: the cores left over score a large file's chunks.
                 scorer.threads = max(1, jobs / workers)
             } catch {

@@ -37,7 +37,7 @@ public enum CorpusRunner {
     /// `reader` reads the files (plain text here, anything else in worker processes, under limits). `journaled` holds documents of an interrupted run: one whose file still has
     /// the same SHA-256 is kept as it is, the others are scored again. `retain` turns each
     /// document's score into what the result keeps (after `onOutcome` has seen it whole).
-    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, jobs: Int, cache: DocumentCache?,
+    public static func run(_ corpus: CorpusPlan, lexicon: CompiledLexicon, model: ContextModel? = nil, jobs: Int, cache: DocumentCache?,
                            reader: IsolatedReader, journaled: [String: DocumentScore] = [:], evidencePerPerspective: Int = 5,
                            onSlowFile: @escaping @Sendable (String, Double) -> Void = { _, _ in },
                            retain: (@Sendable (DocumentScore) -> DocumentScore)? = nil,
@@ -53,7 +53,7 @@ public enum CorpusRunner {
             }
         }
         let scored = try BatchScorer.run(
-            paths: toScore, lexicon: lexicon, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
+            paths: toScore, lexicon: lexicon, model: model, jobs: jobs, evidencePerPerspective: evidencePerPerspective,
             tokenCache: cache.map { TokenCache(folder: $0.folder.path, textVersion: DocumentCache.formatVersion) },
             onSlowFile: onSlowFile,
             read: { path throws(IngestError) in try reader.read(path: path) },

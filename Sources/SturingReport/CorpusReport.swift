@@ -183,7 +183,7 @@ public enum CorpusReport {
         let documents = input.plans.flatMap { entry in entry.documents.map { (entry.plan, $0) } }
         return .object([
             ("tool", .object([("name", .string("sturing")), ("version", .string(p.toolVersion))])),
-            ("lexicon", ScoreJSON.lexicon(p)),
+            ("lexicon", ScoreJSON.lexicon(p)), ("context_model", ScoreJSON.contextModel(p)),
             ("match", .string(p.match.rawValue)),
             ("stemmer", .string(p.stemmer)),
             ("icu", .string(p.icu)),

@@ -32,11 +32,18 @@ extension ScoreJSON {
         func forms(_ value: JSONValue?) -> [(form: String, count: Int)] {
             (value?.objectValue ?? []).map { (form: $0.0, count: $0.1.intValue ?? 0) }
         }
+        // With a context model: expected counts, kept in thousandths as the scorer made them.
+        var expectedMilli: [Perspective: Int]? = nil
+        func milli(_ x: JSONValue?) -> Int? { x?.doubleValue.map { Int(($0 * Double(SentenceProfile.modelScale)).rounded()) } }
         for p in Perspective.allCases {
             counts[p] = perspectivesJSON[p.code]?["count"]?.intValue ?? 0
+            if let m = milli(perspectivesJSON[p.code]?["expected"]) { expectedMilli = (expectedMilli ?? [:]).merging([p: m]) { $1 } }
             let formMap = v["forms"]?[p.code]
+            let expectedMap = v["terms_expected"]?[p.code]
             terms[p] = (termsJSON[p.code]?.objectValue ?? []).map { term, count in
-                TermCount(term: term, count: count.intValue ?? 0, forms: forms(formMap?[term]))
+                var t = TermCount(term: term, count: count.intValue ?? 0, forms: forms(formMap?[term]))
+                if v["terms_expected"] != nil { t.expected = expectedMap?[term]?.doubleValue ?? 0 }
+                return t
             }
             let ex = (v["excluded"]?[p.code]?.objectValue ?? []).map { term, formsJSON in
                 let f = forms(formsJSON)
@@ -64,7 +71,7 @@ extension ScoreJSON {
         cleaning.softHyphensRemoved = c?["soft_hyphens_removed"]?.intValue ?? 0
         var score = DocumentScore(
             file: file, sha256: v["sha256"]?.stringValue ?? "", tokens: tokens, pages: v["pages"]?.intValue,
-            encoding: v["encoding"]?.stringValue ?? "", perspectives: PerspectiveScore.from(counts: counts, tokens: tokens),
+            encoding: v["encoding"]?.stringValue ?? "", perspectives: PerspectiveScore.from(counts: counts, tokens: tokens, expectedMilli: expectedMilli),
             terms: terms, excluded: excluded, overlaps: overlaps, cleaning: cleaning,
             warnings: (v["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
         score.evidence = evidence

@@ -9,7 +9,7 @@ public enum ScoreJSON {
                               intervals: [Bootstrap.PlanIntervals]? = nil) -> JSONValue {
         .object([
             ("tool", .object([("name", .string("sturing")), ("version", .string(provenance.toolVersion))])),
-            ("lexicon", lexicon(provenance)),
+            ("lexicon", lexicon(provenance)), ("context_model", contextModel(provenance)),
             ("match", .string(provenance.match.rawValue)),
             ("stemmer", .string(provenance.stemmer)),
             ("icu", .string(provenance.icu)),
@@ -36,9 +36,33 @@ public enum ScoreJSON {
         ])
     }
 
+    /// The context model of a run (null: raw counts), with its cross-validated precision.
+    public static func contextModel(_ p: Provenance) -> JSONValue {
+        guard let m = p.model else { return .null }
+        var fields: [(String, JSONValue)] = [("path", .string(m.path)), ("fingerprint", .string(m.fingerprint)),
+                                             ("trained_on", .array(m.trainedOn.map { .string($0) }))]
+        if let f = m.figures {
+            fields.append(("cross_validated", .object([
+                ("matches", .int(f.matches)), ("lexicon_precision", .double(f.lexiconPrecision)),
+                ("precision_p_at_least_half", .double(f.modelPrecision)), ("true_matches_kept", .double(f.keptShare)),
+            ])))
+        }
+        return .object(fields)
+    }
+
     /// One failed file.
     public static func error(_ f: FileFailure) -> JSONValue {
         .object([("file", .string(f.file)), ("error", .string(f.error))])
+    }
+
+    /// One perspective's numbers: count, share and density, and with a context model the expected
+    /// count and the raw share beside them.
+    static func perspectiveObject(_ ps: PerspectiveScore) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("count", .int(ps.count)), ("share", .number(ps.share)), ("per_10k_tokens", .double(ps.per10kTokens))]
+        if let expected = ps.expected {
+            fields += [("expected", .double(expected)), ("share_raw", .number(ps.shareRaw))]
+        }
+        return .object(fields)
     }
 
     /// One document's scores, with the forms behind every count: the terms that counted, or
@@ -50,9 +74,7 @@ public enum ScoreJSON {
         var excluded = [(String, JSONValue)]()
         for p in Perspective.allCases {
             let ps = s.perspectives[p] ?? PerspectiveScore(count: 0, share: nil, per10kTokens: 0)
-            perspectives.append((p.code, .object([
-                ("count", .int(ps.count)), ("share", .number(ps.share)), ("per_10k_tokens", .double(ps.per10kTokens)),
-            ])))
+            perspectives.append((p.code, perspectiveObject(ps)))
             // Terms that counted, or whose exclusions kept something out: a lexicon of 200,000
             // terms would otherwise list every one of them in every document.
             let kept = Set((s.excluded[p] ?? []).map(\.term))
@@ -71,6 +93,14 @@ public enum ScoreJSON {
             ("perspectives", .object(perspectives)),
             ("terms", .object(terms)),
             ("forms", .object(forms)),
+        ]
+        if s.isDisambiguated {
+            // Per term, the sum of its matches' probabilities under the context model.
+            pairs.append(("terms_expected", .object(Perspective.allCases.map { p in
+                (p.code, .object((s.terms[p] ?? []).filter { $0.count > 0 }.map { ($0.term, .double($0.expected ?? 0)) }))
+            })))
+        }
+        pairs += [
             ("excluded", .object(excluded)),
             ("overlaps", .array(s.overlaps.map {
                 .object([("form", .string($0.form)), ("claimed_by", .array($0.claimedBy.map { .string($0) })), ("count", .int($0.count))])
@@ -122,9 +152,7 @@ public enum ScoreJSON {
         var perspectives = [(String, JSONValue)](), terms = [(String, JSONValue)]()
         for p in Perspective.allCases {
             let ps = s.perspectives[p] ?? PerspectiveScore(count: 0, share: nil, per10kTokens: 0)
-            perspectives.append((p.code, .object([
-                ("count", .int(ps.count)), ("share", .number(ps.share)), ("per_10k_tokens", .double(ps.per10kTokens)),
-            ])))
+            perspectives.append((p.code, perspectiveObject(ps)))
             terms.append((p.code, .object((s.terms[p] ?? []).filter { $0.count > 0 }.map { ($0.term, .int($0.count)) })))
         }
         return .object([

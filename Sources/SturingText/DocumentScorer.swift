@@ -48,6 +48,12 @@ public final class DocumentScorer {
     public var chunkBytes = TextChunks.defaultTargetBytes
     /// Scorers for the other threads, made when first needed.
     private var helpers: [DocumentScorer] = []
+    /// The context model that weighs each match by the probability that it signals its
+    /// perspective (`--disambiguate`); nil: every match counts 1.
+    public var model: ContextModel? {
+        didSet { modelTable = model.map { ContextModelTable(model: $0, lexicon: lexicon) } }
+    }
+    private var modelTable: ContextModelTable?
 
     /// A scorer for `lexicon`.
     public init(lexicon: CompiledLexicon) throws(TextError) {
@@ -73,8 +79,10 @@ public final class DocumentScorer {
         var tally = Tally()
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
+        let (sentences, keys, expected) = sentenceKeys()
+        tally.expectedMilli = expected
         var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
-        score.sentences = sentenceProfile()
+        score.sentences = SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(keys: keys))
         if evidencePerPerspective > 0 {
             score.evidence = sampleEvidence(k: evidencePerPerspective, window: evidenceWindow, file: document.file,
                                             pages: document.hasPages, seed: Self.seed(document.sha256))
@@ -88,15 +96,18 @@ public final class DocumentScorer {
     /// line (pages are separated by one); a phrase counts in the sentence where it starts. The
     /// counts equal the document's counts.
     func sentenceProfile() -> SentenceProfile {
-        let (sentences, keys) = sentenceKeys()
+        let (sentences, keys, _) = sentenceKeys()
         return SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(keys: keys))
     }
 
     /// The number of sentences and, per non-zero count vector, the keys of the sentences that
-    /// have it (call after `load`).
-    private func sentenceKeys() -> (sentences: Int, keys: [[Int]: [UInt64]]) {
+    /// have it (call after `load`). With a context model a match adds its probability in
+    /// thousandths (`SentenceProfile.modelScale`) instead of 1, and the expected count of each
+    /// entry is the sum of those thousandths, so the bootstrap resamples exactly the expected counts.
+    private func sentenceKeys() -> (sentences: Int, keys: [[Int]: [UInt64]], expected: [Int: Int]?) {
         let n = stream.count
-        guard n > 0 else { return (0, [:]) }
+        guard n > 0 else { return (0, [:], modelTable == nil ? nil : [:]) }
+        var milli = modelTable == nil ? nil : [Int: Int]()
         // Counts per sentence as four lanes of one value (no array per sentence). The walk meets
         // counted tokens in text order, so the sentence is followed along with it (the rule of
         // `sentenceIndices`), with no sentence number stored per token; only each sentence's
@@ -107,12 +118,22 @@ public final class DocumentScorer {
         var cursor = 0
         units.withUnsafeBufferPointer { u in
             walkCounted { event in
-                guard case .counted(let e, _, let token, _) = event else { return }
+                guard case .counted(let e, let form, let token, let length) = event else { return }
                 while cursor < token {
                     cursor += 1
                     if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1; starts.append(Int32(cursor)) }
                 }
-                perSentence[sentence, default: .zero][entryPerspective[e]] &+= 1
+                if let table = modelTable {
+                    let p = stream.forms.withUnsafeBufferPointer {
+                        table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
+                                          forms: $0, interner: tokenizer.interner)
+                    }
+                    let m = Int((p * Double(SentenceProfile.modelScale)).rounded())
+                    milli?[e, default: 0] += m
+                    perSentence[sentence, default: .zero][entryPerspective[e]] &+= Int32(m)
+                } else {
+                    perSentence[sentence, default: .zero][entryPerspective[e]] &+= 1
+                }
             }
             while cursor < n - 1 {
                 cursor += 1
@@ -129,7 +150,7 @@ public final class DocumentScorer {
                 keys[[Int(v[0]), Int(v[1]), Int(v[2]), Int(v[3])], default: []].append(SentenceKey.finish(key))
             }
         }
-        return (Int(sentence) + 1, keys)
+        return (Int(sentence) + 1, keys, milli)
     }
 
     /// The sentence of every token (see `sentenceProfile` for where a sentence ends).
@@ -599,6 +620,7 @@ public final class DocumentScorer {
         for h in scorers.dropFirst() {
             h.evidencePerPerspective = evidencePerPerspective
             h.evidenceWindow = evidenceWindow
+            if h.model != model { h.model = model }
         }
         return ParallelMap.map(chunks.count, threads: scorers.count, state: { scorers[$0] }) { scorer, i in
             scorer.scoreChunk(firstIndex + i, chunks[i], of: document, pageNumbers: pageNumbers, seed: seed)
@@ -705,7 +727,8 @@ public final class DocumentScorer {
         var tally = Tally()
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
-        let (sentences, keys) = sentenceKeys()
+        let (sentences, keys, expected) = sentenceKeys()
+        tally.expectedMilli = expected
         var evidence = [[KWICLine]](repeating: [], count: Perspective.allCases.count)
         var seen = [Int](repeating: 0, count: Perspective.allCases.count)
         if evidencePerPerspective > 0 {

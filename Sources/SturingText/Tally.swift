@@ -13,6 +13,9 @@ struct Tally {
     }
 
     private(set) var entries: [Int: Counts] = [:]
+    /// Per entry, the sum of its matches' probabilities under a context model, in thousandths
+    /// (nil: no model).
+    var expectedMilli: [Int: Int]?
     var overlaps: [String: (claims: [String], n: Int)] = [:]
 
     mutating func count(_ entry: Int, form: String, n: Int) {
@@ -35,19 +38,27 @@ struct Tally {
         var perspectiveCounts = [Perspective: Int]()
         var terms = [Perspective: [TermCount]]()
         var excludedTerms = [Perspective: [TermCount]]()
+        var expectedByPerspective = [Perspective: Int]()
         // The entries that counted or excluded something, in lexicon order.
         for (index, c) in entries.sorted(by: { $0.key < $1.key }) {
             let entry = lexicon.entries[index]
             let p = entry.perspective
             perspectiveCounts[p, default: 0] += c.count
-            terms[p, default: []].append(TermCount(term: entry.term, count: c.count, forms: sorted(c.forms)))
+            var term = TermCount(term: entry.term, count: c.count, forms: sorted(c.forms))
+            if let milli = expectedMilli {
+                let m = milli[index] ?? 0
+                term.expected = Double(m) / Double(SentenceProfile.modelScale)
+                expectedByPerspective[p, default: 0] += m
+            }
+            terms[p, default: []].append(term)
             if !c.excluded.isEmpty {
                 let ex = sorted(c.excluded)
                 excludedTerms[p, default: []].append(TermCount(term: entry.term, count: ex.reduce(0) { $0 + $1.count }, forms: ex))
             }
         }
         let total = perspectiveCounts.values.reduce(0, +)
-        let perspectives = PerspectiveScore.from(counts: perspectiveCounts, tokens: tokens)
+        let perspectives = PerspectiveScore.from(counts: perspectiveCounts, tokens: tokens,
+                                                 expectedMilli: expectedMilli == nil ? nil : expectedByPerspective)
         for p in Perspective.allCases where terms[p] == nil { terms[p] = [] }
         var warnings = document.warnings
         if total == 0 {
@@ -84,6 +95,11 @@ extension Tally {
         }
         for (form, o) in other.overlaps {
             overlaps[form] = (o.claims, (overlaps[form]?.n ?? 0) + o.n)
+        }
+        if let more = other.expectedMilli {
+            var sum = expectedMilli ?? [:]
+            for (e, m) in more { sum[e, default: 0] += m }
+            expectedMilli = sum
         }
     }
 }

@@ -98,7 +98,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try lexiconOptions.compile()
-        let provenance = LexiconOptions.provenance(compiled)
+        let contextModel = try lexiconOptions.contextModel(for: compiled)
+        var provenance = LexiconOptions.provenance(compiled)
+        provenance.model = contextModel?.record
         // Coded sheets are read (and checked against their key) before anything is scored.
         let validationScore = validation.isEmpty ? nil : try ValidateCommand.score(validation, runFolder: out)
         let manifestPath = manifest ?? (noManifest ? nil : defaultManifest())
@@ -153,7 +155,7 @@ struct AnalyzeCommand: ParsableCommand {
         // (in documents.jsonl) are then let go, except for --focus plans, whose pages show them.
         let evidence = EvidenceSample()
         let focusNames = Set(focus.map { $0.lowercased() })
-        let result = try CorpusRunner.run(corpus, lexicon: compiled, jobs: jobs, cache: documentCache,
+        let result = try CorpusRunner.run(corpus, lexicon: compiled, model: contextModel?.model, jobs: jobs, cache: documentCache,
                                           reader: isolation.reader(cache: documentCache, jobs: jobs, files: corpus.files.count,
                                                                             onProgress: { file, p in progress.reading(file, p) }), journaled: runFolder.journaled,
                                           onSlowFile: { file, seconds in
@@ -211,7 +213,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// The settings that decide each document's score: a resumed run must have the same.
     static func fingerprint(_ p: Provenance) -> String {
         let parts = [SturingVersion.current, p.lexiconSHA256, p.match.rawValue, p.stemmer, p.icu, p.poppler,
-                     DocumentCache.formatVersion, TokenCache.version, "sentences-6"]
+                     DocumentCache.formatVersion, TokenCache.version, "sentences-6"] + (p.model.map { ["model-" + $0.fingerprint] } ?? [])
         return SHA256Hex.digest(Array(parts.joined(separator: "\n").utf8))
     }
 
@@ -225,7 +227,7 @@ struct AnalyzeCommand: ParsableCommand {
          ("ocr", .string(isolation.ocr.rawValue)),
          ("ocr_engine", isolation.ocr == .never ? .null : .string(ExtractionLibraries.ocrEngine)),
          ("bootstrap", .int(uncertainty.bootstrap)), ("seed", .string(String(uncertainty.seed))),
-         ("lexicon", ScoreJSON.lexicon(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
+         ("lexicon", ScoreJSON.lexicon(p)), ("context_model", ScoreJSON.contextModel(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
          ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),
          ("tokens", .string(TokenCache.version)), ("min_signal_words", .int(threshold.minSignalWords)), ("top", .int(top)),
          ("distinct", .string(distinct.rawValue)), ("exclude", .array(Self.list(exclude).map { .string($0) })),

@@ -51,9 +51,11 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try lexiconOptions.compile()
-        let provenance = LexiconOptions.provenance(compiled)
+        let contextModel = try lexiconOptions.contextModel(for: compiled)
+        var provenance = LexiconOptions.provenance(compiled)
+        provenance.model = contextModel?.record
         let reader = isolation.reader(cache: nil, jobs: jobs, files: files.count)
-        let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, jobs: jobs,
+        let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, model: contextModel?.model, jobs: jobs,
                                            read: { path throws(IngestError) in try reader.read(path: path) })
         var scores = [DocumentScore](), failures = [FileFailure]()
         for o in outcomes {

@@ -10,8 +10,8 @@ import SturingValidation
 /// `sturing validate sample|score`: the loop that measures the counts against human coding.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Measure the counts against human coding: draw a coding sheet, score coded sheets.",
-        subcommands: [Sample.self, Score.self])
+        commandName: "validate", abstract: "Measure the counts against human coding: draw a coding sheet, score coded sheets, train a context model.",
+        subcommands: [Sample.self, Score.self, Train.self])
 
     /// Reads coded sheets, joins each with its sample's key (`key`, or found from the run id, in
     /// `runFolder` or the run folder that holds the sheet) and scores them (the first is the
