@@ -56,8 +56,11 @@ public struct Bootstrap: Sendable {
         let sampler: PoissonSampler
         let counts: [SIMD4<Int>]
         let start: [Int]
+        /// Per replicate, the factor each perspective's counts are multiplied by (empty: none).
+        let factors: [SIMD4<Double>]
 
-        init(_ profiles: [SentenceProfile]) {
+        init(_ profiles: [SentenceProfile], factors: [SIMD4<Double>] = []) {
+            self.factors = factors
             var means = [Double](), counts = [SIMD4<Int>](), start = [0]
             for p in profiles {
                 for v in p.vectors {
@@ -74,7 +77,9 @@ public struct Bootstrap: Sendable {
         /// Runs `body` with the vectors in place.
         func withDraws<R>(_ body: (Draws) -> R) -> R {
             sampler.withTables { tables in
-                counts.withUnsafeBufferPointer { counts in start.withUnsafeBufferPointer { start in body(Draws(tables: tables, counts: counts, start: start)) } }
+                counts.withUnsafeBufferPointer { counts in start.withUnsafeBufferPointer { start in factors.withUnsafeBufferPointer { factors in
+                    body(Draws(tables: tables, counts: counts, start: start, factors: factors))
+                } } }
             }
         }
     }
@@ -84,6 +89,7 @@ public struct Bootstrap: Sendable {
         let tables: PoissonSampler.Tables
         let counts: UnsafeBufferPointer<SIMD4<Int>>
         let start: UnsafeBufferPointer<Int>
+        let factors: UnsafeBufferPointer<SIMD4<Double>>
 
         /// Plan `plan`'s shares (percent) in replicate `replicate`: each distinct vector drawn
         /// Poisson(times) times from the plan's own stream of that replicate. A replicate that
@@ -100,9 +106,30 @@ public struct Bootstrap: Sendable {
                     c &+= counts[v] &* k  // no branch on k: it is 0 about a third of the time, unpredictably
                 }
                 let total = c.wrappedSum()
-                if total > 0 { return SIMD4<Double>(Double(c[0]), Double(c[1]), Double(c[2]), Double(c[3])) * 100 / Double(total) }
+                guard total > 0 else { continue }
+                let counted = SIMD4<Double>(Double(c[0]), Double(c[1]), Double(c[2]), Double(c[3]))
+                if factors.isEmpty { return counted * 100 / Double(total) }
+                let weighed = counted * factors[replicate]
+                return weighed * 100 / weighed.sum()
             }
             return .zero
+        }
+    }
+
+    /// Per replicate, exp(spread · z) per perspective with z standard normal (Box–Muller), from a
+    /// stream of the seed that no plan uses.
+    static func modelFactors(_ spread: SIMD4<Double>, replicates: Int, seed: UInt64) -> [SIMD4<Double>] {
+        (0..<replicates).map { r in
+            var rng = SplitMix64(seed: seed ^ 0x6D6F_6465_6C00_0000, stream: UInt64(r))
+            var z = SIMD4<Double>()
+            for k in stride(from: 0, to: 4, by: 2) {
+                let u1 = (Double(rng.next() >> 11) + 0.5) / 9_007_199_254_740_992
+                let u2 = Double(rng.next() >> 11) / 9_007_199_254_740_992
+                let radius = (-2 * log(u1)).squareRoot()
+                z[k] = radius * cos(2 * .pi * u2)
+                z[k + 1] = radius * sin(2 * .pi * u2)
+            }
+            return SIMD4(exp(spread[0] * z[0]), exp(spread[1] * z[1]), exp(spread[2] * z[2]), exp(spread[3] * z[3]))
         }
     }
 
@@ -117,14 +144,20 @@ public struct Bootstrap: Sendable {
     /// Resamples `profiles` (one per plan) `replicates` times; `ranked` says which plans take
     /// part in ranks (the others get share intervals only). With `selection` (the case selection of
     /// the ranked rows and its rules) it also counts how often each case is chosen again.
+    ///
+    /// `modelSpread` (per perspective, PA NPM NPG SR) is a context model's uncertainty: the
+    /// standard deviation of the log of its calibration (Σ true / Σ p). Each replicate then draws
+    /// one log-normal factor per perspective, shared by all plans (the model errs alike in every
+    /// plan), and weighs the expected counts by it, so corrected shares carry the model's
+    /// uncertainty beside the sentences'.
     public init(profiles: [SentenceProfile], ranked: [Bool], replicates: Int, seed: UInt64,
-                selection: (cases: CaseSelection, rules: SelectionReplay)? = nil) {
+                selection: (cases: CaseSelection, rules: SelectionReplay)? = nil, modelSpread: SIMD4<Double>? = nil) {
         precondition(profiles.count == ranked.count && replicates > 0)
         self.replicates = replicates
         self.seed = seed
         let rankedIndices = ranked.indices.filter { ranked[$0] }
         self.rankedIndices = rankedIndices
-        let vectors = Vectors(profiles)
+        let vectors = Vectors(profiles, factors: modelSpread.map { Self.modelFactors($0, replicates: replicates, seed: seed) } ?? [])
         self.vectors = vectors
         let planCount = profiles.count, n = rankedIndices.count
         let workers = max(1, min(replicates, ProcessInfo.processInfo.activeProcessorCount))

@@ -33,12 +33,21 @@ public struct Provenance: Sendable, Equatable {
         public var trainedOn: [String]
         /// Cross-validated figures over all coded matches (nil: none recorded).
         public var figures: ContextModel.Figures?
+        /// Per perspective (PA NPM NPG SR): the spread of the model's calibration, for the bootstrap.
+        public var calibrationSD: [Double]
+        /// Creates a record from its parts (as read back from a run's JSON).
+        public init(path: String, fingerprint: String, trainedOn: [String], figures: ContextModel.Figures?, calibrationSD: [Double]) {
+            self.path = path; self.fingerprint = fingerprint; self.trainedOn = trainedOn; self.figures = figures
+            self.calibrationSD = calibrationSD.count == 4 ? calibrationSD : [0, 0, 0, 0]
+        }
+
         /// Creates a record of `model` read from `path`.
         public init(model: ContextModel, path: String) {
             self.path = path
             fingerprint = model.fingerprint
             trainedOn = model.trainedOn.map(\.file)
             figures = model.crossValidation["all"]
+            calibrationSD = Perspective.allCases.map { model.perspectives[$0.code]?.calibrationSD ?? 0 }
         }
     }
 

@@ -53,7 +53,9 @@ public enum ContextModelReport {
             let prior = m.terms[key] ?? m.prior
             out += nl ? "## \(md(term)) (\(p.code))\n\nZonder context: p = \(L.number(prior, 2))\(m.terms[key] == nil ? " (niet gecodeerd: de precisie van \(p.code))" : "").\n\n"
                       : "## \(md(term)) (\(p.code))\n\nWithout context: p = \(L.number(prior, 2))\(m.terms[key] == nil ? " (not coded: \(p.code)'s precision)" : "").\n\n"
-            let sorted = m.weights.sorted { abs($0.value) != abs($1.value) ? abs($0.value) > abs($1.value) : $0.key < $1.key }
+            // Form features apply only to matches of that form: show those of this term's forms.
+            let stem = String(key.prefix(4))
+            let sorted = m.weights.filter { !$0.key.hasPrefix("f:") || $0.key.dropFirst(2).hasPrefix(stem) }.sorted { abs($0.value) != abs($1.value) ? abs($0.value) > abs($1.value) : $0.key < $1.key }
             let up = sorted.filter { $0.value > 0 }.prefix(top), down = sorted.filter { $0.value < 0 }.prefix(top)
             func describe(_ feature: String) -> String {
                 let parts = feature.split(separator: ":", maxSplits: 1).map(String.init)
@@ -72,6 +74,8 @@ public enum ContextModelReport {
                 let p = ContextModel.sigmoid(ContextModel.logit(prior) + e.value)
                 return "- \(describe(e.key)): \(e.value >= 0 ? "+" : "−")\(L.number(abs(e.value), 2)) → p = \(L.number(p, 2))\n"
             }
+            out += nl ? "De contextwoorden gelden voor alle termen van \(p.code); de kans erachter is die van een treffer van *\(md(term))* met alleen dat woord erbij.\n\n"
+                      : "The context words hold for all of \(p.code)'s terms; the p after each is that of a match of *\(md(term))* with only that word beside it.\n\n"
             out += nl ? "Maakt een signaal waarschijnlijker:\n\n" : "Makes a signal more likely:\n\n"
             out += up.isEmpty ? "- —\n" : up.map(line).joined()
             out += nl ? "\nMaakt een signaal minder waarschijnlijk:\n\n" : "\nMakes a signal less likely:\n\n"

@@ -53,6 +53,7 @@ public enum HTMLReport {
             h += "</ul></div>"
         }
         h += "</section>\n"
+        h += disambiguationSection(input, L)
 
         // Mean profiles
         if let overall = ranking.overall {

@@ -40,14 +40,29 @@ public enum ScoreJSON {
     public static func contextModel(_ p: Provenance) -> JSONValue {
         guard let m = p.model else { return .null }
         var fields: [(String, JSONValue)] = [("path", .string(m.path)), ("fingerprint", .string(m.fingerprint)),
-                                             ("trained_on", .array(m.trainedOn.map { .string($0) }))]
+                                             ("trained_on", .array(m.trainedOn.map { .string($0) })),
+                                             ("calibration_sd", .array(m.calibrationSD.map { .double($0) }))]
         if let f = m.figures {
             fields.append(("cross_validated", .object([
-                ("matches", .int(f.matches)), ("lexicon_precision", .double(f.lexiconPrecision)),
+                ("matches", .int(f.matches)), ("true_matches", .int(f.trueMatches)), ("kept", .int(f.kept)), ("kept_true", .int(f.keptTrue)),
+                ("expected", .double(f.expected)), ("lexicon_precision", .double(f.lexiconPrecision)),
                 ("precision_p_at_least_half", .double(f.modelPrecision)), ("true_matches_kept", .double(f.keptShare)),
             ])))
         }
         return .object(fields)
+    }
+
+    /// Reads back what `contextModel` wrote (nil for null or a run without a model).
+    public static func decodeContextModel(_ v: JSONValue?) -> Provenance.ModelRecord? {
+        guard let v, let path = v["path"]?.stringValue, let fingerprint = v["fingerprint"]?.stringValue else { return nil }
+        let cv = v["cross_validated"]
+        let figures = cv.flatMap { c -> ContextModel.Figures? in
+            guard let n = c["matches"]?.intValue, let t = c["true_matches"]?.intValue, let k = c["kept"]?.intValue,
+                  let kt = c["kept_true"]?.intValue else { return nil }
+            return ContextModel.Figures(matches: n, trueMatches: t, kept: k, keptTrue: kt, expected: c["expected"]?.doubleValue ?? 0)
+        }
+        return .init(path: path, fingerprint: fingerprint, trainedOn: (v["trained_on"]?.arrayValue ?? []).compactMap(\.stringValue),
+                     figures: figures, calibrationSD: (v["calibration_sd"]?.arrayValue ?? []).compactMap(\.doubleValue))
     }
 
     /// One failed file.

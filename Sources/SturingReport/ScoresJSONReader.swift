@@ -32,12 +32,13 @@ public enum ScoresJSONReader {
         }
         func text(_ v: JSONValue?) -> String { v?.stringValue ?? "?" }
         let lexicon = root["lexicon"]
-        let provenance = Provenance(
+        var provenance = Provenance(
             toolVersion: text(root["tool"]?["version"]),
             lexiconName: text(lexicon?["name"]), lexiconVersion: text(lexicon?["version"]),
             lexiconSHA256: text(lexicon?["sha256"]), lexiconPath: text(lexicon?["path"]),
             match: MatchSetting(rawValue: root["match"]?.stringValue ?? "") ?? .lexicon, stemmer: text(root["stemmer"]),
             icu: text(root["icu"]), poppler: text(root["poppler"]), date: text(root["date"]))
+        provenance.model = ScoreJSON.decodeContextModel(root["context_model"])
         // The documents: in scores.json itself (runs before 0.2), or in documents.jsonl beside it.
         var documents = [String: DocumentScore]()
         let separate = root["documents"] == nil

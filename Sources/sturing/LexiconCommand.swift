@@ -7,7 +7,7 @@ import SturingText
 /// `sturing lexicon show|check`: what a lexicon holds, and where it is weak.
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lexicon", abstract: "Show, check, import or export a lexicon.", subcommands: [Show.self, Check.self, Import.self, Export.self])
+        commandName: "lexicon", abstract: "Show, check, import or export a lexicon, or explain its context model.", subcommands: [Show.self, Check.self, Import.self, Export.self, Explain.self])
 
     /// Loads LEXICON or the built-in one.
     static func load(_ path: String?) throws -> Lexicon {

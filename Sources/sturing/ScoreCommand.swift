@@ -68,7 +68,9 @@ struct ScoreCommand: ParsableCommand {
         var bootstrap: Bootstrap?
         let profiles = scores.compactMap(\.sentences)
         if uncertainty.bootstrap > 0 && profiles.count == scores.count && !scores.isEmpty {
-            bootstrap = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: uncertainty.bootstrap, seed: uncertainty.seed)
+            let spread = provenance.model.map { SIMD4($0.calibrationSD[0], $0.calibrationSD[1], $0.calibrationSD[2], $0.calibrationSD[3]) }
+            bootstrap = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: uncertainty.bootstrap, seed: uncertainty.seed,
+                                  modelSpread: spread)
         }
         let intervals = bootstrap?.plans
         func render(_ format: Format) -> String {

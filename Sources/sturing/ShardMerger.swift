@@ -102,11 +102,13 @@ struct ShardMerger {
     var provenance: Provenance {
         let s = shards[0].record["settings"]
         func text(_ v: JSONValue?) -> String { v?.stringValue ?? "?" }
-        return Provenance(toolVersion: text(shards[0].record["tool"]?["version"]),
+        var provenance = Provenance(toolVersion: text(shards[0].record["tool"]?["version"]),
                           lexiconName: text(s?["lexicon"]?["name"]), lexiconVersion: text(s?["lexicon"]?["version"]),
                           lexiconSHA256: text(s?["lexicon"]?["sha256"]), lexiconPath: text(s?["lexicon"]?["path"]),
                           match: MatchSetting(rawValue: text(s?["match"])) ?? .lexicon, stemmer: text(s?["stemmer"]),
                           icu: text(s?["icu"]), poppler: text(s?["poppler"]), date: UTCTime.iso8601())
+        provenance.model = ScoreJSON.decodeContextModel(s?["context_model"])
+        return provenance
     }
 
     /// A setting shared by the shards.

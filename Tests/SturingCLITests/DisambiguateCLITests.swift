@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Issue 23 end to end: train, disambiguate, refuse a wrong model.
+@Suite struct DisambiguateCLITests {
+    /// `validate train` on the repository's coded sheets gives the built-in model byte for byte,
+    /// and prints the cross-validated figures the README states.
+    @Test func trainingOnTheCodedSheetsGivesTheBuiltInModel() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("model.json")
+        let run = try CLITests.run(["validate", "train", "data/coded/municipal-documents-2026.csv", "data/coded/wmo-excerpts-2026.csv", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let shipped = try Data(contentsOf: CLITests.root.appendingPathComponent("Lexicons/nijdam-2019.model.json"))
+        #expect(try Data(contentsOf: out) == shipped, "retrain with scripts/embed-model")
+        #expect(run.stdout.contains("| **alle** | 614 | 0,55 (0,51–0,59) | 0,78 (0,74–0,82) | 0,82 (0,78–0,86) |"), "\(run.stdout)")
+        #expect(run.stderr.contains("8 row(s) coded unclear or not coded were left out"))
+        let explain = try CLITests.run(["lexicon", "explain", out.path, "taak"])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("## taak (NPG)"))
+        #expect(explain.stdout.contains("Zonder context: p = 0,"))
+    }
+
+    @Test func disambiguatedRunsKeepRawAndCorrectedSharesSideBySide() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("plannen")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for name in ["netwerkerveen-wmo-2015.txt", "kaderkerk-wmo-2015.txt"] {
+            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/\(name)"), to: corpus.appendingPathComponent(name))
+        }
+        let raw = try CLITests.run(["score", corpus.appendingPathComponent("netwerkerveen-wmo-2015.txt").path, "--format", "json"])
+        let weighed = try CLITests.run(["score", corpus.appendingPathComponent("netwerkerveen-wmo-2015.txt").path, "--format", "json", "--disambiguate"])
+        #expect(raw.status == 0 && weighed.status == 0, "\(weighed.stderr)")
+        #expect(!raw.stdout.contains("\"share_raw\""))
+        #expect(weighed.stdout.contains("\"share_raw\"") && weighed.stdout.contains("\"expected\"") && weighed.stdout.contains("\"terms_expected\""))
+        #expect(weighed.stdout.contains("\"fingerprint\""))
+        // The interval of a corrected share also carries the model's uncertainty: wider.
+        func width(_ json: String) throws -> Double {
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let doc = try #require((root["documents"] as? [[String: Any]])?.first)
+            let npg = try #require((doc["uncertainty"] as? [String: Any])?["NPG"] as? [String: Double], "\(doc.keys)")
+            return try #require(npg["share_high"]) - #require(npg["share_low"])
+        }
+        #expect(try width(weighed.stdout) > width(raw.stdout))
+        let out = dir.appendingPathComponent("run")
+        let run = try CLITests.run(["analyze", corpus.path, "--out", out.path, "--disambiguate", "--bootstrap", "200"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("Gecorrigeerd voor betekenis") && report.contains("precisie 0,78 tegen 0,55"))
+        // `report` rebuilds the same from scores.json, model and all.
+        let again = dir.appendingPathComponent("again.html")
+        let rebuilt = try CLITests.run(["report", out.appendingPathComponent("scores.json").path, "--out", again.path])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try String(contentsOf: again, encoding: .utf8).contains("Gecorrigeerd voor betekenis"))
+    }
+
+    @Test func aModelForAnotherLexiconIsRefusedBeforeAnythingIsScored() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lexicon = dir.appendingPathComponent("eigen.csv")
+        try Data("perspective,term\nNPG,samenwerken\nPA,regels\n".utf8).write(to: lexicon)
+        let run = try CLITests.run(["score", "Corpus/kaderkerk-wmo-2015.txt", "--lexicon", lexicon.path, "--model", "Lexicons/nijdam-2019.model.json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("trained for the lexicon 'nijdam-2019'"), "\(run.stderr)")
+        let builtin = try CLITests.run(["score", "Corpus/kaderkerk-wmo-2015.txt", "--lexicon", lexicon.path, "--disambiguate"])
+        #expect(builtin.status == 2 && builtin.stderr.contains("has no built-in context model"), "\(builtin.stderr)")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SturingCore
+import Testing
+@testable import SturingText
+
+/// Issue 23: with a context model, each match counts its probability; hand-computed.
+@Suite struct DisambiguationTests {
+    static func model() -> ContextModel {
+        ContextModel(lexicon: "test", tool: SturingVersion.current, window: 2, settings: .init(), trainedOn: [],
+                     perspectives: [
+                        "NPG": .init(prior: 0.5, terms: ["klant": 0.5], weights: ["l1:keten": 2, "l1:uitkering": -2, "b:geld": -1], calibrationSD: 0),
+                        "SR": .init(prior: 0.6, terms: ["meedoen": 0.8], weights: [:], calibrationSD: 0),
+                     ], crossValidation: [:])
+    }
+
+    @Test func correctedCountsAreTheSumOfTheMatchesProbabilities() throws {
+        let lexicon = try LexiconLoader.loadYAML("name: test\nversion: \"1\"\nmatch: exact\nentries:\n  - {term: klant, perspective: NPG}\n  - {term: meedoen, perspective: SR}\n",
+                                                 path: "t.yaml", sha256: "")
+        let scorer = try DocumentScorer(lexicon: try CompiledLexicon(lexicon, setting: .lexicon))
+        scorer.model = Self.model()
+        let doc = Document(file: "t.txt", sha256: "", kind: .text, encoding: "UTF-8",
+                           pages: ["De keten klant werkt. De uitkering klant krijgt geld. Inwoners Meedoen."], hasPages: false)
+        let s = try scorer.score(doc)
+        // klant after keten: σ(0 + 2) = 0.881 (the window of 2 does not reach "geld"); klant after
+        // uitkering, with geld two words on: σ(0 − 2 − 1) = 0.047; meedoen: logit(0.8) → 0.800.
+        #expect(s.perspectives[.npg]?.count == 2)
+        #expect(s.perspectives[.npg]?.expected == 0.928)
+        #expect(s.perspectives[.sr]?.expected == 0.8)
+        #expect(s.perspectives[.pa]?.expected == 0)
+        #expect(abs(s.perspectives[.npg]!.share! - 92.8 / 1.728) < 1e-9)
+        #expect(abs(s.perspectives[.npg]!.shareRaw! - 200.0 / 3) < 1e-9)
+        #expect(s.terms[.npg]?.first?.expected == 0.928)
+        // The bootstrap resamples the same expected counts, in thousandths per sentence.
+        #expect(s.sentences?.vectors.map(\.counts).sorted { $0.lexicographicallyPrecedes($1) } == [[0, 0, 0, 800], [0, 0, 47, 0], [0, 0, 881, 0]])
+        // Without the model: raw counts, no expected.
+        scorer.model = nil
+        let raw = try scorer.score(doc)
+        #expect(raw.perspectives[.npg]?.expected == nil && !raw.isDisambiguated)
+        #expect(abs(raw.perspectives[.npg]!.share! - 200.0 / 3) < 1e-9)
+    }
+
+    /// The built-in model is the one `scripts/embed-model` made from Lexicons/nijdam-2019.model.json.
+    @Test func theBuiltInModelIsTheFileInTheRepository() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let file = try String(contentsOf: root.appendingPathComponent("Lexicons/nijdam-2019.model.json"), encoding: .utf8)
+        #expect(BuiltinModel.json + "\n" == file || BuiltinModel.json == file)
+        let model = try ContextModel.decode(Data(BuiltinModel.json.utf8), file: "built-in", lexicon: "nijdam-2019")
+        #expect(model.trainedOn.map(\.file) == ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv"])
+        // Every perspective has a model, and every coded term is a term of the lexicon.
+        let terms = Set(try LexiconLoader.builtin().entries.map { $0.term.lowercased() })
+        for p in Perspective.allCases {
+            let m = try #require(model.perspectives[p.code])
+            #expect(Set(m.terms.keys).isSubset(of: terms), "\(p.code): \(Set(m.terms.keys).subtracting(terms))")
+        }
+    }
+}
