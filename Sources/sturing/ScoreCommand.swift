@@ -10,14 +10,14 @@ import SturingReport
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score policy plans (PDF or text): signal words per steering perspective.")
+        abstract: "Score policy plans (\(ReadFormats.list)): signal words per steering perspective.")
 
     /// Output formats of `score`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv
     }
 
-    @Argument(help: "PDF or text files.")
+    @Argument(help: "Plan files: \(ReadFormats.list).")
     var files: [String]
 
     @OptionGroup var lexiconOptions: LexiconOptions
