@@ -37,7 +37,7 @@ public enum ScoreWorkbook {
     static func writeWorkbook(_ sheets: [WorkbookSheet], language: Language, to path: String) -> String? {
         // Constant memory: each row goes to a temporary file as it is written (a terms sheet can
         // have a million rows); strings are then stored in the cells themselves.
-        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 1)
+        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
         guard let workbook = path.withCString({ workbook_new_opt($0, &options) }) else { return "the workbook cannot be created" }
         let header = workbook_add_format(workbook)
         format_set_bold(header)

@@ -90,5 +90,9 @@ import Testing
         // select and rank read the Dutch headers: the same cases as from the standard table.
         #expect(try Self.selected(csv) == Self.selected(standard.appendingPathComponent("scores.csv")))
         #expect(try CLITests.run(["rank", csv.path, "--top", "2"]).status == 0)
+        // score's CSV too.
+        let score = try CLITests.run(["score", plans.appendingPathComponent("kaderkerk-wmo-2015.txt").path, "--format", "csv", "--csv-dialect", "excel-nl"])
+        #expect(score.stdout.hasPrefix("\u{FEFF}bestand;tokens;paginas;signaalwoorden;PA_aantal;"), "\(score.stdout.prefix(80))")
+        #expect(score.stdout.split(separator: "\n").first?.hasSuffix(";sha256;waarschuwingen;fout") == true)
     }
 }
