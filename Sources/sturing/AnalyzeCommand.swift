@@ -72,7 +72,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the page of this municipality (focus-NAME.html). Repeatable.")
     var focus: [String] = []
 
-    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
+    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM, Dutch headers).")
     var csvDialect: CSVDialect = .standard
 
     @Option(name: .long, help: "Language of report.html and summary.md: nl | en.")

@@ -31,7 +31,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Also write scores.json, scores.csv and scores.txt (atomically) into this folder.")
     var out: String?
 
-    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
+    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM, Dutch headers).")
     var csvDialect: CSVDialect = .standard
 
     @Option(name: .long, help: "Language of the table: nl | en.")
