@@ -1,6 +1,6 @@
 # sturing — build, test and demo. `make demo` and `make test` install what they need.
 SHELL := /bin/bash
-DEBIAN_PACKAGES := pkg-config libicu-dev libpoppler-glib-dev libstemmer-dev libjemalloc-dev libxml2-dev libzip-dev libcmark-dev libtesseract-dev tesseract-ocr-nld poppler-utils qpdf
+DEBIAN_PACKAGES := pkg-config libicu-dev libpoppler-glib-dev libstemmer-dev libjemalloc-dev libxml2-dev libzip-dev libcmark-dev libtesseract-dev tesseract-ocr-nld libxlsxwriter-dev python3-openpyxl poppler-utils qpdf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 export SWIFT_BACKTRACE := enable=no

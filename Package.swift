@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld"])]),
+        // Excel workbooks (scores.xlsx), Debian libxlsxwriter-dev.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Text of HTML pages and XML documents (libxml2), Word/OpenDocument files (libzip + libxml2)
         // and Markdown (cmark, Debian libcmark-dev), behind an
         // opaque header: libxml2's headers include ICU's, which clash with Foundation's private ICU.
@@ -65,7 +67,7 @@ let package = Package(
         // Validation against human coding: coding sheets, precision/recall, coder agreement.
         .target(name: "SturingValidation", dependencies: ["SturingCore", "SturingAnalysis"]),
         .target(name: "SturingReport", dependencies: [
-            "SturingCore", "SturingAnalysis", "SturingValidation",
+            "SturingCore", "SturingAnalysis", "SturingValidation", "CXLSXWriter",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .executableTarget(name: "sturing", dependencies: [

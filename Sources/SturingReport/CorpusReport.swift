@@ -82,41 +82,23 @@ public struct CorpusReportInput: Sendable {
 
 /// The files `sturing analyze` writes: scores.csv, scores.json, errors.csv, documents.jsonl lines.
 public enum CorpusReport {
-    /// Header of scores.csv.
-    public static var scoresHeader: [String] {
-        ["municipality", "file", "category", "region", "province", "title", "year", "plan_type", "tokens", "pages", "signal_words", "ranked"]
-            + Perspective.allCases.map { "\($0.code)_count" } + Perspective.allCases.map { "\($0.code)_share" }
-            + Perspective.allCases.map { "\($0.code)_per_10k" } + Perspective.allCases.map { "\($0.code)_log_ratio" }
-            + Perspective.allCases.flatMap { p in ["share_low", "share_high", "rank_low", "rank_high", "p_top1"].map { "\(p.code)_\($0)" } }
-            + ["warnings"]
+    /// Header of scores.csv (the default dialect's; `PlanTable` has the Dutch one).
+    public static var scoresHeader: [String] { PlanTable.header(.english) }
+
+    /// scores.csv: one row per municipality (`PlanTable`), with the selection of `input`'s settings.
+    public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard, language: Language = .dutch) -> String {
+        scoresCSV(input, selection: input.selection, dialect: dialect, language: language)
     }
 
-    /// scores.csv: one row per municipality. `dialect` picks separator and decimal mark; `ranked`
+    /// scores.csv: one row per municipality (`PlanTable`). `dialect` picks separator, decimal mark
+    /// and header language (excel-nl: Dutch headers and values "ja"/"nee", "gemiddeld"); `ranked`
     /// says whether the plan takes part in ranks, means and the selection, and when it does not, the
-    /// first warning says why in `language`.
-    public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard, language: Language = .dutch) -> String {
-        var rows = [scoresHeader]
-        let L = Labels(language)
-        for (index, (plan, s, _)) in input.plans.enumerated() {
-            let ranked = input.isRanked(s)
-            var row = [plan.municipality, plan.files.joined(separator: "; "), plan.category ?? "", plan.region ?? "",
-                       plan.province ?? "", plan.title ?? "", plan.year ?? "", plan.planType ?? "",
-                       "\(s.tokens)", s.pages.map(String.init) ?? "", "\(s.totalSignalWords)", ranked ? "yes" : "no"]
-            row += Perspective.allCases.map { "\(s.perspectives[$0]?.count ?? 0)" }
-            row += Perspective.allCases.map { s.perspectives[$0]?.share.map { dialect.number($0) } ?? "" }
-            row += Perspective.allCases.map { dialect.number(s.perspectives[$0]?.per10kTokens ?? 0) }
-            row += Perspective.allCases.map { dialect.number(logRatio(s, $0)) }
-            let b = input.bootstrap?.plans[index]
-            for p in Perspective.allCases {
-                row += [b.map { dialect.number($0.shareLow[p.index]) } ?? "", b.map { dialect.number($0.shareHigh[p.index]) } ?? "",
-                        b?.rankLow.map { "\($0[p.index])" } ?? "", b?.rankHigh.map { "\($0[p.index])" } ?? "",
-                        b?.pTop1.map { dialect.number($0[p.index]) } ?? ""]
-            }
-            let why = ranked ? [] : [L.notRanked(signalWords: s.totalSignalWords, minimum: input.minSignalWords)]
-            row.append((why + s.warnings).joined(separator: " | "))
-            rows.append(row)
-        }
-        return dialect.write(rows)
+    /// first warning says why in `language`; the rank and selected-for columns follow `selection`.
+    public static func scoresCSV(_ input: CorpusReportInput, selection: CaseSelection?, dialect: CSVDialect = .standard,
+                                 language: Language = .dutch) -> String {
+        let vocabulary = dialect.headerLanguage
+        let rows = PlanTable.rows(input, selection: selection, language: language, vocabulary: vocabulary)
+        return dialect.write([PlanTable.header(vocabulary)] + rows.map { $0.map { $0.csv(dialect) } })
     }
 
     /// The smoothed log ratio of perspective `p` against the other three, log((count + 0.5) /
@@ -127,9 +109,9 @@ public enum CorpusReport {
         return Foundation.log((count + 0.5) / (rest + 0.5))
     }
 
-    /// errors.csv: file, error.
+    /// errors.csv: file, error (bestand, fout with `--csv-dialect excel-nl`).
     public static func errorsCSV(_ failures: [FileFailure], dialect: CSVDialect = .standard) -> String {
-        dialect.write([["file", "error"]] + failures.map { [$0.file, $0.error] })
+        dialect.write([ErrorTable.header(dialect.headerLanguage)] + failures.map { [$0.file, $0.error] })
     }
 
     /// One plan in scores.json: manifest fields, files, whether it is ranked, its table row, log

@@ -1,4 +1,5 @@
 import Foundation
+import SturingAnalysis
 import SturingCore
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,7 @@ public final class RunFolder: @unchecked Sendable {
 
     /// The files a run writes (and `--overwrite` removes); nothing else in the folder is touched.
     public static let runFiles = ["run.json", "corpus.json", "documents.jsonl", "scores.csv", "scores.json", "errors.csv",
-                                  "summary.md", "summary.en.md", "report.html", "report.en.html"]
+                                  "scores.xlsx", "scores.en.xlsx", "summary.md", "summary.en.md", "report.html", "report.en.html"]
     /// The lock file's name.
     public static let lockName = ".sturing.lock"
 
@@ -149,6 +150,14 @@ public final class RunFolder: @unchecked Sendable {
     public func write(_ name: String, _ text: String) throws(RunFolderError) {
         let target = (path as NSString).appendingPathComponent(name)
         do { try AtomicFile.write(text, to: target) } catch {
+            throw RunFolderError(path: target, message: "cannot write: \(error.reason) (free disk space or choose another --out; nothing partial was left under this name)")
+        }
+    }
+
+    /// Writes the workbook of `input` as `name` in the folder atomically (`ScoreWorkbook`).
+    public func writeWorkbook(_ name: String, _ input: CorpusReportInput, selection: CaseSelection?, language: Language) throws(RunFolderError) {
+        let target = (path as NSString).appendingPathComponent(name)
+        do { try ScoreWorkbook.write(input, selection: selection, language: language, to: target) } catch {
             throw RunFolderError(path: target, message: "cannot write: \(error.reason) (free disk space or choose another --out; nothing partial was left under this name)")
         }
     }

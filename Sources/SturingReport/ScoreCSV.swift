@@ -5,21 +5,24 @@ import SturingCore
 
 /// CSV output of `sturing score`: one row per file (failed files have an error and empty numbers).
 public enum ScoreCSV {
-    /// The header row.
-    public static var header: [String] {
-        ["file", "tokens", "pages", "signal_words"]
-            + Perspective.allCases.map { "\($0.code)_count" }
-            + Perspective.allCases.map { "\($0.code)_share" }
-            + Perspective.allCases.map { "\($0.code)_per_10k" }
-            + Perspective.allCases.map { "\($0.code)_log_ratio" }
-            + Perspective.allCases.flatMap { ["\($0.code)_share_low", "\($0.code)_share_high"] }
-            + ["sha256", "warnings", "error"]
+    /// The header row (the default dialect's).
+    public static var header: [String] { header(.english) }
+
+    /// The header row in `language` (Dutch with `--csv-dialect excel-nl`, as scores.csv of analyze).
+    public static func header(_ language: Language) -> [String] {
+        let nl = language == .dutch
+        func each(_ en: String, _ dutch: String) -> [String] { Perspective.allCases.map { "\($0.code)_\(nl ? dutch : en)" } }
+        return (nl ? ["bestand", "tokens", "paginas", "signaalwoorden"] : ["file", "tokens", "pages", "signal_words"])
+            + each("count", "aantal") + each("share", "aandeel") + each("per_10k", "per_10k") + each("log_ratio", "logratio")
+            + Perspective.allCases.flatMap { nl ? ["\($0.code)_aandeel_laag", "\($0.code)_aandeel_hoog"] : ["\($0.code)_share_low", "\($0.code)_share_high"] }
+            + (nl ? ["sha256", "waarschuwingen", "fout"] : ["sha256", "warnings", "error"])
     }
 
     /// Renders scores then failures as CSV text; `intervals` (from `score --bootstrap`) fill the
     /// share interval columns, in the order of `scores`.
     public static func render(scores: [DocumentScore], failures: [FileFailure], dialect: CSVDialect = .standard,
                               intervals: [Bootstrap.PlanIntervals]? = nil) -> String {
+        let header = Self.header(dialect.headerLanguage)
         var rows = [header]
         for (index, s) in scores.enumerated() {
             var row = [s.file, "\(s.tokens)", s.pages.map(String.init) ?? "", "\(s.totalSignalWords)"]

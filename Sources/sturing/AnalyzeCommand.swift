@@ -11,14 +11,15 @@ import SturingText
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Score every plan in a folder, rank the municipalities and select case studies.",
+        abstract: "Score every plan in a folder (\(ReadFormats.list)), rank the municipalities and select case studies.",
         discussion: """
-        Writes report.html, summary.md, scores.csv, scores.json, errors.csv and documents.jsonl \
+        Writes report.html, summary.md, scores.csv, scores.xlsx, scores.json, errors.csv and documents.jsonl \
         (one line per file as it finishes) to --out. Exit 0 when every file was scored, 1 when some failed \
         (listed in errors.csv), 2 for usage or configuration errors.
-        """)
+        """,
+        aliases: ["analyse"])
 
-    @Argument(help: "Folder with the plans (PDF or text; subfolders too).")
+    @Argument(help: "Folder with the plans (\(ReadFormats.list); subfolders too).")
     var directory: String
 
     @Option(name: .long, help: "Manifest CSV (file,municipality,category,region,province,...). Default: DIR/manifest.csv when it exists.")
@@ -71,7 +72,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the page of this municipality (focus-NAME.html). Repeatable.")
     var focus: [String] = []
 
-    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
+    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM, Dutch headers).")
     var csvDialect: CSVDialect = .standard
 
     @Option(name: .long, help: "Language of report.html and summary.md: nl | en.")
@@ -128,7 +129,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let shard, !quiet { printNote("shard \(shard.k)/\(shard.n) (\(shard.source)): \(corpus.files.count) of \(fullCorpus.files.count) files") }
         let corpusJSON = RunOutputs.corpusJSON(fullCorpus)
         if fullCorpus.files.isEmpty && fullCorpus.failures.isEmpty {
-            throw CLIError(description: "\(directory): no plan files found (put PDF or text files there)")
+            throw CLIError(description: "\(directory): no plan files found (put plan files there: \(ReadFormats.list))")
         }
         let outDir = out ?? "Output/\(Self.timestamp())"
         let runFolder: RunFolder

@@ -14,7 +14,7 @@ struct KWICCommand: ParsableCommand {
         commandName: "kwic",
         abstract: "Show words in context (keyword in context): a lexicon term or perspective as counted, or any word or pattern.")
 
-    @Argument(help: "Plan files or folders (a folder's manifest.csv names the municipalities).")
+    @Argument(help: "Plan files or folders (\(ReadFormats.list); a folder's manifest.csv names the municipalities).")
     var inputs: [String]
 
     @Option(name: .long, help: "A lexicon term (as written in the lexicon, e.g. 'kaders'): its counted occurrences.")

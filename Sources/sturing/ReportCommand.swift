@@ -3,11 +3,12 @@ import Foundation
 import SturingCore
 import SturingReport
 
-/// `sturing report SCORES.json|OUTDIR`: redraws report.html (and summary.md) from an earlier run.
+/// `sturing report SCORES.json|OUTDIR`: redraws report.html and scores.xlsx (and summary.md) from an earlier run.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the HTML report of an earlier analyze run (from its scores.json or output folder).")
+        abstract: "Write the HTML report and the Excel workbook of an earlier analyze run (from its scores.json or output folder).",
+        discussion: "Writes report.html and scores.xlsx (report.en.html and scores.en.xlsx with --lang en) next to the HTML file.")
 
     @Argument(help: "analyze's scores.json, or the folder that holds it.")
     var source: String
@@ -41,6 +42,9 @@ struct ReportCommand: ParsableCommand {
         let selection = input.selection
         try AtomicFile.write(HTMLReport.render(input, selection: selection, language: lang), to: target)
         print("sturing: wrote " + Escape.terminal(target))
+        let workbook = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("scores\(suffix).xlsx").path
+        try ScoreWorkbook.write(input, selection: selection, language: lang, to: workbook)
+        print("sturing: wrote " + Escape.terminal(workbook))
         try RunOutputs.writeFocus(focus, input: input, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path, language: lang)
         if markdown {
             let md = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("summary\(suffix).md").path

@@ -9,9 +9,9 @@ import Synchronization
 /// give exactly the outputs of one run.
 enum RunOutputs {
     /// The file names, for the closing message.
-    static let names = "{report.html, summary.md, scores.csv, scores.json, errors.csv, documents.jsonl, run.json}"
+    static let names = "{report.html, summary.md, scores.csv, scores.xlsx, scores.json, errors.csv, documents.jsonl, run.json}"
 
-    /// Writes scores.csv, errors.csv, scores.json, summary.md and report.html into `folder`,
+    /// Writes scores.csv, scores.xlsx, errors.csv, scores.json, summary.md and report.html into `folder`,
     /// each rendered and written on its own, side by side on up to `threads` threads (they only
     /// read `input`); scores.json is written a piece at a time, never held whole. `findings`,
     /// when given, works out the lexicon check (`input.lexiconFindings`, shown in report.html and
@@ -28,7 +28,7 @@ enum RunOutputs {
         // the last one waits for it, on one thread or several.
         let complete = Mutex<CorpusReportInput?>(nil)
         let ready = DispatchSemaphore(value: 0)
-        let failed = ParallelMap.map(5, threads: threads) { i -> RunFolderError? in
+        let failed = ParallelMap.map(6, threads: threads) { i -> RunFolderError? in
             switch i {
             case 0:
                 var full = input
@@ -37,8 +37,9 @@ enum RunOutputs {
                 ready.signal()
                 return attempt { () throws(RunFolderError) in try folder.write("report.html", HTMLReport.render(full, selection: selection, language: language)) }
             case 1: return attempt { () throws(RunFolderError) in try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language)) }
-            case 2: return attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language)) }
+            case 2: return attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, selection: selection, dialect: dialect, language: language)) }
             case 3: return attempt { () throws(RunFolderError) in try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect)) }
+            case 4: return attempt { () throws(RunFolderError) in try folder.writeWorkbook("scores.xlsx", input, selection: selection, language: language) }
             default:
                 ready.wait()
                 let full = complete.withLock { $0 } ?? input

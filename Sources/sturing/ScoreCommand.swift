@@ -10,14 +10,14 @@ import SturingReport
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score policy plans (PDF or text): signal words per steering perspective.")
+        abstract: "Score policy plans (\(ReadFormats.list)): signal words per steering perspective.")
 
     /// Output formats of `score`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv
     }
 
-    @Argument(help: "PDF or text files.")
+    @Argument(help: "Plan files: \(ReadFormats.list).")
     var files: [String]
 
     @OptionGroup var lexiconOptions: LexiconOptions
@@ -31,7 +31,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Also write scores.json, scores.csv and scores.txt (atomically) into this folder.")
     var out: String?
 
-    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM).")
+    @Option(name: .long, help: "CSV style: standard (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM, Dutch headers).")
     var csvDialect: CSVDialect = .standard
 
     @Option(name: .long, help: "Language of the table: nl | en.")

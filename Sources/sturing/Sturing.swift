@@ -10,7 +10,7 @@ struct Sturing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sturing",
         abstract: "Meet sturing in gemeentelijke beleidsplannen (signal-word counts per steering perspective).",
-        discussion: "Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
+        discussion: "Reads \(ReadFormats.list). Exit codes: 0 all inputs scored, 1 some inputs failed (listed), 2 usage or configuration error.",
         version: versionText,
         subcommands: [AnalyzeCommand.self, ScoreCommand.self, RankCommand.self, SelectCommand.self, ReportCommand.self, KWICCommand.self, TextCommand.self, MergeCommand.self, SensitivityCommand.self, LexiconCommand.self, ValidateCommand.self, CompareCommand.self, KeynessCommand.self, CacheCommand.self])
 
@@ -19,8 +19,14 @@ struct Sturing: ParsableCommand {
         + "\(SnowballStemmer.identification), tesseract \(ExtractionLibraries.tesseract), libxml2 \(ExtractionLibraries.libxml2), "
         + "libzip \(ExtractionLibraries.libzip))"
 
-    /// Runs the command line with the exit codes of the design: usage errors exit 2, not 64.
+    /// Runs the command line with the exit codes of the design: usage errors exit 2, not 64; a
+    /// mistyped command is named with the closest one (in Dutch, in English with --lang en).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = CommandSuggestion.unknownCommand(arguments, root: Sturing.self, language: CommandLanguage(arguments)) {
+            printNote(message)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -9,9 +9,9 @@ import SturingReport
 struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
-        abstract: "Print the cleaned text of a plan, as it is counted (pages separated by form feeds).")
+        abstract: "Print the cleaned text of a plan (\(ReadFormats.list)), as it is counted (pages separated by form feeds).")
 
-    @Argument(help: "A PDF, text, HTML, Word (.docx) or OpenDocument (.odt) file.")
+    @Argument(help: "A plan file: \(ReadFormats.list).")
     var file: String
 
     @Flag(name: .long, help: "Also print what cleaning changed, and per page its words, the running lines removed, the hyphens joined and whether OCR read it.")

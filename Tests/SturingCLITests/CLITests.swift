@@ -61,7 +61,7 @@ import Testing
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| rechtmatige overheid (PA) | Regelrecht | 1 |"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == [".sturing.lock", "corpus.json", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "summary.md"])
+        #expect(names == [".sturing.lock", "corpus.json", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "scores.xlsx", "summary.md"])
 
         let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--overwrite"])
         #expect(second.status == 0)

@@ -115,7 +115,7 @@ import Testing
 
     @Test func excelDialect() {
         let csv = CorpusReport.scoresCSV(Self.input(), dialect: .excelNL)
-        #expect(csv.hasPrefix("\u{FEFF}municipality;file;"))
+        #expect(csv.hasPrefix("\u{FEFF}gemeente;bestand;"))
         #expect(csv.contains(";10,0;20,0;30,0;40,0;"))
         #expect(CorpusReport.scoresCSV(Self.input()).contains(",10.0,20.0,30.0,40.0,"))
     }
