@@ -64,6 +64,10 @@ public enum PlanTable {
         c.append(TableColumn("selected_for", "gekozen", width: 10,
                              nl: "Waarvoor het plan als casus is gekozen: PA, NPM, NPG, SR (hoogste op dat perspectief) of gemiddeld (dichtst bij het gemiddelde profiel); leeg als niet gekozen.",
                              en: "What the plan was selected as a case for: PA, NPM, NPG, SR (highest on that perspective) or average (nearest the mean profile); empty when not selected."))
+        c += each("expected", "verwacht", .decimal(2), nl: { "Met --disambiguate: de som van de kansen dat de treffers van \(nlName($0)) dat perspectief uitdrukken (het contextmodel); de aandelen hierboven zijn dan van deze aantallen. Leeg zonder." },
+                  en: { "With --disambiguate: the sum of the probabilities that the matches of \(enName($0)) express it (the context model); the shares above are then of these counts. Empty without." })
+        c += each("share_raw", "aandeel_ruw", .decimal(1), nl: { "Met --disambiguate: het aandeel van \(nlName($0)) in de getelde signaalwoorden, zonder correctie. Leeg zonder." },
+                  en: { "With --disambiguate: the share of \(enName($0)) in the counted signal words, uncorrected. Empty without." })
         return c
     }()
 
@@ -100,6 +104,8 @@ public enum PlanTable {
             row.append(.text((why + s.warnings).joined(separator: " | ")))
             row += all.map { p in placement.ranks[index].map { .integer($0[p.index]) } ?? .empty }
             row.append(text(placement.selectedFor[index].map { $0 == "average" && nl ? "gemiddeld" : $0 }))
+            row += all.map { p in s.perspectives[p]?.expected.map { .number($0) } ?? .empty }
+            row += all.map { p in s.perspectives[p]?.shareRaw.map { .number($0) } ?? .empty }
             return row
         }
     }

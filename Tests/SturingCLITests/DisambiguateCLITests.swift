@@ -48,6 +48,14 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("Gecorrigeerd voor betekenis") && report.contains("precisie 0,78 tegen 0,55"))
+        // scores.csv: the corrected share in PA_share, the raw one and the expected count beside it.
+        let csv = try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = Dictionary(uniqueKeysWithValues: csv[0].enumerated().map { ($1, $0) })
+        let row = try #require(csv.first { $0.first == "netwerkerveen-wmo-2015" } ?? csv.dropFirst().first)
+        let expected = try #require(Double(row[column["NPG_expected"]!])), share = try #require(Double(row[column["NPG_share"]!]))
+        let rawShare = try #require(Double(row[column["NPG_share_raw"]!]))
+        #expect(expected > 0 && expected < Double(row[column["NPG_count"]!])!)
+        #expect(share != rawShare)
         // `report` rebuilds the same from scores.json, model and all.
         let again = dir.appendingPathComponent("again.html")
         let rebuilt = try CLITests.run(["report", out.appendingPathComponent("scores.json").path, "--out", again.path])
