@@ -62,9 +62,9 @@ public struct PerspectiveScore: Sendable, Equatable {
     /// Scores for all four perspectives from their counts: share of the total (nil when the total
     /// is 0) and count per 10,000 tokens (0 when there are no tokens).
     ///
-    /// With `expectedMilli` (a context model's expected counts in thousandths), `expected` is set,
+    /// With `expectedHundredths` (a context model's expected counts in hundredths), `expected` is set,
     /// share and density are of the expected counts, and the raw share is kept in `shareRaw`.
-    public static func from(counts: [Perspective: Int], tokens: Int, expectedMilli: [Perspective: Int]? = nil) -> [Perspective: PerspectiveScore] {
+    public static func from(counts: [Perspective: Int], tokens: Int, expectedHundredths: [Perspective: Int]? = nil) -> [Perspective: PerspectiveScore] {
         let total = counts.values.reduce(0, +)
         var result = [Perspective: PerspectiveScore]()
         for p in Perspective.allCases {
@@ -72,10 +72,10 @@ public struct PerspectiveScore: Sendable, Equatable {
             result[p] = PerspectiveScore(count: c, share: total > 0 ? Double(c) * 100 / Double(total) : nil,
                                          per10kTokens: tokens > 0 ? Double(c) * 10_000 / Double(tokens) : 0)
         }
-        guard let expectedMilli else { return result }
-        let expectedTotal = expectedMilli.values.reduce(0, +)
+        guard let expectedHundredths else { return result }
+        let expectedTotal = expectedHundredths.values.reduce(0, +)
         for p in Perspective.allCases {
-            let m = expectedMilli[p] ?? 0
+            let m = expectedHundredths[p] ?? 0
             result[p]!.shareRaw = result[p]!.share
             result[p]!.expected = Double(m) / Double(SentenceProfile.modelScale)
             result[p]!.share = expectedTotal > 0 ? Double(m) * 100 / Double(expectedTotal) : nil

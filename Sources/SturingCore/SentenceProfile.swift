@@ -3,9 +3,9 @@
 /// without signal words are only counted. This is what the bootstrap resamples (sentences with
 /// replacement), so intervals cost no re-reading of text.
 public struct SentenceProfile: Sendable, Equatable {
-    /// With a context model, a sentence's counts are its matches' probabilities in thousandths
-    /// (shares are ratios, so the scale cancels; the expected counts are these sums / 1000).
-    public static let modelScale = 1000
+    /// With a context model, a sentence's counts are its matches' probabilities in hundredths
+    /// (shares are ratios, so the scale cancels; the expected counts are these sums / 100).
+    public static let modelScale = 100
     /// One distinct count vector and its multiplicity.
     public struct Vector: Sendable, Equatable, Hashable {
         /// Signal words of PA, NPM, NPG, SR in the sentence.

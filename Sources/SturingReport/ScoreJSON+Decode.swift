@@ -32,12 +32,12 @@ extension ScoreJSON {
         func forms(_ value: JSONValue?) -> [(form: String, count: Int)] {
             (value?.objectValue ?? []).map { (form: $0.0, count: $0.1.intValue ?? 0) }
         }
-        // With a context model: expected counts, kept in thousandths as the scorer made them.
-        var expectedMilli: [Perspective: Int]? = nil
+        // With a context model: expected counts, kept in hundredths as the scorer made them.
+        var expectedHundredths: [Perspective: Int]? = nil
         func milli(_ x: JSONValue?) -> Int? { x?.doubleValue.map { Int(($0 * Double(SentenceProfile.modelScale)).rounded()) } }
         for p in Perspective.allCases {
             counts[p] = perspectivesJSON[p.code]?["count"]?.intValue ?? 0
-            if let m = milli(perspectivesJSON[p.code]?["expected"]) { expectedMilli = (expectedMilli ?? [:]).merging([p: m]) { $1 } }
+            if let m = milli(perspectivesJSON[p.code]?["expected"]) { expectedHundredths = (expectedHundredths ?? [:]).merging([p: m]) { $1 } }
             let formMap = v["forms"]?[p.code]
             let expectedMap = v["terms_expected"]?[p.code]
             terms[p] = (termsJSON[p.code]?.objectValue ?? []).map { term, count in
@@ -71,7 +71,7 @@ extension ScoreJSON {
         cleaning.softHyphensRemoved = c?["soft_hyphens_removed"]?.intValue ?? 0
         var score = DocumentScore(
             file: file, sha256: v["sha256"]?.stringValue ?? "", tokens: tokens, pages: v["pages"]?.intValue,
-            encoding: v["encoding"]?.stringValue ?? "", perspectives: PerspectiveScore.from(counts: counts, tokens: tokens, expectedMilli: expectedMilli),
+            encoding: v["encoding"]?.stringValue ?? "", perspectives: PerspectiveScore.from(counts: counts, tokens: tokens, expectedHundredths: expectedHundredths),
             terms: terms, excluded: excluded, overlaps: overlaps, cleaning: cleaning,
             warnings: (v["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
         score.evidence = evidence

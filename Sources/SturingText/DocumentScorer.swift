@@ -80,7 +80,7 @@ public final class DocumentScorer {
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
         let (sentences, keys, expected) = sentenceKeys()
-        tally.expectedMilli = expected
+        tally.expectedHundredths = expected
         var score = tally.score(for: document, tokens: tokens, lexicon: lexicon)
         score.sentences = SentenceProfile(sentences: sentences, vectors: SentenceProfile.sorted(keys: keys))
         if evidencePerPerspective > 0 {
@@ -102,12 +102,13 @@ public final class DocumentScorer {
 
     /// The number of sentences and, per non-zero count vector, the keys of the sentences that
     /// have it (call after `load`). With a context model a match adds its probability in
-    /// thousandths (`SentenceProfile.modelScale`) instead of 1, and the expected count of each
-    /// entry is the sum of those thousandths, so the bootstrap resamples exactly the expected counts.
+    /// hundredths (`SentenceProfile.modelScale`) instead of 1, and the expected count of each
+    /// entry is the sum of those hundredths, so the bootstrap resamples exactly the expected counts.
     private func sentenceKeys() -> (sentences: Int, keys: [[Int]: [UInt64]], expected: [Int: Int]?) {
         let n = stream.count
         guard n > 0 else { return (0, [:], modelTable == nil ? nil : [:]) }
         var milli = modelTable == nil ? nil : [Int: Int]()
+        modelTable?.startText()
         // Counts per sentence as four lanes of one value (no array per sentence). The walk meets
         // counted tokens in text order, so the sentence is followed along with it (the rule of
         // `sentenceIndices`), with no sentence number stored per token; only each sentence's
@@ -728,7 +729,7 @@ public final class DocumentScorer {
         countByForm(&tally)
         if touched.contains(where: { needsContext($0) }) { countInContext(&tally) }
         let (sentences, keys, expected) = sentenceKeys()
-        tally.expectedMilli = expected
+        tally.expectedHundredths = expected
         var evidence = [[KWICLine]](repeating: [], count: Perspective.allCases.count)
         var seen = [Int](repeating: 0, count: Perspective.allCases.count)
         if evidencePerPerspective > 0 {

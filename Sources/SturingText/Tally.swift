@@ -13,9 +13,9 @@ struct Tally {
     }
 
     private(set) var entries: [Int: Counts] = [:]
-    /// Per entry, the sum of its matches' probabilities under a context model, in thousandths
+    /// Per entry, the sum of its matches' probabilities under a context model, in hundredths
     /// (nil: no model).
-    var expectedMilli: [Int: Int]?
+    var expectedHundredths: [Int: Int]?
     var overlaps: [String: (claims: [String], n: Int)] = [:]
 
     mutating func count(_ entry: Int, form: String, n: Int) {
@@ -45,7 +45,7 @@ struct Tally {
             let p = entry.perspective
             perspectiveCounts[p, default: 0] += c.count
             var term = TermCount(term: entry.term, count: c.count, forms: sorted(c.forms))
-            if let milli = expectedMilli {
+            if let milli = expectedHundredths {
                 let m = milli[index] ?? 0
                 term.expected = Double(m) / Double(SentenceProfile.modelScale)
                 expectedByPerspective[p, default: 0] += m
@@ -58,7 +58,7 @@ struct Tally {
         }
         let total = perspectiveCounts.values.reduce(0, +)
         let perspectives = PerspectiveScore.from(counts: perspectiveCounts, tokens: tokens,
-                                                 expectedMilli: expectedMilli == nil ? nil : expectedByPerspective)
+                                                 expectedHundredths: expectedHundredths == nil ? nil : expectedByPerspective)
         for p in Perspective.allCases where terms[p] == nil { terms[p] = [] }
         var warnings = document.warnings
         if total == 0 {
@@ -96,10 +96,10 @@ extension Tally {
         for (form, o) in other.overlaps {
             overlaps[form] = (o.claims, (overlaps[form]?.n ?? 0) + o.n)
         }
-        if let more = other.expectedMilli {
-            var sum = expectedMilli ?? [:]
+        if let more = other.expectedHundredths {
+            var sum = expectedHundredths ?? [:]
             for (e, m) in more { sum[e, default: 0] += m }
-            expectedMilli = sum
+            expectedHundredths = sum
         }
     }
 }

@@ -21,17 +21,18 @@ import Testing
         let doc = Document(file: "t.txt", sha256: "", kind: .text, encoding: "UTF-8",
                            pages: ["De keten klant werkt. De uitkering klant krijgt geld. Inwoners Meedoen."], hasPages: false)
         let s = try scorer.score(doc)
-        // klant after keten: σ(0 + 2) = 0.881 (the window of 2 does not reach "geld"); klant after
-        // uitkering, with geld two words on: σ(0 − 2 − 1) = 0.047; meedoen: logit(0.8) → 0.800.
+        // klant after keten: σ(0 + 2) = 0.881 → 0.88 (the window of 2 does not reach "geld"); klant
+        // after uitkering, with geld two words on: σ(0 − 2 − 1) = 0.047 → 0.05; meedoen: logit(0.8) → 0.80.
+        // Each p is kept in hundredths.
         #expect(s.perspectives[.npg]?.count == 2)
-        #expect(s.perspectives[.npg]?.expected == 0.928)
+        #expect(s.perspectives[.npg]?.expected == 0.93)
         #expect(s.perspectives[.sr]?.expected == 0.8)
         #expect(s.perspectives[.pa]?.expected == 0)
-        #expect(abs(s.perspectives[.npg]!.share! - 92.8 / 1.728) < 1e-9)
+        #expect(abs(s.perspectives[.npg]!.share! - 93.0 / 1.73) < 1e-9)
         #expect(abs(s.perspectives[.npg]!.shareRaw! - 200.0 / 3) < 1e-9)
-        #expect(s.terms[.npg]?.first?.expected == 0.928)
-        // The bootstrap resamples the same expected counts, in thousandths per sentence.
-        #expect(s.sentences?.vectors.map(\.counts).sorted { $0.lexicographicallyPrecedes($1) } == [[0, 0, 0, 800], [0, 0, 47, 0], [0, 0, 881, 0]])
+        #expect(s.terms[.npg]?.first?.expected == 0.93)
+        // The bootstrap resamples the same expected counts, in hundredths per sentence.
+        #expect(s.sentences?.vectors.map(\.counts).sorted { $0.lexicographicallyPrecedes($1) } == [[0, 0, 0, 80], [0, 0, 5, 0], [0, 0, 88, 0]])
         // Without the model: raw counts, no expected.
         scorer.model = nil
         let raw = try scorer.score(doc)
