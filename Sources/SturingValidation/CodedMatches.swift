@@ -44,16 +44,7 @@ public enum CodedMatches {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SheetError(file: path, line: 0, message: "cannot read the sheet (check the path)")
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let delimiter: Unicode.Scalar = firstLine.unicodeScalars.filter { $0 == ";" }.count > firstLine.unicodeScalars.filter { $0 == "," }.count ? ";" : ","
-        let records = CSVScanner.records(text, delimiter: delimiter)
-        guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
-            throw SheetError(file: path, line: 1, message: "the sheet is empty")
-        }
-        var index = [String: Int]()
-        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        let (records, index) = try CSVScanner.table(String(decoding: data, as: UTF8.self), path: path)
         let featureSheet = index["bag_left"] != nil
         let needed = featureSheet ? ["perspective", "term", "form", "left1", "right1", "bag_left", "bag_right", "code"]
                                   : ["kind", "perspective", "term", "form", "left", "right", "file", "code"]

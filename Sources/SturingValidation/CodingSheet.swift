@@ -95,16 +95,7 @@ public struct CodingSheet: Sendable {
 
     /// Parses sheet text.
     public static func parse(_ raw: String, path: String) throws(SheetError) -> CodingSheet {
-        var text = raw
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let delimiter: Unicode.Scalar = firstLine.unicodeScalars.filter { $0 == ";" }.count > firstLine.unicodeScalars.filter { $0 == "," }.count ? ";" : ","
-        let records = CSVScanner.records(text, delimiter: delimiter)
-        guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
-            throw SheetError(file: path, line: 1, message: "the sheet is empty")
-        }
-        var index = [String: Int]()
-        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        let (records, index) = try CSVScanner.table(raw, path: path)
         for required in Self.required where index[required] == nil {
             throw SheetError(file: path, line: 1, message: "no '\(required)' column (a sheet needs the columns id, kind, perspective, code and run as `sturing validate sample` wrote them; draw the sheet again or restore the column)")
         }
@@ -159,6 +150,23 @@ public struct SheetError: UserError, Sendable {
 /// A small RFC 4180 reader on Unicode scalars: quoted fields, doubled quotes, separators and line
 /// breaks (LF, CRLF, CR) inside quotes.
 enum CSVScanner {
+    /// A sheet's records as a spreadsheet saved them (BOM dropped; `;` or `,`, whichever the
+    /// header holds more of) and its header's columns by lower-case name (the first of a repeated
+    /// name). Throws for an empty sheet.
+    static func table(_ raw: String, path: String) throws(SheetError) -> (records: [[String]], index: [String: Int]) {
+        var text = raw
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let delimiter: Unicode.Scalar = firstLine.unicodeScalars.filter { $0 == ";" }.count > firstLine.unicodeScalars.filter { $0 == "," }.count ? ";" : ","
+        let records = records(text, delimiter: delimiter)
+        guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+            throw SheetError(file: path, line: 1, message: "the sheet is empty")
+        }
+        var index = [String: Int]()
+        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        return (records, index)
+    }
+
     static func records(_ text: String, delimiter: Unicode.Scalar) -> [[String]] {
         var records = [[String]](), record = [String](), field = String.UnicodeScalarView()
         var quoted = false, atFieldStart = true
