@@ -15,6 +15,8 @@ public struct KWICLine: Sendable, Equatable, Codable {
     public var match: String
     /// The words after the match.
     public var right: String
+    /// With a context model: the probability that the match signals its perspective.
+    public var p: Double?
 
     /// Creates a line.
     public init(file: String, page: Int?, perspective: Perspective, term: String, left: String, match: String, right: String) {

@@ -548,9 +548,19 @@ public final class DocumentScorer {
     public func occurrences(_ document: Document, window: Int = 8, entryFilter: (CompiledLexicon.Entry) -> Bool) -> [KWICLine] {
         load(document)
         var lines = [KWICLine]()
+        modelTable?.startText()
         walkCounted { event in
-            guard case .counted(let e, _, let token, let length) = event, entryFilter(lexicon.entries[e]) else { return }
-            lines.append(kwic(entry: e, token: token, length: length, window: window, file: document.file, pages: document.hasPages))
+            guard case .counted(let e, let form, let token, let length) = event, entryFilter(lexicon.entries[e]) else { return }
+            var line = kwic(entry: e, token: token, length: length, window: window, file: document.file, pages: document.hasPages)
+            // With a context model, each line carries its match's probability (as counted).
+            if let table = modelTable {
+                let p = stream.forms.withUnsafeBufferPointer {
+                    table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
+                                      forms: $0, interner: tokenizer.interner)
+                }
+                line.p = (p * Double(SentenceProfile.modelScale)).rounded() / Double(SentenceProfile.modelScale)
+            }
+            lines.append(line)
         }
         return lines
     }

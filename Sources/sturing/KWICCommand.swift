@@ -90,7 +90,12 @@ struct KWICCommand: ParsableCommand {
         }
         let scorer = try DocumentScorer(lexicon: compiled)
         let searching = word != nil || pattern != nil
-        var rows = [["municipality", "file", "page", "perspective", "term", "left", "match", "right"]]
+        if searching && (lexiconOptions.disambiguate || lexiconOptions.model != nil) {
+            throw CLIError(description: "--disambiguate and --model weigh the lexicon's matches: use them with --term or --perspective, not with --word or --pattern")
+        }
+        scorer.model = try lexiconOptions.contextModel(for: compiled)?.model
+        let weighed = scorer.model != nil
+        var rows = [["municipality", "file", "page", "perspective", "term", "left", "match", "right"] + (weighed ? ["p"] : [])]
         var failed = false
         // One file at a time: all cores clean it, and read its scanned pages by OCR.
         let reader = IsolatedReader(cache: nil, textThreads: ProcessInfo.processInfo.activeProcessorCount)
@@ -108,7 +113,7 @@ struct KWICCommand: ParsableCommand {
             }
             for l in lines {
                 rows.append([municipality[file] ?? "", l.file, l.page.map(String.init) ?? "", searching ? "" : l.perspective.code,
-                             searching ? (word ?? pattern ?? "") : l.term, l.left, l.match, l.right])
+                             searching ? (word ?? pattern ?? "") : l.term, l.left, l.match, l.right] + (weighed ? [l.p.map { csvDialect.number($0) } ?? ""] : []))
             }
         }
         switch format {
@@ -121,7 +126,7 @@ struct KWICCommand: ParsableCommand {
                 let r = raw.map(Escape.terminal)
                 let left = r[5].count > leftWidth ? "…" + r[5].suffix(leftWidth - 1) : String(repeating: " ", count: leftWidth - r[5].count) + r[5]
                 let place = (r[0].isEmpty ? "" : r[0] + ", ") + URL(fileURLWithPath: r[1]).lastPathComponent + (r[2].isEmpty ? "" : " p.\(r[2])")
-                print("\(place)  \(left) [\(r[6])] \(r[7])")
+                print("\(place)  \(left) [\(r[6])] \(r[7])" + (weighed ? "  p = \(r[8])" : ""))
             }
             printNote("\(rows.count - 1) occurrence\(rows.count - 1 == 1 ? "" : "s")")
         }

@@ -75,3 +75,25 @@ import Testing
         #expect(builtin.status == 2 && builtin.stderr.contains("has no built-in context model"), "\(builtin.stderr)")
     }
 }
+
+extension DisambiguateCLITests {
+    /// `kwic --disambiguate`: each line with the probability its match counted with; the sum over
+    /// a term's lines is the term's expected count in `score`.
+    @Test func kwicShowsEachMatchsProbability() throws {
+        let file = "Corpus/netwerkerveen-wmo-2015.txt"
+        let kwic = try CLITests.run(["kwic", file, "--term", "taak", "--format", "csv", "--disambiguate"])
+        #expect(kwic.status == 0, "\(kwic.stderr)")
+        let rows = kwic.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows[0].last == "p")
+        let ps = rows.dropFirst().compactMap { Double($0.last ?? "") }
+        #expect(ps.count == rows.count - 1 && ps.count == 21)
+        #expect(ps.allSatisfy { $0 > 0 && $0 < 1 })
+        let score = try CLITests.run(["score", file, "--format", "json", "--disambiguate", "--bootstrap", "0"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+        let doc = try #require((root["documents"] as? [[String: Any]])?.first)
+        let expected = try #require(((doc["terms_expected"] as? [String: Any])?["NPG"] as? [String: Double])?["taak"])
+        #expect(abs(ps.reduce(0, +) - expected) < 1e-9)
+        let refused = try CLITests.run(["kwic", file, "--word", "zorg", "--disambiguate"])
+        #expect(refused.status == 2)
+    }
+}
