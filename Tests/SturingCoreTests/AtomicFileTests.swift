@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SturingCore
 
@@ -39,9 +40,28 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
+        // The reader opens the FIFO plainly (blocking until the writer comes) and reads to its
+        // end, so it never closes before the bytes are through; should it, the write fails with
+        // EPIPE rather than the signal ending the whole test process.
+        signal(SIGPIPE, SIG_IGN)
+        let received = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            var bytes = [UInt8](repeating: 0, count: 256), all = Data()
+            while fd >= 0 {
+                let n = read(fd, &bytes, bytes.count)
+                if n <= 0 { break }
+                all.append(contentsOf: bytes[0..<n])
+            }
+            if fd >= 0 { close(fd) }
+            received.withLock { $0 = all }
+            done.signal()
+        }
         reader.start()
         try AtomicFile.write("door de pijp", to: fifo)
+        done.wait()
+        #expect(received.withLock { $0 } == Data("door de pijp".utf8))
         var info = stat()
         #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
     }
