@@ -39,12 +39,7 @@ final class ProgressReporter: @unchecked Sendable {
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let name = URL(fileURLWithPath: outcome.file).lastPathComponent
         if isTerminal {
-            let width = 24
-            let filled = total > 0 ? width * done / total : width
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            var line = "\r[\(bar)] \(done)/\(total) files, \(Int(rate)) pages/s, ETA \(Self.clock(eta))  \(name)"
-            if line.count > 110 { line = String(line.prefix(110)) }
-            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+            drawBar("\(Int(rate)) pages/s, ETA \(Self.clock(eta))  \(Escape.terminal(name))")
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
             printStandardError("sturing: [\(done)/\(total)] " + Escape.terminal("\(outcome.file): \(status)"))
@@ -60,16 +55,21 @@ final class ProgressReporter: @unchecked Sendable {
         let name = URL(fileURLWithPath: file).lastPathComponent
         let ocr = progress.ocrPages > 0 ? " (OCR: \(progress.ocrPages) pages)" : ""
         if isTerminal {
-            let width = 24
-            let filled = total > 0 ? width * done / total : width
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            var line = "\r[\(bar)] \(done)/\(total) files, reading \(Escape.terminal(name)): \(progress.page)/\(progress.pages) pages\(ocr)"
-            if line.count > 110 { line = String(line.prefix(110)) }
-            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+            drawBar("reading \(Escape.terminal(name)): \(progress.page)/\(progress.pages) pages\(ocr)")
         } else if Date().timeIntervalSince(lastNote[file] ?? .distantPast) >= 30 {
             lastNote[file] = Date()
             printStandardError("sturing: " + Escape.terminal("\(file): \(progress.page) of \(progress.pages) pages read\(ocr)"))
         }
+    }
+
+    /// Redraws the terminal's progress line: the bar, files done, then `tail` (cut at 110 columns).
+    private func drawBar(_ tail: String) {
+        let width = 24
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        var line = "\r[\(bar)] \(done)/\(total) files, \(tail)"
+        if line.count > 110 { line = String(line.prefix(110)) }
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     }
 
     /// When a progress line was last printed for a file (not on a terminal).
