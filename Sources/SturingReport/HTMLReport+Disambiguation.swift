@@ -22,7 +22,7 @@ extension HTMLReport {
             h += " " + t("Getoetst op gecodeerde teksten die het model niet zag (kruisvalidatie per document, \(L.count(f.matches)) treffers): precisie \(L.number(f.modelPrecision, 2)) tegen \(L.number(f.lexiconPrecision, 2)) voor het lexicon alleen, met \(L.percent(f.keptShare * 100, decimals: 0)) van de ware treffers behouden.",
                          "Tested on coded texts the model did not see (cross-validation by document, \(L.count(f.matches)) matches): precision \(L.number(f.modelPrecision, 2)) against \(L.number(f.lexiconPrecision, 2)) for the lexicon alone, keeping \(L.percent(f.keptShare * 100, decimals: 0)) of the true matches.")
         }
-        h += "</p><div class=\"scroll\"><table><caption>\(t("Aandeel per perspectief: geteld → gecorrigeerd", "Share per perspective: counted → corrected"))</caption><tr><th>\(t("gemeente", "municipality"))</th>"
+        h += "</p><div class=\"scroll\"><table><caption>\(t("Aandeel per perspectief: gecorrigeerd, met het getelde eronder", "Share per perspective: corrected, with the counted one below"))</caption><tr><th>\(t("gemeente", "municipality"))</th>"
         for p in Perspective.allCases { h += "<th class=\"num\">\(p.code)</th>" }
         h += "</tr>"
         for e in plans.prefix(maxRows) {
@@ -30,7 +30,8 @@ extension HTMLReport {
             for p in Perspective.allCases {
                 let ps = e.score.perspectives[p]
                 let raw = ps?.shareRaw.map { L.percent($0) } ?? "—", corrected = ps?.share.map { L.percent($0) } ?? "—"
-                h += "<td class=\"num\">\(raw) → <b>\(corrected)</b></td>"
+                // Corrected first, the counted share under it; neither breaks inside (a phone's column is narrow).
+                h += "<td class=\"num\" style=\"white-space:nowrap\"><b>\(corrected)</b><br><small>\(t("geteld", "counted")) \(raw)</small></td>"
             }
             h += "</tr>"
         }
