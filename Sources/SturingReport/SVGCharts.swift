@@ -24,8 +24,8 @@ public enum SVGCharts {
         out += "<title>\(esc(full))</title>"
         out += "<text x=\"\(Int(w / 2))\" y=\"16\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
         out += "<text x=\"\(Int(w / 2))\" y=\"31\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(esc(subtitle))</text>"
-        out += arcs(profile, cx: cx, cy: cy, outer: 95, inner: 68)
-        out += arcs(mean, cx: cx, cy: cy, outer: 62, inner: 40)
+        out += arcs(profile, cx: cx, cy: cy, outer: 95, inner: 68, labels: labels)
+        out += arcs(mean, cx: cx, cy: cy, outer: 62, inner: 40, labels: labels)
         let nl = labels.language == .dutch
         // The key to the rings sits below them, never inside the inner ring.
         out += "<text x=\"\(Int(w / 2))\" y=\"\(Int(cy + 95 + 18))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#333\">\(nl ? "buitenring: gemeente · binnenring: gemiddelde" : "outer ring: municipality · inner ring: mean")</text>"
@@ -38,7 +38,7 @@ public enum SVGCharts {
         return out + "</svg>"
     }
 
-    static func arcs(_ profile: ShareProfile, cx: Double, cy: Double, outer: Double, inner: Double) -> String {
+    static func arcs(_ profile: ShareProfile, cx: Double, cy: Double, outer: Double, inner: Double, labels: Labels) -> String {
         let total = max(profile.total, 0.0001)
         var angle = -Double.pi / 2
         var out = ""
@@ -48,7 +48,7 @@ public enum SVGCharts {
             let end = angle + min(sweep, 2 * Double.pi - 0.0001)
             let large = sweep > Double.pi ? 1 : 0
             func pt(_ r: Double, _ a: Double) -> String { "\(f(cx + r * cos(a))) \(f(cy + r * sin(a)))" }
-            out += "<path d=\"M \(pt(outer, angle)) A \(f(outer)) \(f(outer)) 0 \(large) 1 \(pt(outer, end)) L \(pt(inner, end)) A \(f(inner)) \(f(inner)) 0 \(large) 0 \(pt(inner, angle)) Z\" fill=\"\(color(p))\" stroke=\"#fff\" stroke-width=\"1\"><title>\(p.code) \(f(profile[p]))</title></path>"
+            out += "<path d=\"M \(pt(outer, angle)) A \(f(outer)) \(f(outer)) 0 \(large) 1 \(pt(outer, end)) L \(pt(inner, end)) A \(f(inner)) \(f(inner)) 0 \(large) 0 \(pt(inner, angle)) Z\" fill=\"\(color(p))\" stroke=\"#fff\" stroke-width=\"1\"><title>\(p.code) \(labels.percent(profile[p]))</title></path>"
             angle = end
         }
         return out
@@ -64,25 +64,28 @@ public enum SVGCharts {
                                   intervals: [(low: Double, high: Double)?]? = nil) -> String {
         let sorted = rows.enumerated().sorted { $0.element.share != $1.element.share ? $0.element.share > $1.element.share : $0.offset < $1.offset }
             .map { (name: $0.element.name, share: $0.element.share, interval: intervals?[$0.offset]) }
-        let rowH = 14.0, top = 44.0, labelW = 170.0, barW = 420.0, w = labelW + barW + 70
+        // Drawn at 12 px on a canvas about 440 wide, so that on a phone (scaled to ~360 px) the
+        // names and values still read at 10 px; the name column is as wide as the longest name.
+        let font = 12.0, rowH = 18.0, top = 46.0, barW = 250.0
+        let labelW = min(190, max(90, 7.0 * Double(sorted.map(\.name.count).max() ?? 8) + 8)), w = labelW + barW + 64
         let h = top + rowH * Double(sorted.count) + 12
         let maxShare = max(scale ?? sorted.first?.share ?? 1, mean, sorted.compactMap { $0.interval?.high }.max() ?? 0, 1)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\" aria-label=\"\(esc(title))\">"
         out += "<title>\(esc(title))</title><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(esc(title))</text>"
         let mx = labelW + barW * mean / maxShare
         let meanLabel = (labels.language == .dutch ? "gemiddelde " : "mean ") + labels.percent(mean)
-        out += "<text x=\"\(f(mx))\" y=\"36\" font-size=\"10\" text-anchor=\"middle\" fill=\"#222\">\(meanLabel)</text>"
+        out += "<text x=\"\(f(min(max(mx, labelW + 60), w - 70)))\" y=\"37\" font-size=\"\(f(font - 1))\" text-anchor=\"middle\" fill=\"#222\">\(meanLabel)</text>"
         for (i, r) in sorted.enumerated() {
             let y = top + rowH * Double(i)
-            out += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 10))\" font-size=\"10\" text-anchor=\"end\">\(esc(r.name))</text>"
+            out += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 13))\" font-size=\"\(f(font))\" text-anchor=\"end\">\(esc(r.name))</text>"
             out += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 1))\" width=\"\(f(barW * r.share / maxShare))\" height=\"\(f(rowH - 3))\" fill=\"\(color(p))\"/>"
             if let i = r.interval {
                 let x1 = labelW + barW * i.low / maxShare, x2 = labelW + barW * i.high / maxShare, yc = y + rowH / 2 - 1
-                out += "<path d=\"M\(f(x1)) \(f(yc))H\(f(x2))M\(f(x1)) \(f(yc - 3))V\(f(yc + 3))M\(f(x2)) \(f(yc - 3))V\(f(yc + 3))\" stroke=\"#222\" stroke-width=\"1\" fill=\"none\"><title>95 %: \(labels.percent(i.low)) – \(labels.percent(i.high))</title></path>"
+                out += "<path d=\"M\(f(x1)) \(f(yc))H\(f(x2))M\(f(x1)) \(f(yc - 4))V\(f(yc + 4))M\(f(x2)) \(f(yc - 4))V\(f(yc + 4))\" stroke=\"#222\" stroke-width=\"1.2\" fill=\"none\"><title>95 %: \(labels.percent(i.low)) – \(labels.percent(i.high))</title></path>"
             }
             // The value stands in its own column right of the plot area (which holds every bar,
             // whisker and the mean line), so it never reads as a bound or collides with them.
-            out += "<text x=\"\(f(w - 4))\" y=\"\(f(y + 10))\" font-size=\"10\" text-anchor=\"end\">\(labels.percent(r.share))</text>"
+            out += "<text x=\"\(f(w - 4))\" y=\"\(f(y + 13))\" font-size=\"\(f(font))\" text-anchor=\"end\">\(labels.percent(r.share))</text>"
         }
         out += "<line x1=\"\(f(mx))\" y1=\"40\" x2=\"\(f(mx))\" y2=\"\(f(h - 8))\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
         return out + "</svg>"

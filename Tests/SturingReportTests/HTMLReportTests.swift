@@ -59,6 +59,8 @@ import Testing
         #expect(svg.contains("<title>Alfa — rechtmatige overheid (PA)</title>"))
         #expect(svg.contains("PA 10,0 %") && svg.contains("gem. 25,0 %"))
         #expect(svg.contains("#0072B2") && svg.contains("#CC79A7"))
+        // A segment's tooltip is a Dutch percentage like every other number in the report.
+        #expect(svg.contains("<title>PA 10,0 %</title>") && !svg.contains("<title>PA 10.0"))
         // No label inside or on the rings (centre 115,135; outer radius 95): the key is below them.
         let texts = svg.components(separatedBy: "<text x=\"").dropFirst().compactMap { part -> (Double, Double)? in
             let xs = part.prefix { $0 != "\"" }
@@ -77,6 +79,10 @@ import Testing
         #expect(hoog < midden && midden < laag)
         #expect(svg.contains("gemiddelde 25,0 %"))
         #expect(svg.contains("stroke-dasharray"))
+        // Names and values are drawn at 12 px, on a canvas narrow enough to stay legible on a phone.
+        #expect(svg.contains("font-size=\"12.0\" text-anchor=\"end\">Hoog<"))
+        let width = Double(svg.components(separatedBy: "width=\"")[1].prefix { $0 != "\"" }) ?? 0
+        #expect(width > 300 && width <= 500)
     }
 
     /// The fixture input with `n` copies of its first plan, in 12 provinces.
