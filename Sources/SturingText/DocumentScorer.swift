@@ -175,9 +175,16 @@ public final class DocumentScorer {
         public var text: String
         /// The page (nil for a text without pages).
         public var page: Int?
-        /// The perspectives counted in it.
+        /// The perspectives counted in it; with a context model, those whose expected count
+        /// (the sum of its matches' p) is at least `DocumentScorer.sentenceFoundThreshold`.
         public var found: Set<Perspective>
+        /// With a context model: the expected count per perspective (sum of p), else empty.
+        public var expected: [Perspective: Double] = [:]
     }
+
+    /// With a context model, a sentence counts as expressing a perspective when its matches' p
+    /// add up to at least this (one match more likely true than not, or two half-likely ones).
+    public static let sentenceFoundThreshold = 0.5
 
     /// Every sentence of `document` with what was counted in it.
     public func sentences(_ document: Document) -> [Sentence] {
@@ -186,16 +193,30 @@ public final class DocumentScorer {
         guard n > 0 else { return [] }
         let sentenceOf = sentenceIndices()
         var found = [Int32: Set<Perspective>]()
+        var expected = [Int32: [Perspective: Double]]()
+        modelTable?.startText()
         walkCounted { event in
-            guard case .counted(let e, _, let token, _) = event else { return }
-            found[sentenceOf[token], default: []].insert(lexicon.entries[e].perspective)
+            guard case .counted(let e, let form, let token, let length) = event else { return }
+            let perspective = lexicon.entries[e].perspective
+            if let table = modelTable {
+                let p = stream.forms.withUnsafeBufferPointer {
+                    table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
+                                      forms: $0, interner: tokenizer.interner)
+                }
+                expected[sentenceOf[token], default: [:]][perspective, default: 0] += p
+            } else {
+                found[sentenceOf[token], default: []].insert(perspective)
+            }
         }
         var result = [Sentence]()
         var first = 0
         for i in 0..<n where i == n - 1 || sentenceOf[i + 1] != sentenceOf[i] {
             let start = Int(stream.starts[first]), end = Int(stream.ends[i])
             let pageIndex = pageStarts.lastIndex { $0 <= start } ?? 0
-            result.append(Sentence(text: collapsed(start, end), page: document.hasPages ? pageIds[pageIndex] + 1 : nil, found: found[sentenceOf[i]] ?? []))
+            let weights = expected[sentenceOf[i]] ?? [:]
+            let foundHere = modelTable == nil ? found[sentenceOf[i]] ?? [] : Set(weights.filter { $0.value >= Self.sentenceFoundThreshold }.keys)
+            result.append(Sentence(text: collapsed(start, end), page: document.hasPages ? pageIds[pageIndex] + 1 : nil,
+                                   found: foundHere, expected: weights))
             first = i + 1
         }
         return result
