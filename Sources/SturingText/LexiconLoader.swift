@@ -237,12 +237,30 @@ extension LexiconLoader {
         return String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
-    /// The built-in default lexicon (Lexicons/nijdam-2019.yaml as compiled into the binary).
-    public static func builtin() throws(LexiconError) -> Lexicon {
-        let path = "built-in:\(BuiltinLexicon.fileName)"
+    /// A built-in lexicon (Lexicons/NAME.yaml as compiled into the binary; the default one
+    /// unless `name` says otherwise).
+    public static func builtin(_ name: String = BuiltinLexicon.defaultName) throws(LexiconError) -> Lexicon {
+        guard let yaml = BuiltinLexicon.yaml[name] else {
+            throw LexiconError(file: "built-in:\(name)", line: 0, message: "there is no built-in lexicon '\(name)' (built-in: \(BuiltinLexicon.yaml.keys.sorted().joined(separator: ", ")))")
+        }
+        let path = "built-in:\(name).yaml"
         // The file ends with a newline that the embedding (a multi-line literal) drops.
-        let text = BuiltinLexicon.yaml + "\n"
+        let text = yaml + "\n"
         let sha = SHA256Hex.digest(Array(text.utf8))
         return try loadYAML(text, path: path, sha256: sha)
+    }
+
+    /// The lexicon a user named: a file, or a built-in one by its name ("nijdam-2019-plus") or
+    /// by the path a run records for it ("built-in:nijdam-2019-plus.yaml"); nil for the default.
+    /// A file of that name in the working folder comes before a built-in one.
+    public static func loadNamed(_ name: String?) throws(LexiconError) -> Lexicon {
+        guard let name else { return try builtin() }
+        if name.hasPrefix("built-in:") {
+            var bare = String(name.dropFirst("built-in:".count))
+            if bare.hasSuffix(".yaml") { bare.removeLast(5) }
+            return try builtin(bare)
+        }
+        if BuiltinLexicon.yaml[name] != nil && !FileManager.default.fileExists(atPath: name) { return try builtin(name) }
+        return try load(path: name)
     }
 }

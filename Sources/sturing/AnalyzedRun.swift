@@ -41,7 +41,7 @@ struct AnalyzedRun {
     func lexicon() throws -> Lexicon {
         let path = settings?["lexicon"]?["path"]?.stringValue ?? ""
         let lexicon: Lexicon
-        do { lexicon = path.hasPrefix("built-in:") ? try LexiconLoader.builtin() : try LexiconLoader.load(path: path) } catch {
+        do { lexicon = path.hasPrefix("built-in:") ? try LexiconLoader.loadNamed(path) : try LexiconLoader.load(path: path) } catch {
             throw CLIError(description: "\(path): the run's lexicon cannot be read: \(error)")
         }
         if lexicon.sha256 != settings?["lexicon"]?["sha256"]?.stringValue {

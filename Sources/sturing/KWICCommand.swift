@@ -90,7 +90,7 @@ struct KWICCommand: ParsableCommand {
         }
         let scorer = try DocumentScorer(lexicon: compiled)
         let searching = word != nil || pattern != nil
-        if searching && (lexiconOptions.disambiguate || lexiconOptions.model != nil) {
+        if searching && lexiconOptions.modelOptions.wanted {
             throw CLIError(description: "--disambiguate and --model weigh the lexicon's matches: use them with --term or --perspective, not with --word or --pattern")
         }
         scorer.model = try lexiconOptions.contextModel(for: compiled)?.model

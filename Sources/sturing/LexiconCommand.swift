@@ -11,7 +11,7 @@ struct LexiconCommand: ParsableCommand {
 
     /// Loads LEXICON or the built-in one.
     static func load(_ path: String?) throws -> Lexicon {
-        do { return try path.map { try LexiconLoader.load(path: $0) } ?? LexiconLoader.builtin() } catch {
+        do { return try LexiconLoader.loadNamed(path) } catch {
             throw CLIError(description: "\(error)")
         }
     }

@@ -10,7 +10,7 @@ extension LexiconCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the context words that make a term's matches more or less likely to signal its perspective.")
 
-        @Argument(help: "A context model (from `validate train`), or 'built-in' for the built-in lexicon's.")
+        @Argument(help: "A context model (from `validate train`), 'built-in' for the default lexicon's, or a built-in lexicon's name (nijdam-2019-plus) for its model.")
         var model: String
 
         @Argument(help: "The term.")
@@ -26,9 +26,13 @@ extension LexiconCommand {
         var lang: Language = .dutch
 
         func run() throws {
-            let loaded = model == "built-in"
-                ? try ContextModel.decode(Data(BuiltinModel.json.utf8), file: "built-in", lexicon: nil)
-                : try ContextModel.load(path: model, lexicon: nil)
+            // "built-in" is the default lexicon's model; a built-in lexicon's name gives its model.
+            let builtinName = model == "built-in" ? BuiltinLexicon.defaultName : model
+            let loaded = if let json = BuiltinModel.json[builtinName], !FileManager.default.fileExists(atPath: model) {
+                try ContextModel.decode(Data(json.utf8), file: "built-in:" + builtinName, lexicon: nil)
+            } else {
+                try ContextModel.load(path: model, lexicon: nil)
+            }
             var only: Perspective?
             if let perspective {
                 guard let p = Perspective(code: perspective) else { throw CLIError(description: "--perspective \(perspective): not PA, NPM, NPG or SR") }

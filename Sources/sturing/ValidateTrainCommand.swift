@@ -42,7 +42,7 @@ extension ValidateCommand {
         }
 
         func run() throws {
-            let lexiconName = try (lexicon.map { try LexiconLoader.load(path: $0) } ?? LexiconLoader.builtin()).name
+            let lexiconName = try LexiconLoader.loadNamed(lexicon).name
             var matches = [CodedMatch](), sources = [ContextModel.Source](), skipped = 0
             for path in sheets {
                 let loaded = try CodedMatches.load(path: path)

@@ -40,15 +40,20 @@ import Testing
         #expect(abs(raw.perspectives[.npg]!.share! - 200.0 / 3) < 1e-9)
     }
 
-    /// The built-in model is the one `scripts/embed-model` made from Lexicons/nijdam-2019.model.json.
-    @Test func theBuiltInModelIsTheFileInTheRepository() throws {
+    /// Each built-in model is the one `scripts/embed-model` made from Lexicons/NAME.model.json,
+    /// one per built-in lexicon, trained on the sheets data/coded/README.md lists for it.
+    @Test(arguments: [("nijdam-2019", ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv"]),
+                      ("nijdam-2019-plus", ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv"])])
+    func theBuiltInModelIsTheFileInTheRepository(lexicon name: String, sheets: [String]) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-        let file = try String(contentsOf: root.appendingPathComponent("Lexicons/nijdam-2019.model.json"), encoding: .utf8)
-        #expect(BuiltinModel.json + "\n" == file || BuiltinModel.json == file)
-        let model = try ContextModel.decode(Data(BuiltinModel.json.utf8), file: "built-in", lexicon: "nijdam-2019")
-        #expect(model.trainedOn.map(\.file) == ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv"])
+        let file = try String(contentsOf: root.appendingPathComponent("Lexicons/\(name).model.json"), encoding: .utf8)
+        let json = try #require(BuiltinModel.json[name])
+        #expect(json + "\n" == file || json == file)
+        #expect(Set(BuiltinModel.json.keys) == Set(BuiltinLexicon.yaml.keys))
+        let model = try ContextModel.decode(Data(json.utf8), file: "built-in", lexicon: name)
+        #expect(model.trainedOn.map(\.file) == sheets)
         // Every perspective has a model, and every coded term is a term of the lexicon.
-        let terms = Set(try LexiconLoader.builtin().entries.map { $0.term.lowercased() })
+        let terms = Set(try LexiconLoader.builtin(name).entries.map { $0.term.lowercased() })
         for p in Perspective.allCases {
             let m = try #require(model.perspectives[p.code])
             #expect(Set(m.terms.keys).isSubset(of: terms), "\(p.code): \(Set(m.terms.keys).subtracting(terms))")
