@@ -28,8 +28,10 @@ public enum ValidationSampler {
 
     /// Draws the sample.
     public static func sample(_ corpus: CorpusPlan, lexicon: CompiledLexicon, reader: IsolatedReader,
-                              matches: Int, sentences: Int, seed: UInt64, run: String, window: Int = defaultWindow) throws -> Sample {
-        let scorer = try DocumentScorer(lexicon: lexicon)
+                              matches: Int, sentences: Int, seed: UInt64, run: String, window: Int = defaultWindow,
+                              model: ContextModel? = nil) throws -> Sample {
+        var scorer = try DocumentScorer(lexicon: lexicon)
+        scorer.model = model
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p.municipality) } }, uniquingKeysWith: { a, _ in a })
         typealias Drawn = (line: KWICLine, position: Int)
         var occurrences = [Perspective: [String: [Drawn]]]()  // perspective → plan → matches in text order

@@ -28,6 +28,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write summary.md (summary.en.md with --lang en) next to the HTML file.")
     var markdown = false
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func run() throws {
         var isDir: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: source, isDirectory: &isDir)
@@ -35,6 +37,7 @@ struct ReportCommand: ParsableCommand {
         var input: CorpusReportInput
         do { input = try ScoresJSONReader.load(path: json) } catch { throw CLIError(description: "\(error)") }
         try checkNames(focus, in: input.plans.map(\.plan.municipality), path: "--focus", place: "the run")
+        try Self.checkModel(modelOptions, run: input.provenance, source: source)
         let folder = URL(fileURLWithPath: json).deletingLastPathComponent()
         if !validation.isEmpty { input.validation = try ValidateCommand.score(validation, runFolder: folder.path) }
         let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"
@@ -52,4 +55,22 @@ struct ReportCommand: ParsableCommand {
             print("sturing: wrote " + Escape.terminal(md))
         }
     }
+
+    /// A report redraws a run and never recounts it (one run per output folder): `--disambiguate`
+    /// or `--model` is accepted when the run was counted with that model, and otherwise refused
+    /// with the command that counts it so.
+    static func checkModel(_ options: ModelOptions, run: Provenance, source: String) throws {
+        guard options.wanted else { return }
+        let rerun = "sturing analyze CORPUS --lexicon \(run.lexiconName) \(options.model.map { "--model " + $0 } ?? "--disambiguate") --out NEW-FOLDER"
+        guard let used = run.model else {
+            throw CLIError(description: "\(source): this run was counted without a context model, and a report does not recount (one run per output folder); count it with the model into a new folder: \(rerun)")
+        }
+        if let path = options.model {
+            let wanted = try ContextModel.load(path: path, lexicon: run.lexiconName)
+            guard wanted.fingerprint == used.fingerprint else {
+                throw CLIError(description: "\(source): this run was counted with the context model \(used.path) (fingerprint \(used.fingerprint)), not with \(path) (fingerprint \(wanted.fingerprint)); count it with that model into a new folder: \(rerun)")
+            }
+        }
+    }
 }
+

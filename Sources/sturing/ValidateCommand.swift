@@ -56,6 +56,8 @@ struct ValidateCommand: ParsableCommand {
 
         @OptionGroup var isolation: IsolationOptions
 
+        @OptionGroup var modelOptions: ModelOptions
+
         func validate() throws {
             if matches < 0 || sentences < 0 { throw ValidationError("--matches and --sentences must be 0 or more") }
             if window < 1 || window > 200 { throw ValidationError("--window must be between 1 and 200 words") }
@@ -67,9 +69,10 @@ struct ValidateCommand: ParsableCommand {
             let record = run.record
             let compiled = try run.compiledLexicon()
             let cache = run.cache(isolation)
+            let model = try modelOptions.contextModel(for: compiled.lexicon)?.model
             let sample = try ValidationSampler.sample(run.corpus, lexicon: compiled, reader: isolation.reader(cache: cache),
                                                       matches: matches, sentences: sentences, seed: seed,
-                                                      run: record["run_id"]?.stringValue ?? "", window: window)
+                                                      run: record["run_id"]?.stringValue ?? "", window: window, model: model)
             let rows = sample.rows
             let target = out ?? file("validation/sheet.csv")
             let keyPath = file("validation/" + SampleKey.fileName(seed: seed, matches: matches, sentences: sentences))

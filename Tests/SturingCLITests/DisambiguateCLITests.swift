@@ -97,3 +97,39 @@ extension DisambiguateCLITests {
         #expect(refused.status == 2)
     }
 }
+
+extension DisambiguateCLITests {
+    /// `report --disambiguate` redraws a run counted with the model and refuses, with the command
+    /// that counts it so, a run counted without (a report never recounts); `validate sample
+    /// --disambiguate` keys each sentence by what the model finds in it.
+    @Test func reportAndSampleTakeTheModelOfTheRun() throws {
+        let dir = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("plannen")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/netwerkerveen-wmo-2015.txt"),
+                                         to: corpus.appendingPathComponent("netwerkerveen-wmo-2015.txt"))
+        let plain = dir.appendingPathComponent("plain"), weighed = dir.appendingPathComponent("weighed")
+        #expect(try CLITests.run(["analyze", corpus.path, "--out", plain.path, "--bootstrap", "0"]).status == 0)
+        #expect(try CLITests.run(["analyze", corpus.path, "--out", weighed.path, "--bootstrap", "0", "--disambiguate"]).status == 0)
+        let refused = try CLITests.run(["report", plain.path, "--disambiguate"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("counted without a context model") && refused.stderr.contains("--disambiguate --out NEW-FOLDER"), "\(refused.stderr)")
+        let accepted = try CLITests.run(["report", weighed.path, "--disambiguate"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let other = try CLITests.run(["report", weighed.path, "--model", "Lexicons/nijdam-2019-plus.model.json"])
+        #expect(other.status != 0 && other.stderr.contains("trained for the lexicon 'nijdam-2019-plus'"), "\(other.stderr)")
+
+        func keyFound(_ flags: [String]) throws -> [String] {
+            let sheet = dir.appendingPathComponent("sheet-\(flags.count).csv")
+            let run = try CLITests.run(["validate", "sample", weighed.path, "--matches", "0", "--sentences", "200", "--seed", "2", "--out", sheet.path] + flags)
+            #expect(run.status == 0, "\(run.stderr)")
+            let keyFile = try #require(try FileManager.default.contentsOfDirectory(atPath: weighed.appendingPathComponent("validation").path).first { $0.hasPrefix("key-") })
+            let key = try String(contentsOf: weighed.appendingPathComponent("validation/" + keyFile), encoding: .utf8)
+            return key.split(separator: "\n").map(String.init)
+        }
+        let raw = try keyFound([]), model = try keyFound(["--disambiguate"])
+        #expect(raw.count == model.count && raw.count > 100)
+        #expect(raw != model, "with the model, some sentences with a weak match are no longer keyed as found")
+    }
+}
