@@ -24,11 +24,7 @@ import Testing
     @Test func disambiguatedRunsKeepRawAndCorrectedSharesSideBySide() throws {
         let dir = CLITests.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("plannen")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        for name in ["netwerkerveen-wmo-2015.txt", "kaderkerk-wmo-2015.txt"] {
-            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/\(name)"), to: corpus.appendingPathComponent(name))
-        }
+        let corpus = try RunFolderTests.corpus(dir, ["netwerkerveen-wmo-2015.txt", "kaderkerk-wmo-2015.txt"])
         let raw = try CLITests.run(["score", corpus.appendingPathComponent("netwerkerveen-wmo-2015.txt").path, "--format", "json"])
         let weighed = try CLITests.run(["score", corpus.appendingPathComponent("netwerkerveen-wmo-2015.txt").path, "--format", "json", "--disambiguate"])
         #expect(raw.status == 0 && weighed.status == 0, "\(weighed.stderr)")
@@ -105,10 +101,7 @@ extension DisambiguateCLITests {
     @Test func reportAndSampleTakeTheModelOfTheRun() throws {
         let dir = CLITests.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = dir.appendingPathComponent("plannen")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/netwerkerveen-wmo-2015.txt"),
-                                         to: corpus.appendingPathComponent("netwerkerveen-wmo-2015.txt"))
+        let corpus = try RunFolderTests.corpus(dir, ["netwerkerveen-wmo-2015.txt"])
         let plain = dir.appendingPathComponent("plain"), weighed = dir.appendingPathComponent("weighed")
         #expect(try CLITests.run(["analyze", corpus.path, "--out", plain.path, "--bootstrap", "0"]).status == 0)
         #expect(try CLITests.run(["analyze", corpus.path, "--out", weighed.path, "--bootstrap", "0", "--disambiguate"]).status == 0)
