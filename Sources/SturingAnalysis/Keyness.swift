@@ -39,10 +39,12 @@ public enum Keyness {
     }
 
     /// The over-represented words: at least `minFrequency` in the target and used by at least
-    /// `minPlans` target plans, by G² (largest first).
+    /// `minPlans` target plans, by G² (largest first). Words for which `leaveOut` is true
+    /// (stopwords and numbers, by the caller's choice) are not listed; they still count in the
+    /// totals, so leaving them out changes no other word's figures.
     public static func words(target: [[String: (count: Int, inLexicon: Bool, context: String)]],
                              reference: [[String: (count: Int, inLexicon: Bool, context: String)]],
-                             minFrequency: Int = 5, minPlans: Int = 2) -> [Word] {
+                             minFrequency: Int = 5, minPlans: Int = 2, leaveOut: (String) -> Bool = { _ in false }) -> [Word] {
         var a = [String: Int](), b = [String: Int](), plans = [String: Int](), lexicon = [String: Bool](), context = [String: String]()
         for plan in target {
             for (w, v) in plan {
@@ -57,7 +59,7 @@ public enum Keyness {
         guard c > 0, d > 0 else { return [] }
         return a.compactMap { w, n -> Word? in
             let r = b[w] ?? 0
-            guard n >= minFrequency, (plans[w] ?? 0) >= minPlans, Double(n) / Double(c) > Double(r) / Double(d) else { return nil }
+            guard n >= minFrequency, (plans[w] ?? 0) >= minPlans, !leaveOut(w), Double(n) / Double(c) > Double(r) / Double(d) else { return nil }
             return Word(word: w, target: n, reference: r, plans: plans[w] ?? 0, g2: g2(n, r, c, d), logRatio: logRatio(n, r, c, d),
                         inLexicon: lexicon[w] ?? false, context: context[w] ?? "")
         }.sorted { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : $0.word < $1.word }

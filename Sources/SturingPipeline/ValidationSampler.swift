@@ -30,7 +30,7 @@ public enum ValidationSampler {
     public static func sample(_ corpus: CorpusPlan, lexicon: CompiledLexicon, reader: IsolatedReader,
                               matches: Int, sentences: Int, seed: UInt64, run: String, window: Int = defaultWindow,
                               model: ContextModel? = nil) throws -> Sample {
-        var scorer = try DocumentScorer(lexicon: lexicon)
+        let scorer = try DocumentScorer(lexicon: lexicon)
         scorer.model = model
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p.municipality) } }, uniquingKeysWith: { a, _ in a })
         typealias Drawn = (line: KWICLine, position: Int)

@@ -586,6 +586,51 @@ public final class DocumentScorer {
         return lines
     }
 
+    /// `document` as words for learning their contexts: every word form in text order, its
+    /// sentence, whether it follows the word before directly, and every counted match with its p
+    /// (1 without a context model).
+    public func wordSequence(_ document: Document) -> WordSequence {
+        load(document)
+        let n = stream.count
+        guard n > 0 else { return WordSequence(words: [], sentence: [], matches: []) }
+        var names = [Int32: String]()
+        var words = [String]()
+        words.reserveCapacity(n)
+        for id in stream.forms {
+            if let known = names[id] { words.append(known); continue }
+            let form = tokenizer.interner.form(id)
+            names[id] = form
+            words.append(form)
+        }
+        var matches = [WordSequence.Match]()
+        modelTable?.startText()
+        walkCounted { event in
+            guard case .counted(let e, let form, let token, let length) = event else { return }
+            var p = 1.0
+            if let table = modelTable {
+                p = stream.forms.withUnsafeBufferPointer {
+                    table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
+                                      forms: $0, interner: tokenizer.interner)
+                }
+            }
+            matches.append(.init(token: token, length: length, perspective: lexicon.entries[e].perspective, term: lexicon.entries[e].term, p: p))
+        }
+        let follows = (0..<n).map { $0 > 0 && adjacent($0 - 1, $0) }
+        return WordSequence(words: words, sentence: sentenceIndices(), followsDirectly: follows, matches: matches)
+    }
+
+    /// The contexts of the given word spans of `document` (token indices as in `wordSequence`),
+    /// as KWIC lines counted for `perspective` under the name `term`: examples of a word that is
+    /// not (yet) in the lexicon.
+    public func contexts(_ document: Document, spans: [(token: Int, length: Int)], perspective: Perspective, term: String, window: Int = 8) -> [KWICLine] {
+        load(document)
+        return spans.compactMap { span in
+            guard span.token >= 0, span.length > 0, span.token + span.length <= stream.count else { return nil }
+            return kwic(token: span.token, length: span.length, window: window, file: document.file, pages: document.hasPages,
+                        perspective: perspective, term: term)
+        }
+    }
+
     /// A seeded random sample of at most `k` counted matches per perspective (reservoir sampling;
     /// the same document and seed always give the same sample). Call after `load`.
     func sampleEvidence(k: Int, window: Int, file: String, pages: Bool, seed: UInt64) -> [Perspective: [KWICLine]] {
@@ -800,6 +845,12 @@ public final class DocumentScorer {
 
     /// The context line of a match at tokens `token..<token+length`.
     private func kwic(entry: Int, token: Int, length: Int, window: Int, file: String, pages: Bool) -> KWICLine {
+        let e = lexicon.entries[entry]
+        return kwic(token: token, length: length, window: window, file: file, pages: pages, perspective: e.perspective, term: e.term)
+    }
+
+    /// The context line of the tokens `token ..< token + length`, labelled with `perspective` and `term`.
+    private func kwic(token: Int, length: Int, window: Int, file: String, pages: Bool, perspective: Perspective, term: String) -> KWICLine {
         let last = token + length - 1
         let matchStart = Int(stream.starts[token]), matchEnd = Int(stream.ends[last])
         // Context stays on the match's page.
@@ -815,8 +866,7 @@ public final class DocumentScorer {
         // White space collapsed to one space, on code units (no Character work per line).
         func text(_ a: Int, _ b: Int) -> String { collapsed(a, b) }
         let page = pages ? pageIds[pageIndex] + 1 : nil
-        let e = lexicon.entries[entry]
-        return KWICLine(file: file, page: page, perspective: e.perspective, term: e.term,
+        return KWICLine(file: file, page: page, perspective: perspective, term: term,
                         left: text(leftStart, matchStart), match: text(matchStart, matchEnd), right: text(matchEnd, rightEnd))
     }
 

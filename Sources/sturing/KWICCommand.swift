@@ -70,24 +70,8 @@ struct KWICCommand: ParsableCommand {
                 + (close.isEmpty ? " (`sturing lexicon show` lists its terms; --word finds any word)" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
         }
         let wanted = perspective.flatMap { Perspective(code: $0) }
-        var files = [String]()
-        var municipality = [String: String]()
-        for input in inputs {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue {
-                let manifestPath = URL(fileURLWithPath: input).appendingPathComponent("manifest.csv").path
-                var manifest: Manifest?
-                if FileManager.default.fileExists(atPath: manifestPath) {
-                    do { manifest = try Manifest.load(path: manifestPath) } catch { throw CLIError(description: error.description) }
-                }
-                let corpus: CorpusPlan
-                do { corpus = try CorpusPlan.make(directory: input, manifest: manifest) } catch { throw CLIError(description: error.description) }
-                files += corpus.files
-                for plan in corpus.plans { for f in plan.files { municipality[f] = plan.municipality } }
-            } else {
-                files.append(input)
-            }
-        }
+        let listed = try CorpusInputs(inputs)
+        let files = listed.files, municipality = listed.municipality
         let scorer = try DocumentScorer(lexicon: compiled)
         let searching = word != nil || pattern != nil
         if searching && lexiconOptions.modelOptions.wanted {

@@ -40,6 +40,9 @@ struct KeynessCommand: ParsableCommand {
     @Option(name: .long, help: "Words to list.")
     var top: Int = 30
 
+    @Flag(name: .long, help: "List stopwords (de, het, wij …) and numbers too; by default they are left out (they still count in the totals).")
+    var keepStopwords = false
+
     @Option(name: .long, help: "table | json | csv")
     var format: TableFormat = .table
 
@@ -102,7 +105,8 @@ struct KeynessCommand: ParsableCommand {
             counts[plan.municipality] = merged
         }
         let words = Keyness.words(target: targetNames.sorted().compactMap { counts[$0] }, reference: referenceNames.sorted().compactMap { counts[$0] },
-                                  minFrequency: minFrequency, minPlans: min(minPlans, targetNames.count))
+                                  minFrequency: minFrequency, minPlans: min(minPlans, targetNames.count),
+                                  leaveOut: keepStopwords ? { _ in false } : Stopwords.leaveOut(language: compiled.lexicon.language))
         let shown = Array(words.prefix(top))
         switch format {
         case .json:

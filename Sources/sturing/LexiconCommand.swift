@@ -7,7 +7,7 @@ import SturingText
 /// `sturing lexicon show|check`: what a lexicon holds, and where it is weak.
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lexicon", abstract: "Show, check, import or export a lexicon, or explain its context model.", subcommands: [Show.self, Check.self, Import.self, Export.self, Explain.self])
+        commandName: "lexicon", abstract: "Show, check, import or export a lexicon, explain its context model, or suggest new signal words.", subcommands: [Show.self, Check.self, Import.self, Export.self, Explain.self, Suggest.self])
 
     /// Loads LEXICON or the built-in one.
     static func load(_ path: String?) throws -> Lexicon {

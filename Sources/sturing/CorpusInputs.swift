@@ -1,0 +1,33 @@
+import Foundation
+import SturingCore
+import SturingIngest
+import SturingPipeline
+
+/// The plan files named on a command line (files, or folders whose manifest.csv names the
+/// municipalities), for the commands that read a corpus without a run (`kwic`, `lexicon suggest`).
+struct CorpusInputs {
+    /// The files, in the order given (a folder's in its corpus order).
+    var files: [String] = []
+    /// The municipality of each file that a folder's manifest (or file name) gives.
+    var municipality: [String: String] = [:]
+
+    /// Lists `inputs`; a folder's manifest problems are thrown as CLIError.
+    init(_ inputs: [String]) throws {
+        for input in inputs {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue else {
+                files.append(input)
+                continue
+            }
+            let manifestPath = URL(fileURLWithPath: input).appendingPathComponent("manifest.csv").path
+            var manifest: Manifest?
+            if FileManager.default.fileExists(atPath: manifestPath) {
+                do { manifest = try Manifest.load(path: manifestPath) } catch { throw CLIError(description: error.description) }
+            }
+            let corpus: CorpusPlan
+            do { corpus = try CorpusPlan.make(directory: input, manifest: manifest) } catch { throw CLIError(description: error.description) }
+            files += corpus.files
+            for plan in corpus.plans { for f in plan.files { municipality[f] = plan.municipality } }
+        }
+    }
+}
