@@ -131,9 +131,11 @@ final class ContextModelTable {
         let window = self.window
         let from = max(0, token - window), end = token + length, to = min(forms.count, end + window)
         // Every form of the window is looked up first (through local copies of the storage,
-        // refreshed when a look-up grows it), then summed through local pointers.
+        // refreshed when a look-up grows it), then summed through local pointers. The tokens
+        // before `high` were looked up for an earlier match of this text (matches come in text
+        // order), so only the window's new tokens are.
         var byForm = rowOfForm, capacity = formCapacity
-        for t in from..<to {
+        for t in max(from, high)..<max(to, max(from, high)) {
             let id = Int(forms[t])
             if id < capacity && byForm[id] != -2 { continue }
             _ = lookUp(id, interner)

@@ -107,7 +107,9 @@ public final class DocumentScorer {
     private func sentenceKeys() -> (sentences: Int, keys: [[Int]: [UInt64]], expected: [Int: Int]?) {
         let n = stream.count
         guard n > 0 else { return (0, [:], modelTable == nil ? nil : [:]) }
-        var milli = modelTable == nil ? nil : [Int: Int]()
+        // The expected count of each entry in hundredths (an array: one add per match).
+        var hundredths = [Int](repeating: 0, count: modelTable == nil ? 0 : lexicon.entries.count)
+        var matched = [Bool](repeating: false, count: hundredths.count)
         modelTable?.startText()
         // Counts per sentence as four lanes of one value (no array per sentence). The walk meets
         // counted tokens in text order, so the sentence is followed along with it (the rule of
@@ -117,20 +119,20 @@ public final class DocumentScorer {
         var starts: [Int32] = [0]
         var sentence: Int32 = 0
         var cursor = 0
-        units.withUnsafeBufferPointer { u in
+        let table = modelTable, words = tokenizer.interner
+        stream.forms.withUnsafeBufferPointer { forms in units.withUnsafeBufferPointer { u in
             walkCounted { event in
                 guard case .counted(let e, let form, let token, let length) = event else { return }
                 while cursor < token {
                     cursor += 1
                     if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1; starts.append(Int32(cursor)) }
                 }
-                if let table = modelTable {
-                    let p = stream.forms.withUnsafeBufferPointer {
-                        table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
-                                          forms: $0, interner: tokenizer.interner)
-                    }
+                if let table {
+                    let p = table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
+                                              forms: forms, interner: words)
                     let m = Int((p * Double(SentenceProfile.modelScale)).rounded())
-                    milli?[e, default: 0] += m
+                    hundredths[e] += m
+                    matched[e] = true
                     perSentence[sentence, default: .zero][entryPerspective[e]] &+= Int32(m)
                 } else {
                     perSentence[sentence, default: .zero][entryPerspective[e]] &+= 1
@@ -140,7 +142,7 @@ public final class DocumentScorer {
                 cursor += 1
                 if sentenceBreak(cursor - 1, cursor, in: u) { sentence += 1; starts.append(Int32(cursor)) }
             }
-        }
+        } }
         var keys = [[Int]: [UInt64]]()
         let interner = tokenizer.interner
         stream.forms.withUnsafeBufferPointer { forms in
@@ -151,7 +153,8 @@ public final class DocumentScorer {
                 keys[[Int(v[0]), Int(v[1]), Int(v[2]), Int(v[3])], default: []].append(SentenceKey.finish(key))
             }
         }
-        return (Int(sentence) + 1, keys, milli)
+        let expected = modelTable == nil ? nil : Dictionary(uniqueKeysWithValues: hundredths.indices.filter { matched[$0] }.map { ($0, hundredths[$0]) })
+        return (Int(sentence) + 1, keys, expected)
     }
 
     /// The sentence of every token (see `sentenceProfile` for where a sentence ends).
