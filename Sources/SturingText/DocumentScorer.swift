@@ -202,10 +202,7 @@ public final class DocumentScorer {
             guard case .counted(let e, let form, let token, let length) = event else { return }
             let perspective = lexicon.entries[e].perspective
             if let table = modelTable {
-                let p = stream.forms.withUnsafeBufferPointer {
-                    table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
-                                      forms: $0, interner: tokenizer.interner)
-                }
+                let p = probability(table, entry: e, form: form, token: token, length: length)
                 expected[sentenceOf[token], default: [:]][perspective, default: 0] += p
             } else {
                 found[sentenceOf[token], default: []].insert(perspective)
@@ -223,6 +220,16 @@ public final class DocumentScorer {
             first = i + 1
         }
         return result
+    }
+
+    /// The probability `table` gives the counted match of entry `e` at `token` (`form` is a
+    /// phrase's matched words, empty for one word): the one call of the model outside the hot
+    /// path of `sentenceKeys`.
+    private func probability(_ table: ContextModelTable, entry e: Int, form: String, token: Int, length: Int) -> Double {
+        stream.forms.withUnsafeBufferPointer {
+            table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
+                              forms: $0, interner: tokenizer.interner)
+        }
     }
 
     /// The text between two code-unit offsets with white space collapsed to single spaces.
@@ -578,10 +585,7 @@ public final class DocumentScorer {
             var line = kwic(entry: e, token: token, length: length, window: window, file: document.file, pages: document.hasPages)
             // With a context model, each line carries its match's probability (as counted).
             if let table = modelTable {
-                let p = stream.forms.withUnsafeBufferPointer {
-                    table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
-                                      forms: $0, interner: tokenizer.interner)
-                }
+                let p = probability(table, entry: e, form: form, token: token, length: length)
                 line.p = (p * Double(SentenceProfile.modelScale)).rounded() / Double(SentenceProfile.modelScale)
             }
             lines.append(line)
@@ -611,10 +615,7 @@ public final class DocumentScorer {
             guard case .counted(let e, let form, let token, let length) = event else { return }
             var p = 1.0
             if let table = modelTable {
-                p = stream.forms.withUnsafeBufferPointer {
-                    table.probability(entry: e, token: token, length: length, phrase: form.isEmpty || length == 1 ? nil : form,
-                                      forms: $0, interner: tokenizer.interner)
-                }
+                p = probability(table, entry: e, form: form, token: token, length: length)
             }
             matches.append(.init(token: token, length: length, perspective: lexicon.entries[e].perspective, term: lexicon.entries[e].term, p: p))
         }
