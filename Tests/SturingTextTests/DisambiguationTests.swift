@@ -43,7 +43,7 @@ import Testing
     /// Each built-in model is the one `scripts/embed-model` made from Lexicons/NAME.model.json,
     /// one per built-in lexicon, trained on the sheets data/coded/README.md lists for it.
     @Test(arguments: [("nijdam-2019", ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv"]),
-                      ("nijdam-2019-plus", ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv", "plus-terms-2026.csv"])])
+                      ("nijdam-2019-plus", ["municipal-documents-2026.csv", "wmo-excerpts-2026.csv", "plus-terms-2026.csv", "plus-round2-2026.csv"])])
     func theBuiltInModelIsTheFileInTheRepository(lexicon name: String, sheets: [String]) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
         let file = try String(contentsOf: root.appendingPathComponent("Lexicons/\(name).model.json"), encoding: .utf8)
