@@ -334,18 +334,18 @@ entries:
       - {text: "Een gelijke kans op een goede behandeling.", count: 0}
   - term: wettelijk
     perspective: PA
-    note: "Plus (round 2, found with `lexicon suggest`): legal duties and legal frames (wettelijke taak, wettelijk kader, wettelijk verplicht), the rule-bound idea of PA; 'wet' alone is left out, as it mostly names a law."
+    note: "Plus: (round 2, found with `lexicon suggest`) legal duties and legal frames (wettelijke taak, wettelijk kader, wettelijk verplicht), the rule-bound idea of PA; 'wet' alone is left out, as it mostly names a law."
     tests:
       - {text: "Dit is een wettelijke taak; wij zijn wettelijk verplicht.", count: 2}
   - term: verordening
     perspective: PA
-    note: "Plus (round 2): a municipality's ordinances (verordening, verordeningen), binding rules it sets; 'regelen' does not reach the word."
+    note: "Plus: (round 2) a municipality's ordinances (verordening, verordeningen), binding rules it sets; 'regelen' does not reach the word."
     tests:
       - {text: "De raad stelt de verordening vast; de verordeningen worden herzien.", count: 2}
   - term: handhaving
     perspective: PA
     include: [handhaven, handhaaft, gehandhaafd]
-    note: "Plus (round 2, found with `lexicon suggest`): enforcing rules (handhaving, handhaven), the rule-bound perspective's instrument."
+    note: "Plus: (round 2, found with `lexicon suggest`) enforcing rules (handhaving, handhaven), the rule-bound perspective's instrument."
     tests:
       - {text: "Toezicht en handhaving: wij handhaven de regels, die worden gehandhaafd.", count: 3}
   # NPM: presterende overheid
@@ -380,18 +380,18 @@ entries:
       - {text: "Uit de benchmark blijkt dat de kosten hoger zijn; de benchmarks.", count: 2}
   - term: taakstelling
     perspective: NPM
-    note: "Plus (round 2): a savings or performance target set in the budget (taakstelling, taakstellingen), budget steering; 'taak' (NPG) does not reach the compound."
+    note: "Plus: (round 2) a savings or performance target set in the budget (taakstelling, taakstellingen), budget steering; 'taak' (NPG) does not reach the compound."
     tests:
       - {text: "De taakstelling en de taakstellingen worden ingevuld.", count: 2}
   - term: aanbesteding
     perspective: NPM
     include: [aanbesteden, aanbesteed, aanbestedingen]
-    note: "Plus (round 2): tendering of services (aanbesteding, aanbesteden), the market and contract logic of NPM."
+    note: "Plus: (round 2) tendering of services (aanbesteding, aanbesteden), the market and contract logic of NPM."
     tests:
       - {text: "Na de aanbesteding worden de aanbestedingen opnieuw aanbesteed; wij aanbesteden de zorg.", count: 4}
   - term: prestatieafspraak
     perspective: NPM
-    note: "Plus (round 2): performance agreements (prestatieafspraken) with corporations or providers, steering on agreed output; 'prestatie' does not reach the compound."
+    note: "Plus: (round 2) performance agreements (prestatieafspraken) with corporations or providers, steering on agreed output; 'prestatie' does not reach the compound."
     tests:
       - {text: "De prestatieafspraken met de corporaties.", count: 1}
   # NPG: netwerkende overheid
@@ -426,12 +426,12 @@ entries:
   - term: maatschappelijke organisatie*
     perspective: NPG
     match: glob
-    note: "Plus (round 2, found with `lexicon suggest`): civil-society organisations as the parties the municipality works with, the network of NPG."
+    note: "Plus: (round 2, found with `lexicon suggest`) civil-society organisations as the parties the municipality works with, the network of NPG."
     tests:
       - {text: "Samen met maatschappelijke organisaties en een maatschappelijke organisatie in de wijk.", count: 2}
   - term: samenwerkingsverband
     perspective: NPG
-    note: "Plus (round 2): a cooperation body of municipalities or organisations (samenwerkingsverband, -verbanden); 'samenwerken' does not reach the compound."
+    note: "Plus: (round 2) a cooperation body of municipalities or organisations (samenwerkingsverband, -verbanden); 'samenwerken' does not reach the compound."
     tests:
       - {text: "Het regionale samenwerkingsverband en de samenwerkingsverbanden.", count: 2}
   # SR: participerende overheid
@@ -476,19 +476,19 @@ entries:
       - {text: "Samenredzaamheid en samenredzame buurten.", count: 2}
   - term: sociale basis
     perspective: SR
-    note: "Plus (round 2, found with `lexicon suggest`): the social base of a community (volunteers, informal networks, associations) that policy strengthens, society's own strength."
+    note: "Plus: (round 2, found with `lexicon suggest`) the social base of a community (volunteers, informal networks, associations) that policy strengthens, society's own strength."
     tests:
       - {text: "Wij versterken de sociale basis in de wijk.", count: 1}
   - term: deelnemen
     perspective: SR
     include: [deelname, deelnemers, deelnemer]
-    note: "Plus (round 2, found with `lexicon suggest`): residents taking part (deelnemen, deelname), participation in its everyday word; organisations taking part are for the model to tell apart."
+    note: "Plus: (round 2, found with `lexicon suggest`) residents taking part (deelnemen, deelname), participation in its everyday word; organisations taking part are for the model to tell apart."
     tests:
       - {text: "Inwoners deelnemen aan activiteiten; de deelname groeit; deelnemers en een deelnemer.", count: 4}
   - term: burgerparticipatie
     perspective: SR
     include: [bewonersparticipatie, inwonersparticipatie]
-    note: "Plus (round 2): citizens' participation in policy (burger-, bewoners-, inwonersparticipatie), compounds 'participatie' does not reach."
+    note: "Plus: (round 2) citizens' participation in policy (burger-, bewoners-, inwonersparticipatie), compounds 'participatie' does not reach."
     tests:
       - {text: "Burgerparticipatie, bewonersparticipatie en inwonersparticipatie.", count: 3}
 """#,
