@@ -55,6 +55,10 @@ public struct Bootstrap: Sendable {
     struct Vectors: Sendable {
         let sampler: PoissonSampler
         let counts: [SIMD4<Int>]
+        /// The counts as doubles (exact), for the tight loop of plans whose means are all tabled.
+        let weights: [SIMD4<Double>]
+        /// Per plan: true when all its means are tabled (each variate then takes 32 bits).
+        let tabled: [Bool]
         let start: [Int]
         /// Per replicate, the factor each perspective's counts are multiplied by (empty: none).
         let factors: [SIMD4<Double>]
@@ -71,14 +75,18 @@ public struct Bootstrap: Sendable {
             }
             sampler = PoissonSampler(means: means)
             self.counts = counts
+            weights = counts.map { SIMD4<Double>(Double($0[0]), Double($0[1]), Double($0[2]), Double($0[3])) }
+            tabled = (0..<profiles.count).map { p in (start[p]..<start[p + 1]).allSatisfy { means[$0] < PoissonSampler.tabledBelow } }
             self.start = start
         }
 
         /// Runs `body` with the vectors in place.
         func withDraws<R>(_ body: (Draws) -> R) -> R {
             sampler.withTables { tables in
-                counts.withUnsafeBufferPointer { counts in start.withUnsafeBufferPointer { start in factors.withUnsafeBufferPointer { factors in
-                    body(Draws(tables: tables, counts: counts, start: start, factors: factors))
+                counts.withUnsafeBufferPointer { counts in weights.withUnsafeBufferPointer { weights in tabled.withUnsafeBufferPointer { tabled in
+                    start.withUnsafeBufferPointer { start in factors.withUnsafeBufferPointer { factors in
+                        body(Draws(tables: tables, counts: counts, weights: weights, tabled: tabled, start: start, factors: factors))
+                    } }
                 } } }
             }
         }
@@ -88,6 +96,8 @@ public struct Bootstrap: Sendable {
     struct Draws {
         let tables: PoissonSampler.Tables
         let counts: UnsafeBufferPointer<SIMD4<Int>>
+        let weights: UnsafeBufferPointer<SIMD4<Double>>
+        let tabled: UnsafeBufferPointer<Bool>
         let start: UnsafeBufferPointer<Int>
         let factors: UnsafeBufferPointer<SIMD4<Double>>
 
@@ -98,7 +108,31 @@ public struct Bootstrap: Sendable {
         func shares(plan: Int, replicate: Int, seed: UInt64) -> SIMD4<Double> {
             let from = start[plan], to = start[plan + 1]
             guard from < to else { return .zero }
-            var rng = HalfUniforms(SplitMix64(seed: seed, stream: UInt64(plan) << 32 | UInt64(replicate)))
+            let stream = SplitMix64(seed: seed, stream: UInt64(plan) << 32 | UInt64(replicate))
+            if tabled[plan] {
+                // The common case in a tight loop: each 64-bit draw gives the 32 bits of two
+                // vectors (low half first, as `HalfUniforms` hands them out), the sums kept in
+                // doubles (exact: integers far below 2⁵³) so they stay in registers.
+                var rng = stream
+                var c = SIMD4<Double>.zero
+                var v = from
+                while v + 1 < to {
+                    let bits = rng.next()
+                    let k0 = tables.draw(v, bits: UInt32(truncatingIfNeeded: bits))
+                    let k1 = tables.draw(v + 1, bits: UInt32(truncatingIfNeeded: bits >> 32))
+                    c += weights[v] * Double(k0) + weights[v + 1] * Double(k1)
+                    v += 2
+                }
+                if v < to { c += weights[v] * Double(tables.draw(v, bits: UInt32(truncatingIfNeeded: rng.next()))) }
+                let total = c.sum()
+                // A replicate without signal words is drawn again below, from the same stream.
+                if total > 0 {
+                    if factors.isEmpty { return c * 100 / total }
+                    let weighed = c * factors[replicate]
+                    return weighed * 100 / weighed.sum()
+                }
+            }
+            var rng = HalfUniforms(stream)
             for _ in 0..<100 {
                 var c = SIMD4<Int>.zero
                 for v in from..<to {

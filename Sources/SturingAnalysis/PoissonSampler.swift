@@ -122,26 +122,41 @@ public struct PoissonSampler: Sendable {
         /// One variate of mean number `i`, from 32-bit uniforms.
         @inline(__always)
         public func draw(_ i: Int, _ rng: inout HalfUniforms) -> Int {
+            if table[i] >= 0 { return draw(i, bits: rng.nextBits()) }
+            return drawLarge(i, &rng)
+        }
+
+        /// One variate of tabled mean number `i` from 32 random bits.
+        @inline(__always)
+        public func draw(_ i: Int, bits: UInt32) -> Int {
             let t = Int(table[i])
-            if t >= 0 {
-                let bits = rng.nextBits()
-                let bin = bins[(t << PoissonSampler.binBits) | Int(bits >> (32 - UInt32(PoissonSampler.binBits)))]
-                if bin != 255 { return Int(bin) }
-                let u = HalfUniforms.uniform(bits)
-                let s = Int(start[t]), n = Int(length[t])
-                var k = Int(guide[s + min(n - 1, Int(u * Double(n)))])
-                while u > cdf[s + k] { k += 1 }
-                if k < n { return k }
-                // Past the table (probability under 1e-15): go on term by term.
-                var sum = cdf[s + n - 1], term = lastTerm[t]
-                let mean = means[i]
-                while u > sum && term > 0 {
-                    term *= mean / Double(k)
-                    sum += term
-                    k += 1
-                }
-                return k - 1
+            let bin = bins[(t << PoissonSampler.binBits) | Int(bits >> (32 - UInt32(PoissonSampler.binBits)))]
+            if bin != 255 { return Int(bin) }
+            return search(i, t, bits)
+        }
+
+        /// A tabled variate whose bin spans two values: the guide table's search.
+        @inline(never)
+        func search(_ i: Int, _ t: Int, _ bits: UInt32) -> Int {
+            let u = HalfUniforms.uniform(bits)
+            let s = Int(start[t]), n = Int(length[t])
+            var k = Int(guide[s + min(n - 1, Int(u * Double(n)))])
+            while u > cdf[s + k] { k += 1 }
+            if k < n { return k }
+            // Past the table (probability under 1e-15): go on term by term.
+            var sum = cdf[s + n - 1], term = lastTerm[t]
+            let mean = means[i]
+            while u > sum && term > 0 {
+                term *= mean / Double(k)
+                sum += term
+                k += 1
             }
+            return k - 1
+        }
+
+        /// A variate of a mean of 120 or more (PTRS).
+        @inline(never)
+        func drawLarge(_ i: Int, _ rng: inout HalfUniforms) -> Int {
             let mean = means[i], c = ptrs[i]
             while true {
                 let u = rng.next() - 0.5, v = rng.next()

@@ -1,5 +1,6 @@
 // sturing-bench: speed figures for the text path (one core) and for batches of files.
 // Usage: sturing-bench [--megabytes N] [--files PATH...] | --icu-floor FILE | --tokenize FILE | --clean FILE
+//        | --bootstrap PLANS [--weighed]
 import CICU
 import Foundation
 import SturingAnalysis
@@ -54,7 +55,7 @@ func main() throws {
         return
     }
     if let i = args.firstIndex(of: "--bootstrap"), i + 1 < args.count {
-        bootstrapOnly(plans: Int(args[i + 1]) ?? 400)
+        bootstrapOnly(plans: Int(args[i + 1]) ?? 400, weighed: args.contains("--weighed"))
         return
     }
     if let i = args.firstIndex(of: "--clean"), i + 1 < args.count {
@@ -135,12 +136,20 @@ func cleanOnly(path: String) throws {
 
 /// The bootstrap alone (1,000 replicates, with the case selection replayed) on `plans` plans of
 /// 40 distinct sentence vectors each, shaped like those of real plans: its wall time, best of five.
-func bootstrapOnly(plans: Int) {
+/// `weighed`: 160 vectors each, as with a context model (counts in hundredths of p, nearly every
+/// counted sentence its own vector).
+func bootstrapOnly(plans: Int, weighed: Bool) {
     var rng = SplitMix64(seed: 1)
     var profiles = [SentenceProfile](), rows = [ShareRow]()
     for i in 0..<plans {
         var times = [[Int]: Int]()
-        while times.count < 40 {
+        while weighed && times.count < 160 {
+            var v = [0, 0, 0, 0]
+            v[Int(rng.next() % 4)] += 5 + Int(rng.next() % 95)
+            if rng.next() % 4 == 0 { v[Int(rng.next() % 4)] += 5 + Int(rng.next() % 95) }
+            times[v, default: 0] += 1
+        }
+        while !weighed && times.count < 40 {
             var v = [0, 0, 0, 0]
             v[Int(rng.next() % 4)] += 1
             if rng.next() % 4 == 0 { v[Int(rng.next() % 4)] += 1 }
@@ -162,7 +171,7 @@ func bootstrapOnly(plans: Int) {
         }
         best = min(best, t)
     }
-    print(String(format: "bootstrap: %d plans, 1000 replicates, %.3f s", plans, best))
+    print(String(format: "bootstrap: %d plans%@, 1000 replicates, %.3f s", plans, weighed ? " (weighed)" : "", best))
 }
 
 /// ICU's word-break speed on the file's text (UTF-8 → UTF-16 included), best of three, one core.

@@ -185,4 +185,43 @@ import Testing
             #expect(b.plans[0].rankLow![0] == 1 && b.plans[0].rankHigh![0] == 2)
         }
     }
+
+    /// The tight loop for plans whose means are all tabled (two vectors from each 64-bit draw)
+    /// gives, replicate by replicate, exactly the shares the general draw one variate at a time
+    /// gives: for an odd and an even number of vectors, for a plan with a mean drawn by PTRS, and
+    /// for a plan of one sentence whose replicates often draw nothing and are drawn again.
+    @Test func theTightLoopDrawsWhatTheOneAtATimeDrawGives() {
+        let profiles = [
+            SentenceProfile(sentences: 9, vectors: [.init(counts: [137, 0, 0, 0], times: 1), .init(counts: [0, 88, 12, 0], times: 1),
+                                                    .init(counts: [0, 0, 0, 61], times: 2)]),
+            SentenceProfile(sentences: 30, vectors: [.init(counts: [5, 0, 0, 0], times: 1), .init(counts: [0, 3, 0, 0], times: 1),
+                                                     .init(counts: [0, 0, 7, 0], times: 3), .init(counts: [1, 1, 1, 1], times: 2)]),
+            SentenceProfile(sentences: 400, vectors: [.init(counts: [1, 0, 0, 0], times: 150), .init(counts: [0, 2, 0, 1], times: 1)]),
+            SentenceProfile(sentences: 3, vectors: [.init(counts: [0, 0, 45, 0], times: 1)]),
+        ]
+        let replicates = 300, seed: UInt64 = 11
+        let b = Bootstrap(profiles: profiles, ranked: [true, true, true, true], replicates: replicates, seed: seed)
+        let sampler = PoissonSampler(means: profiles.flatMap { $0.vectors.map { Double($0.times) } })
+        var first = 0
+        for (plan, profile) in profiles.enumerated() {
+            let shares = b.replicateShares(plan: plan)
+            for r in 0..<replicates {
+                var halves = HalfUniforms(SplitMix64(seed: seed, stream: UInt64(plan) << 32 | UInt64(r)))
+                var expected = [0.0, 0, 0, 0]
+                for _ in 0..<100 {
+                    var c = [0, 0, 0, 0]
+                    for (j, v) in profile.vectors.enumerated() {
+                        let k = sampler.withTables { $0.draw(first + j, &halves) }
+                        for p in 0..<4 { c[p] += v.counts[p] * k }
+                    }
+                    let total = c.reduce(0, +)
+                    guard total > 0 else { continue }
+                    expected = c.map { Double($0) * 100 / Double(total) }
+                    break
+                }
+                #expect(shares[r] == expected, "plan \(plan), replicate \(r)")
+            }
+            first += profile.vectors.count
+        }
+    }
 }
