@@ -34,6 +34,21 @@ public struct CorpusReportInput: Sendable {
     /// The report's evidence lines, gathered while the documents were scored (their own
     /// evidence is then not kept); nil: drawn from the documents.
     public var evidence: EvidenceSample?
+    /// The run's settings, embedded whole in scores.json (nil for an input built in memory,
+    /// whose scores.json then records only the table settings above).
+    public private(set) var settings: RunSettings?
+
+    /// Takes the table settings (top, distinct, exclude, minimum of signal words) from a run's
+    /// settings and draws the bootstrap they ask for: the one place a run's settings become a
+    /// report's (analyze, merge and a report read back from scores.json).
+    public mutating func apply(_ settings: RunSettings) {
+        self.settings = settings
+        k = settings.top
+        distinct = settings.distinct
+        exclude = settings.exclude
+        minSignalWords = settings.minSignalWords
+        computeBootstrap(replicates: settings.bootstrap, seed: settings.seedValue)
+    }
 
     /// Resamples every plan's sentences `replicates` times with `seed` and keeps the intervals
     /// (share, rank, chance of ranking first) and how stable the case selection is. Plans without a
@@ -184,7 +199,14 @@ public enum CorpusReport {
                              }))])
                 }
             })),
-            ("settings", .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
+            // The run's settings, without how the run was split into shards (run.json says
+            // that), so a merged run's scores.json is the one of the same run made whole.
+            ("settings", input.settings.map { s -> JSONValue in
+                var whole = s
+                whole.shard = nil
+                whole.mergedFrom = nil
+                return whole.json
+            } ?? .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
                                   ("min_signal_words", .int(input.minSignalWords)),
                                   ("exclude", .array(input.exclude.map { .string($0) })),
                                   ("bootstrap", input.bootstrap.map { .object([("replicates", .int($0.replicates)), ("seed", .string(String($0.seed)))]) } ?? .null)])),

@@ -36,12 +36,12 @@ public final class RunFolder: @unchecked Sendable {
     /// The journal, open for appending.
     public let journal: JSONLinesFile
     private let lockFD: Int32
-    private let settings: [(String, JSONValue)]
+    private let settings: RunSettings
     private let fingerprint: String
 
     /// Opens `path` for a run with `settings` (what the run.json records) whose scoring-relevant
     /// part is `fingerprint`: a resumed run must have the same one.
-    public static func open(path: String, mode: Mode, fingerprint: String, settings: [(String, JSONValue)]) throws(RunFolderError) -> RunFolder {
+    public static func open(path: String, mode: Mode, fingerprint: String, settings: RunSettings) throws(RunFolderError) -> RunFolder {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
@@ -94,8 +94,8 @@ public final class RunFolder: @unchecked Sendable {
                 }
                 let theirs = previous["fingerprint"]?.stringValue ?? ""
                 if theirs != fingerprint {
-                    let mine = JSONValue.object(settings)
-                    let differing = settings.map(\.0).filter { key in
+                    let mine = settings.json
+                    let differing = (mine.objectValue ?? []).map(\.0).filter { key in
                         (previous["settings"]?[key]).map { $0.serialized() } != mine[key].map { $0.serialized() }
                     }
                     Glibc.close(fd)
@@ -126,7 +126,7 @@ public final class RunFolder: @unchecked Sendable {
     }
 
     private init(path: String, runID: String, started: String, journaled: [String: DocumentScore], journal: JSONLinesFile,
-                 lockFD: Int32, settings: [(String, JSONValue)], fingerprint: String) {
+                 lockFD: Int32, settings: RunSettings, fingerprint: String) {
         self.path = path
         self.runID = runID
         self.started = started
@@ -187,7 +187,7 @@ public final class RunFolder: @unchecked Sendable {
             ("started", .string(started)),
             ("finished", finished.map { .string($0) } ?? .null),
             ("fingerprint", .string(fingerprint)),
-            ("settings", .object(settings)),
+            ("settings", settings.json),
         ])
         // What the journal held when the run finished: merge, report and compare refuse a
         // documents.jsonl changed since.

@@ -96,12 +96,20 @@ public enum ScoresJSONReader {
         var input = CorpusReportInput(provenance: provenance, plans: entries, failures: failures,
                                       warnings: (root["warnings"]?.arrayValue ?? []).compactMap(\.stringValue),
                                       k: settings?["top"]?.intValue ?? 5)
-        input.distinct = CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province
-        input.exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
-        // Runs from before the threshold ranked every plan with shares.
-        input.minSignalWords = settings?["min_signal_words"]?.intValue ?? 0
-        if let b = settings?["bootstrap"], let n = b["replicates"]?.intValue {
-            input.computeBootstrap(replicates: n, seed: UInt64(b["seed"]?.stringValue ?? "") ?? 1)
+        if settings?["version"] != nil {
+            do throws(RunSettings.ReadError) { input.apply(try RunSettings.read(settings, source: path)) } catch {
+                throw ReadError(description: error.description)
+            }
+        } else {
+            // scores.json of releases before the settings schema (0.3.0 and earlier) recorded
+            // only the table settings.
+            input.distinct = CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province
+            input.exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
+            // Runs from before the threshold ranked every plan with shares.
+            input.minSignalWords = settings?["min_signal_words"]?.intValue ?? 0
+            if let b = settings?["bootstrap"], let n = b["replicates"]?.intValue {
+                input.computeBootstrap(replicates: n, seed: UInt64(b["seed"]?.stringValue ?? "") ?? 1)
+            }
         }
         input.lexiconFindings = (root["lexicon_check"]?.arrayValue ?? []).compactMap(\.stringValue)
         let sensitivityPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("sensitivity.json")

@@ -133,11 +133,11 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let outDir = out ?? "Output/\(Self.timestamp())"
         let runFolder: RunFolder
+        let settings = runSettings(provenance, manifest: manifestPath, shard: shard.map { ($0.k, $0.n) },
+                                   corpusSHA256: SHA256Hex.digest(Array(corpusJSON.utf8)))
         do throws(RunFolderError) {
             runFolder = try RunFolder.open(path: outDir, mode: overwrite ? .overwrite : (resume ? .resume : .fresh),
-                                           fingerprint: Self.fingerprint(provenance),
-                                           settings: runSettings(provenance, manifest: manifestPath, shard: shard.map { ($0.k, $0.n) },
-                                                                 corpusSHA256: SHA256Hex.digest(Array(corpusJSON.utf8))))
+                                           fingerprint: Self.fingerprint(provenance), settings: settings)
             try runFolder.write("corpus.json", corpusJSON)
         } catch {
             throw CLIError(description: error.description)
@@ -183,10 +183,7 @@ struct AnalyzeCommand: ParsableCommand {
         var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
                                       failures: result.failures, warnings: result.warnings, k: top)
         input.evidence = evidence
-        input.distinct = distinct
-        input.exclude = Self.list(exclude)
-        input.minSignalWords = threshold.minSignalWords
-        input.computeBootstrap(replicates: uncertainty.bootstrap, seed: uncertainty.seed)
+        input.apply(settings)
         input.validation = validationScore
         try RunOutputs.write(runFolder, input: input, findings: { Self.lexiconFindings(compiled, result) }, failures: result.failures,
                              dialect: csvDialect, language: lang, cache: documentCache?.statistics, threads: jobs)
@@ -219,20 +216,14 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     /// What run.json records about this run.
-    func runSettings(_ p: Provenance, manifest: String?, shard: (k: Int, n: Int)?, corpusSHA256: String) -> [(String, JSONValue)] {
-        [("corpus", .string(directory)), ("manifest", manifest.map { .string($0) } ?? .null),
-         ("corpus_plan_sha256", .string(corpusSHA256)),
-         ("shard", shard.map { .object([("k", .int($0.k)), ("n", .int($0.n))]) } ?? .null),
-         ("csv_dialect", .string(csvDialect.rawValue)), ("lang", .string(lang.rawValue)),
-         ("cache", noCache ? .null : .string(cache)),
-         ("ocr", .string(isolation.ocr.rawValue)),
-         ("ocr_engine", isolation.ocr == .never ? .null : .string(ExtractionLibraries.ocrEngine)),
-         ("bootstrap", .int(uncertainty.bootstrap)), ("seed", .string(String(uncertainty.seed))),
-         ("lexicon", ScoreJSON.lexicon(p)), ("context_model", ScoreJSON.contextModel(p)), ("match", .string(p.match.rawValue)), ("stemmer", .string(p.stemmer)),
-         ("icu", .string(p.icu)), ("poppler", .string(p.poppler)), ("ingest", .string(DocumentCache.formatVersion)),
-         ("tokens", .string(TokenCache.version)), ("min_signal_words", .int(threshold.minSignalWords)), ("top", .int(top)),
-         ("distinct", .string(distinct.rawValue)), ("exclude", .array(Self.list(exclude).map { .string($0) })),
-         ("file_timeout", .double(isolation.fileTimeout)), ("file_memory_mb", .int(isolation.fileMemory))]
+    func runSettings(_ p: Provenance, manifest: String?, shard: (k: Int, n: Int)?, corpusSHA256: String) -> RunSettings {
+        RunSettings(provenance: p, corpus: directory, manifest: manifest, corpusPlanSHA256: corpusSHA256,
+                    shard: shard.map { RunSettings.Shard(k: $0.k, n: $0.n) }, csvDialect: csvDialect, lang: lang,
+                    cache: noCache ? nil : cache, ocr: isolation.ocr.rawValue,
+                    ocrEngine: isolation.ocr == .never ? nil : ExtractionLibraries.ocrEngine,
+                    bootstrap: uncertainty.bootstrap, seed: uncertainty.seed, ingest: DocumentCache.formatVersion, tokens: TokenCache.version,
+                    minSignalWords: threshold.minSignalWords, top: top, distinct: distinct, exclude: Self.list(exclude),
+                    fileTimeout: isolation.fileTimeout, fileMemoryMB: isolation.fileMemory)
     }
 
     func defaultManifest() -> String? {

@@ -14,6 +14,8 @@ struct AnalyzedRun {
     let record: JSONValue
     /// The whole corpus (corpus.json).
     let corpus: CorpusPlan
+    /// The run's settings.
+    let settings: RunSettings
 
     /// Reads `folder`, or says why it is not a run of this version.
     init(_ folder: String) throws {
@@ -24,27 +26,29 @@ struct AnalyzedRun {
               let corpus = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
             throw CLIError(description: "\(folder): not an analyze output folder of this version (no run.json and corpus.json)")
         }
+        do throws(RunSettings.ReadError) {
+            settings = try RunSettings.read(record["settings"], source: (folder as NSString).appendingPathComponent("run.json"))
+        } catch {
+            throw CLIError(description: error.description)
+        }
         self.record = record
         self.corpus = corpus
     }
-
-    /// The run's settings.
-    var settings: JSONValue? { record["settings"] }
 
     /// A file in the folder.
     func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
     /// The run's match setting.
-    var match: MatchSetting { MatchSetting(rawValue: settings?["match"]?.stringValue ?? "") ?? .lexicon }
+    var match: MatchSetting { settings.match }
 
     /// The run's lexicon as it is now (a warning when it changed since the run).
     func lexicon() throws -> Lexicon {
-        let path = settings?["lexicon"]?["path"]?.stringValue ?? ""
+        let path = settings.lexicon.path
         let lexicon: Lexicon
         do { lexicon = path.hasPrefix("built-in:") ? try LexiconLoader.loadNamed(path) : try LexiconLoader.load(path: path) } catch {
             throw CLIError(description: "\(path): the run's lexicon cannot be read: \(error)")
         }
-        if lexicon.sha256 != settings?["lexicon"]?["sha256"]?.stringValue {
+        if lexicon.sha256 != settings.lexicon.sha256 {
             printWarning("\(path) has changed since the run (its sha256 differs); it is used as it is now")
         }
         return lexicon
@@ -59,6 +63,6 @@ struct AnalyzedRun {
 
     /// The run's text cache, when it had one.
     func cache(_ isolation: IsolationOptions) -> DocumentCache? {
-        settings?["cache"]?.stringValue.map { isolation.cache($0) }
+        settings.cache.map { isolation.cache($0) }
     }
 }

@@ -31,9 +31,9 @@ struct MergeCommand: ParsableCommand {
         let merged = try ShardMerger(folders: shards)
         let provenance = merged.provenance
         let n = merged.shards[0].n
-        var settings = merged.shards[0].record["settings"]?.objectValue ?? []
-        settings.removeAll { $0.0 == "shard" }
-        settings.append(("merged_from", .array(merged.shards.map { .object([("folder", .string($0.folder)), ("k", .int($0.k)), ("n", .int(n))]) })))
+        var settings = merged.settings
+        settings.shard = nil
+        settings.mergedFrom = merged.shards.map { RunSettings.MergedShard(folder: $0.folder, k: $0.k, n: n) }
         let folder: RunFolder
         do throws(RunFolderError) {
             folder = try RunFolder.open(path: out, mode: overwrite ? .overwrite : .fresh,
@@ -51,16 +51,13 @@ struct MergeCommand: ParsableCommand {
             throw CLIError(description: "\(folder.journal.path): cannot write: \(failure) (free disk space or choose another --out)")
         }
         var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
-                                      failures: result.failures, warnings: result.warnings, k: merged.setting("top")?.intValue ?? 5)
-        input.distinct = CaseSelection.Distinct(rawValue: merged.setting("distinct")?.stringValue ?? "") ?? .province
-        input.exclude = (merged.setting("exclude")?.arrayValue ?? []).compactMap(\.stringValue)
-        input.minSignalWords = merged.setting("min_signal_words")?.intValue ?? ScoringThresholds.fewSignalWords
-        input.computeBootstrap(replicates: merged.setting("bootstrap")?.intValue ?? 0,
-                               seed: UInt64(merged.setting("seed")?.stringValue ?? "") ?? 1)
-        let compiled = (try? LexiconCommand.load(merged.provenance.lexiconPath.hasPrefix("built-in:") ? nil : merged.provenance.lexiconPath))
+                                      failures: result.failures, warnings: result.warnings, k: settings.top)
+        input.apply(settings)
+        // The shards' own lexicon ("built-in:NAME" or a path), for the lexicon check's findings.
+        let compiled = (try? LexiconCommand.load(settings.lexicon.path))
             .flatMap { try? CompiledLexicon($0, setting: merged.provenance.match) }
-        let dialect = CSVDialect(rawValue: merged.setting("csv_dialect")?.stringValue ?? "") ?? .standard
-        let language = Language(rawValue: merged.setting("lang")?.stringValue ?? "") ?? .dutch
+        let dialect = settings.csvDialect
+        let language = settings.lang
         try RunOutputs.write(folder, input: input, findings: compiled.map { c in { AnalyzeCommand.lexiconFindings(c, result) } },
                              failures: result.failures, dialect: dialect, language: language, cache: nil,
                              threads: ProcessInfo.processInfo.activeProcessorCount)

@@ -54,7 +54,7 @@ struct SensitivityCommand: ParsableCommand {
                 choices.append(("\(runMatch.rawValue), \(other.name)", other, runMatch))
             } catch { throw CLIError(description: "\(error)") }
         }
-        let minSignalWords = settings?["min_signal_words"]?.intValue ?? ScoringThresholds.fewSignalWords
+        let minSignalWords = settings.minSignalWords
         let cache = run.cache(isolation)
         // The run's own variant is what the run scored (its documents and errors, as its report
         // shows them); the others score again only the files the run could read, from the text cache.
@@ -91,11 +91,11 @@ struct SensitivityCommand: ParsableCommand {
         if !failed.isEmpty {
             printNote("\(failed.count) file(s) that failed in the run were not read again (they are in its errors.csv)")
         }
-        let distinct = CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province
-        let exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let distinct = settings.distinct
+        let exclude = settings.exclude
         let sensitivity = Sensitivity(variants: variants, baseTerms: baseTerms, exclude: exclude, distinct: distinct,
-                                      top: settings?["top"]?.intValue ?? 5)
-        let language = Language(rawValue: settings?["lang"]?.stringValue ?? "") ?? .dutch
+                                      top: settings.top)
+        let language = settings.lang
         try AtomicFile.write(SensitivityReport.json(sensitivity).pretty(), to: file("sensitivity.json"))
         try AtomicFile.write(SensitivityReport.markdown(sensitivity, language: language), to: file("sensitivity.md"))
         // The run's report gains the section.

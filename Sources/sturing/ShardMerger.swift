@@ -13,6 +13,8 @@ struct ShardMerger {
         var k: Int
         var n: Int
         var record: JSONValue
+        /// Its run settings.
+        var settings: RunSettings
     }
 
     /// The checked shards.
@@ -36,7 +38,11 @@ struct ShardMerger {
             guard record["status"]?.stringValue == "finished" else {
                 throw CLIError(description: "\(folder): this shard has not finished (run it to the end, or continue it with `analyze --resume`)")
             }
-            guard let k = record["settings"]?["shard"]?["k"]?.intValue, let n = record["settings"]?["shard"]?["n"]?.intValue else {
+            let settings: RunSettings
+            do throws(RunSettings.ReadError) { settings = try RunSettings.read(record["settings"], source: file("run.json")) } catch {
+                throw CLIError(description: error.description)
+            }
+            guard let k = settings.shard?.k, let n = settings.shard?.n else {
                 throw CLIError(description: "\(folder): not a shard (it was made without --shard K/N)")
             }
             guard let data = FileManager.default.contents(atPath: file("corpus.json")),
@@ -47,15 +53,19 @@ struct ShardMerger {
                 if record["fingerprint"]?.stringValue != first.record["fingerprint"]?.stringValue {
                     throw CLIError(description: "\(folder): made with other settings than \(first.folder) (lexicon, match mode, tool or library versions differ); shards must be made alike")
                 }
-                if record["settings"]?["corpus_plan_sha256"]?.stringValue != first.record["settings"]?["corpus_plan_sha256"]?.stringValue {
+                if settings.corpusPlanSHA256 != first.settings.corpusPlanSHA256 {
                     throw CLIError(description: "\(folder): made from another corpus listing than \(first.folder) (the files or manifest differ); run all shards on the same corpus")
                 }
                 if n != first.n {
                     throw CLIError(description: "\(folder): shard \(k)/\(n) does not fit shard \(first.k)/\(first.n) of \(first.folder)")
                 }
-                for key in ["min_signal_words", "top", "distinct", "exclude", "csv_dialect", "lang", "bootstrap", "seed"]
-                where record["settings"]?[key]?.serialized() != first.record["settings"]?[key]?.serialized() {
-                    throw CLIError(description: "\(folder): --\(key.replacingOccurrences(of: "_", with: "-")) differs from \(first.folder); give all shards the same table options")
+                let tableOptions: [(String, (RunSettings) -> String)] = [
+                    ("min-signal-words", { String($0.minSignalWords) }), ("top", { String($0.top) }), ("distinct", { $0.distinct.rawValue }),
+                    ("exclude", { $0.exclude.joined(separator: ",") }), ("csv-dialect", { $0.csvDialect.rawValue }), ("lang", { $0.lang.rawValue }),
+                    ("bootstrap", { String($0.bootstrap) }), ("seed", { $0.seed }),
+                ]
+                for (option, value) in tableOptions where value(settings) != value(first.settings) {
+                    throw CLIError(description: "\(folder): --\(option) differs from \(first.folder); give all shards the same table options")
                 }
             }
             // The journal must be what the shard finished with: a count changed by hand (or a
@@ -67,7 +77,7 @@ struct ShardMerger {
             if let twin = shards.first(where: { $0.k == k }) {
                 throw CLIError(description: "\(folder): shard \(k)/\(n) is given twice (also \(twin.folder))")
             }
-            shards.append(Shard(folder: folder, k: k, n: n, record: record))
+            shards.append(Shard(folder: folder, k: k, n: n, record: record, settings: settings))
             corpus = corpus ?? plan
         }
         guard let first = shards.first, let corpus else { throw CLIError(description: "give the shard folders to merge") }
@@ -100,17 +110,9 @@ struct ShardMerger {
 
     /// The provenance of the shards (they share it), dated now.
     var provenance: Provenance {
-        let s = shards[0].record["settings"]
-        func text(_ v: JSONValue?) -> String { v?.stringValue ?? "?" }
-        var provenance = Provenance(toolVersion: text(shards[0].record["tool"]?["version"]),
-                          lexiconName: text(s?["lexicon"]?["name"]), lexiconVersion: text(s?["lexicon"]?["version"]),
-                          lexiconSHA256: text(s?["lexicon"]?["sha256"]), lexiconPath: text(s?["lexicon"]?["path"]),
-                          match: MatchSetting(rawValue: text(s?["match"])) ?? .lexicon, stemmer: text(s?["stemmer"]),
-                          icu: text(s?["icu"]), poppler: text(s?["poppler"]), date: UTCTime.iso8601())
-        provenance.model = ScoreJSON.decodeContextModel(s?["context_model"])
-        return provenance
+        shards[0].settings.provenance(tool: shards[0].record["tool"]?["version"]?.stringValue ?? "?", date: UTCTime.iso8601())
     }
 
-    /// A setting shared by the shards.
-    func setting(_ key: String) -> JSONValue? { shards[0].record["settings"]?[key] }
+    /// The settings the shards share (the first shard's).
+    var settings: RunSettings { shards[0].settings }
 }

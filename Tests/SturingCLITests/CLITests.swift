@@ -229,6 +229,14 @@ import Testing
         #expect(english.contains("Case selection"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.en.md").path))
         #expect(try Self.run(["report", work.appendingPathComponent("nothing.json").path]).status == 2)
+        // Issue 24: scores.json holds the run's settings whole (the schema's version with them),
+        // and settings of a version this release does not read are refused, saying so.
+        let scores = out.appendingPathComponent("scores.json")
+        let json = try String(contentsOf: scores, encoding: .utf8)
+        #expect(json.contains("\"corpus_plan_sha256\"") && json.contains("\"min_signal_words\": 20") && json.contains("\"version\": 1"))
+        try Data(json.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 9").utf8).write(to: scores)
+        let refused = try Self.run(["report", scores.path, "--out", work.appendingPathComponent("v9.html").path])
+        #expect(refused.status == 2 && refused.stderr.contains("version 9"), "\(refused.stderr)")
     }
 }
 

@@ -60,6 +60,39 @@ import Testing
         #expect(tampered.status == 2 && tampered.stderr.contains("does not hold what this shard finished with"), "\(tampered.stderr)")
     }
 
+    /// Shards of a run with a built-in lexicon other than the default merge with that lexicon's
+    /// findings (merge once loaded the default for every built-in one), and a shard whose run.json
+    /// holds settings of another version is refused, saying so.
+    @Test func shardsOfAnotherBuiltInLexiconMergeWithItsFindings() throws {
+        let work = CLITests.temp()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let corpus = CLITests.root.appendingPathComponent("Corpus").path
+        let options = ["--no-cache", "--quiet", "--ocr", "never", "--bootstrap", "0", "--lexicon", "nijdam-2019-plus"]
+        let single = work.appendingPathComponent("single")
+        _ = try CLITests.run(["analyze", corpus, "--out", single.path] + options)
+        var folders = [String]()
+        for k in 1...2 {
+            let out = work.appendingPathComponent("shard-\(k)")
+            _ = try CLITests.run(["analyze", corpus, "--out", out.path, "--shard", "\(k)/2"] + options)
+            folders.append(out.path)
+        }
+        let merged = work.appendingPathComponent("merged")
+        _ = try CLITests.run(["merge"] + folders + ["--out", merged.path])
+        func findings(_ folder: URL) throws -> [String] {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("scores.json"))) as! [String: Any]
+            return json["lexicon_check"] as! [String]
+        }
+        let expected = try findings(single)
+        #expect(!expected.isEmpty)
+        #expect(expected.contains { $0.contains("participatie") || $0.contains("mantelzorg") || $0.contains("partner") }, "\(expected)")
+        #expect(try findings(merged) == expected)
+        let runJSON = URL(fileURLWithPath: folders[1]).appendingPathComponent("run.json")
+        let record = try read(runJSON)
+        try Data(record.replacingOccurrences(of: #""version" : 1"#, with: #""version" : 7"#).replacingOccurrences(of: #""version": 1"#, with: #""version": 7"#).utf8).write(to: runJSON)
+        let refused = try CLITests.run(["merge"] + folders + ["--out", work.appendingPathComponent("m2").path])
+        #expect(refused.status == 2 && refused.stderr.contains("version 7") && refused.stderr.contains("run.json"), "\(refused.stderr)")
+    }
+
     @Test func schedulersChooseTheShard() throws {
         let work = CLITests.temp()
         defer { try? FileManager.default.removeItem(at: work) }
