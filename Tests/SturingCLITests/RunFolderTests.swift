@@ -39,7 +39,7 @@ import Testing
         #expect(try read(out.appendingPathComponent("documents.jsonl")).split(separator: "\n").count == jsonl.split(separator: "\n").count)
     }
 
-    @Test func aSecondProcessOnTheSameFolderStops() throws {
+    @Test(.timeLimit(.minutes(5))) func aSecondProcessOnTheSameFolderStops() throws {
         let work = CLITests.temp()
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, Self.texts)
@@ -68,7 +68,7 @@ import Testing
     }
 
     /// kill -9 part-way, --resume, and the tables equal those of an uninterrupted run.
-    @Test func resumeAfterKillGivesTheSameTables() throws {
+    @Test(.timeLimit(.minutes(5))) func resumeAfterKillGivesTheSameTables() throws {
         let work = CLITests.temp()
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, Self.texts + ["regelrecht-wmo-2015.pdf", "prestadam-wmo-2015.pdf"])

@@ -150,7 +150,7 @@ import Testing
 
 extension TrustTests {
     /// Issue 9: a PDF that keeps poppler busy for ever is stopped; the run finishes with exit 1.
-    @Test func aHangingPDFIsStoppedAndTheRunFinishes() throws {
+    @Test(.timeLimit(.minutes(5))) func aHangingPDFIsStoppedAndTheRunFinishes() throws {
         let work = CLITests.temp()
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")

@@ -6,7 +6,7 @@ import Testing
 /// Damaged PDFs (bytes flipped, truncated, overwritten) give a Document or a clear IngestError,
 /// never a crash or a hang. A small seeded fuzz over the fixtures.
 @Suite struct DamagedPDFTests {
-    @Test func mutatedFixturesNeverCrash() throws {
+    @Test(.timeLimit(.minutes(3))) func mutatedFixturesNeverCrash() throws {
         let sources = ["running-header.pdf", "hyphenation.pdf", "two-column.pdf", "partial-scan.pdf"]
             .map { try! Data(contentsOf: Fixture.folder.appendingPathComponent($0)) }
         let dir = Fixture.tempFolder()
@@ -29,14 +29,17 @@ import Testing
             let path = dir.appendingPathComponent("m\(i).pdf").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             do {
-                _ = try DocumentExtractor.read(path: path)
+                let doc = try DocumentExtractor.read(path: path)
+                #expect(!doc.pages.isEmpty, "m\(i).pdf was read with no page")
                 readable += 1
             } catch {
-                #expect(!error.description.isEmpty)
+                // A sentence for the user, not a Swift enum dump.
+                #expect(error.description.count > 10 && !error.description.contains("IngestError"), "m\(i).pdf: \(error.description)")
                 failed += 1
             }
         }
-        #expect(readable + failed == 60)
-        #expect(failed > 0)
+        // Both outcomes occur: the mutations neither leave every file readable nor break every one.
+        #expect(readable > 0, "no mutated PDF was readable")
+        #expect(failed > 0, "no mutated PDF failed")
     }
 }
