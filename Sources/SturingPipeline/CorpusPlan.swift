@@ -301,7 +301,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
 }
 
 /// A corpus that cannot be analysed at all (exit code 2).
-public struct CorpusError: Error, Sendable, CustomStringConvertible {
+public struct CorpusError: UserError, Sendable {
     /// What is wrong and what to do.
     public var message: String
     public var description: String { message }

@@ -208,7 +208,7 @@ public struct RunSettings: Codable, Sendable, Equatable {
     }
 
     /// Why a run's settings cannot be read.
-    public struct ReadError: Error, CustomStringConvertible, Sendable {
+    public struct ReadError: UserError, Sendable {
         /// The message (names the version or the field).
         public let description: String
     }

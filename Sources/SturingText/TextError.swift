@@ -1,5 +1,7 @@
+import SturingCore
+
 /// Errors of the text stage that stop a run (not per-document problems).
-public enum TextError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum TextError: UserError, Sendable, Equatable {
     /// ICU could not be set up.
     case icu(String)
     /// libstemmer has no Dutch stemmer.

@@ -107,19 +107,11 @@ struct AnalyzeCommand: ParsableCommand {
         let manifestPath = manifest ?? (noManifest ? nil : defaultManifest())
         var loadedManifest: Manifest?
         if let manifestPath {
-            do throws(ManifestError) {
-                loadedManifest = try Manifest.load(path: manifestPath)
-            } catch {
-                throw CLIError(description: error.description)
-            }
+            loadedManifest = try Manifest.load(path: manifestPath)
         }
         let fullCorpus: CorpusPlan
-        do {
-            fullCorpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest, followLinks: followLinks,
-                                             excluding: [out ?? "Output", cache])
-        } catch {
-            throw CLIError(description: error.description)
-        }
+        fullCorpus = try CorpusPlan.make(directory: directory, manifest: loadedManifest, followLinks: followLinks,
+                                         excluding: [out ?? "Output", cache])
         // Names in options are checked before anything is scored or the output folder is touched.
         let municipalities = fullCorpus.plans.map(\.municipality)
         try checkNames(Self.list(exclude), in: municipalities, path: "--exclude", place: "the corpus")
@@ -135,13 +127,9 @@ struct AnalyzeCommand: ParsableCommand {
         let runFolder: RunFolder
         let settings = runSettings(provenance, manifest: manifestPath, shard: shard.map { ($0.k, $0.n) },
                                    corpusSHA256: SHA256Hex.digest(Array(corpusJSON.utf8)))
-        do throws(RunFolderError) {
-            runFolder = try RunFolder.open(path: outDir, mode: overwrite ? .overwrite : (resume ? .resume : .fresh),
-                                           fingerprint: Self.fingerprint(provenance), settings: settings)
-            try runFolder.write("corpus.json", corpusJSON)
-        } catch {
-            throw CLIError(description: error.description)
-        }
+        runFolder = try RunFolder.open(path: outDir, mode: overwrite ? .overwrite : (resume ? .resume : .fresh),
+                                       fingerprint: Self.fingerprint(provenance), settings: settings)
+        try runFolder.write("corpus.json", corpusJSON)
         let jsonl = runFolder.journal
         if let m = manifestPath, !quiet { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
@@ -188,7 +176,7 @@ struct AnalyzeCommand: ParsableCommand {
         try RunOutputs.write(runFolder, input: input, findings: { Self.lexiconFindings(compiled, result) }, failures: result.failures,
                              dialect: csvDialect, language: lang, cache: documentCache?.statistics, threads: jobs)
         try RunOutputs.writeFocus(focus, input: input, folder: outDir, language: lang)
-        do throws(RunFolderError) { try runFolder.finish() } catch { throw CLIError(description: error.description) }
+        try runFolder.finish()
 
         let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
         let kept = result.resumed > 0 ? "; \(result.resumed) kept from the interrupted run" : ""

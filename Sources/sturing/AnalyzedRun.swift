@@ -26,11 +26,7 @@ struct AnalyzedRun {
               let corpus = try? JSONDecoder().decode(CorpusPlan.self, from: data) else {
             throw CLIError(description: "\(folder): not an analyze output folder of this version (no run.json and corpus.json)")
         }
-        do throws(RunSettings.ReadError) {
-            settings = try RunSettings.read(record["settings"], source: (folder as NSString).appendingPathComponent("run.json"))
-        } catch {
-            throw CLIError(description: error.description)
-        }
+        settings = try RunSettings.read(record["settings"], source: (folder as NSString).appendingPathComponent("run.json"))
         self.record = record
         self.corpus = corpus
     }
@@ -56,9 +52,7 @@ struct AnalyzedRun {
 
     /// The run's lexicon compiled for its match setting.
     func compiledLexicon() throws -> CompiledLexicon {
-        do { return try CompiledLexicon(try lexicon(), setting: match) } catch let e as CLIError { throw e } catch {
-            throw CLIError(description: "\(error)")
-        }
+        try CompiledLexicon(try lexicon(), setting: match)
     }
 
     /// The run's text cache, when it had one.

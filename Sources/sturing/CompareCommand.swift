@@ -42,9 +42,7 @@ struct CompareCommand: ParsableCommand {
     /// One run as the comparison needs it, from its output folder.
     static func load(_ folder: String) throws -> (run: PeriodComparison.Run, lexicon: String, match: String) {
         let input: CorpusReportInput
-        do { input = try ScoresJSONReader.load(path: (folder as NSString).appendingPathComponent("scores.json")) } catch {
-            throw CLIError(description: "\(error)")
-        }
+        input = try ScoresJSONReader.load(path: (folder as NSString).appendingPathComponent("scores.json"))
         let plans = input.plans.map { entry in
             var terms = [String: (perspective: Perspective, count: Int)]()
             for p in Perspective.allCases { for t in entry.score.terms[p] ?? [] where t.count > 0 { terms[t.term] = (p, t.count) } }

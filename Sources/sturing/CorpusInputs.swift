@@ -22,10 +22,10 @@ struct CorpusInputs {
             let manifestPath = URL(fileURLWithPath: input).appendingPathComponent("manifest.csv").path
             var manifest: Manifest?
             if FileManager.default.fileExists(atPath: manifestPath) {
-                do { manifest = try Manifest.load(path: manifestPath) } catch { throw CLIError(description: error.description) }
+                manifest = try Manifest.load(path: manifestPath)
             }
             let corpus: CorpusPlan
-            do { corpus = try CorpusPlan.make(directory: input, manifest: manifest) } catch { throw CLIError(description: error.description) }
+            corpus = try CorpusPlan.make(directory: input, manifest: manifest)
             files += corpus.files
             for plan in corpus.plans { for f in plan.files { municipality[f] = plan.municipality } }
         }

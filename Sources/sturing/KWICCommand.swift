@@ -59,7 +59,7 @@ struct KWICCommand: ParsableCommand {
         guard let search = word ?? pattern else { return try lexiconOptions.compile() }
         let entry = LexiconEntry(term: search.trimmingCharacters(in: .whitespaces), perspective: .pa, match: word != nil ? .exact : .glob)
         let lexicon = Lexicon(name: "kwic", version: "1", source: "sturing kwic", defaultMatch: .exact, entries: [entry])
-        do { return try CompiledLexicon(lexicon, setting: .lexicon) } catch { throw CLIError(description: error.description) }
+        return try CompiledLexicon(lexicon, setting: .lexicon)
     }
 
     func run() throws {

@@ -53,7 +53,7 @@ struct KeynessCommand: ParsableCommand {
         func file(_ name: String) -> String { run.file(name) }
         let corpus = run.corpus
         let input: CorpusReportInput
-        do { input = try ScoresJSONReader.load(path: file("scores.json")) } catch { throw CLIError(description: "\(error)") }
+        input = try ScoresJSONReader.load(path: file("scores.json"))
         let plans = input.plans.map(\.plan)
         // Which plans form the target and the reference.
         var targetNames = Set<String>()

@@ -11,9 +11,7 @@ struct LexiconCommand: ParsableCommand {
 
     /// Loads LEXICON or the built-in one.
     static func load(_ path: String?) throws -> Lexicon {
-        do { return try LexiconLoader.loadNamed(path) } catch {
-            throw CLIError(description: "\(error)")
-        }
+        try LexiconLoader.loadNamed(path)
     }
 
     /// `sturing lexicon show [LEXICON]`: terms, rules and notes.
@@ -72,7 +70,7 @@ struct LexiconCommand: ParsableCommand {
                 printNote("checking on \(documents.count) document(s) of \(corpus) (scored with that run's lexicon and match mode)")
             }
             let check: LexiconCheck
-            do { check = try LexiconCheck(l, setting: match, documents: documents) } catch { throw CLIError(description: "\(error)") }
+            check = try LexiconCheck(l, setting: match, documents: documents)
             if format == .json {
                 let json = JSONValue.object([
                     ("lexicon", .object([("name", .string(l.name)), ("version", .string(l.version)), ("sha256", .string(l.sha256))])),
@@ -127,12 +125,8 @@ struct LexiconCommand: ParsableCommand {
         func run() throws {
             let dictionary: DictionaryImport.Dictionary
             let mapping: DictionaryMapping
-            do {
-                dictionary = try DictionaryImport.read(path: file, format: format)
-                mapping = try DictionaryMapping(parsing: map ?? "")
-            } catch {
-                throw CLIError(description: "\(error)")
-            }
+            dictionary = try DictionaryImport.read(path: file, format: format)
+            mapping = try DictionaryMapping(parsing: map ?? "")
             if list {
                 print(Escape.terminal("\(file): \(dictionary.format.rawValue) dictionary, \(dictionary.categories.count) categories, \(dictionary.wordCount) words"))
                 for c in dictionary.categories { print(Escape.terminal("  \(c.description)")) }
@@ -142,7 +136,7 @@ struct LexiconCommand: ParsableCommand {
                 return
             }
             let result: DictionaryImport.Result
-            do { result = try dictionary.lexicon(mapping: mapping, language: language) } catch { throw CLIError(description: "\(error)") }
+            result = try dictionary.lexicon(mapping: mapping, language: language)
             let note = "Imported by sturing from \(file) (\(result.lexicon.entries.count) terms).\n" + result.skipped.map { "Not carried over: \($0)" }.joined(separator: "\n")
             let yaml = LexiconWriter.yaml(result.lexicon, note: note)
             if let out {

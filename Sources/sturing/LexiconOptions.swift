@@ -28,11 +28,7 @@ struct LexiconOptions: ParsableArguments {
             throw CLIError(description: "\(error.description) (nothing was scored; fix the lexicon and run again)")
         }
         if let note = LexiconLanguageCheck.labelNote(loaded) { printWarning("\(loaded.path): \(note)") }
-        do {
-            return try CompiledLexicon(loaded, setting: match)
-        } catch {
-            throw CLIError(description: error.description)
-        }
+        return try CompiledLexicon(loaded, setting: match)
     }
 
     /// The provenance of a run with `compiled`.

@@ -85,7 +85,7 @@ extension LexiconCommand {
                 var bags = [[String]]()
                 for path in sheet {
                     let loaded: CodedMatches.Loaded
-                    do { loaded = try CodedMatches.load(path: path) } catch { throw CLIError(description: error.description) }
+                    loaded = try CodedMatches.load(path: path)
                     for m in loaded.matches where m.perspective == wanted && m.signals {
                         bags.append(m.features.filter { $0.hasPrefix("b:") }.map { String($0.dropFirst(2)) })
                     }

@@ -35,13 +35,9 @@ struct MergeCommand: ParsableCommand {
         settings.shard = nil
         settings.mergedFrom = merged.shards.map { RunSettings.MergedShard(folder: $0.folder, k: $0.k, n: n) }
         let folder: RunFolder
-        do throws(RunFolderError) {
-            folder = try RunFolder.open(path: out, mode: overwrite ? .overwrite : .fresh,
-                                        fingerprint: merged.shards[0].record["fingerprint"]?.stringValue ?? "", settings: settings)
-            try folder.write("corpus.json", RunOutputs.corpusJSON(merged.corpus))
-        } catch {
-            throw CLIError(description: error.description)
-        }
+        folder = try RunFolder.open(path: out, mode: overwrite ? .overwrite : .fresh,
+                                    fingerprint: merged.shards[0].record["fingerprint"]?.stringValue ?? "", settings: settings)
+        try folder.write("corpus.json", RunOutputs.corpusJSON(merged.corpus))
         for file in merged.corpus.files {
             if let line = merged.documentLines[file] { folder.journal.append(line) }
         }
@@ -61,7 +57,7 @@ struct MergeCommand: ParsableCommand {
         try RunOutputs.write(folder, input: input, findings: compiled.map { c in { AnalyzeCommand.lexiconFindings(c, result) } },
                              failures: result.failures, dialect: dialect, language: language, cache: nil,
                              threads: ProcessInfo.processInfo.activeProcessorCount)
-        do throws(RunFolderError) { try folder.finish() } catch { throw CLIError(description: error.description) }
+        try folder.finish()
         print("sturing: merged \(n) shards: \(result.plans.count) plans, \(result.failures.count) error(s)")
         print("sturing: wrote " + Escape.terminal(out) + "/" + RunOutputs.names)
         for w in result.warnings { printWarning(w) }

@@ -12,7 +12,7 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 /// Loads a share table for `rank`/`select`, printing its data warnings on standard error.
 func loadShareTable(_ path: String) throws -> ShareTableReader.Table {
     let table: ShareTableReader.Table
-    do { table = try ShareTableReader.load(path: path) } catch { throw CLIError(description: error.description) }
+    table = try ShareTableReader.load(path: path)
     if table.rows.isEmpty { throw CLIError(description: "\(path): no usable rows (each row needs a municipality and four shares)") }
     for w in table.warnings { printWarning("\(path): \(w)") }
     return table

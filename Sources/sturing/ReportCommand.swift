@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
         _ = FileManager.default.fileExists(atPath: source, isDirectory: &isDir)
         let json = isDir.boolValue ? URL(fileURLWithPath: source).appendingPathComponent("scores.json").path : source
         var input: CorpusReportInput
-        do { input = try ScoresJSONReader.load(path: json) } catch { throw CLIError(description: "\(error)") }
+        input = try ScoresJSONReader.load(path: json)
         try checkNames(focus, in: input.plans.map(\.plan.municipality), path: "--focus", place: "the run")
         try Self.checkModel(modelOptions, run: input.provenance, source: source)
         let folder = URL(fileURLWithPath: json).deletingLastPathComponent()

@@ -46,7 +46,7 @@ enum RunOutputs {
                 return attempt { () throws(RunFolderError) in try folder.write("scores.json", json: CorpusReport.scoresJSON(full, cache: cache)) }
             }
         }
-        if let error = failed.compactMap({ $0 }).first { throw CLIError(description: error.description) }
+        if let error = failed.compactMap({ $0 }).first { throw error }
     }
 
     /// Writes the focus page of each named municipality into `folder`; an unknown name is an

@@ -49,10 +49,8 @@ struct SensitivityCommand: ParsableCommand {
             if !choices.contains(where: { $0.lexicon == base && $0.setting == setting }) { choices.append((m, base, setting)) }
         }
         if let lexicon {
-            do {
-                let other = try LexiconLoader.load(path: lexicon)
-                choices.append(("\(runMatch.rawValue), \(other.name)", other, runMatch))
-            } catch { throw CLIError(description: "\(error)") }
+            let other = try LexiconLoader.load(path: lexicon)
+            choices.append(("\(runMatch.rawValue), \(other.name)", other, runMatch))
         }
         let minSignalWords = settings.minSignalWords
         let cache = run.cache(isolation)
@@ -70,7 +68,7 @@ struct SensitivityCommand: ParsableCommand {
                 plans = recorded.plans.map { ($0.plan, $0.score) }
             } else {
                 let compiled: CompiledLexicon
-                do { compiled = try CompiledLexicon(choice.lexicon, setting: choice.setting) } catch { throw CLIError(description: "\(error)") }
+                compiled = try CompiledLexicon(choice.lexicon, setting: choice.setting)
                 let result = try CorpusRunner.run(again, lexicon: compiled, jobs: jobs, cache: cache, reader: isolation.reader(cache: cache),
                                                   evidencePerPerspective: 0, retain: { var lean = $0; lean.evidence = [:]; return lean })
                 plans = result.plans.map { ($0.plan, $0.score) }

@@ -38,10 +38,7 @@ struct ShardMerger {
             guard record["status"]?.stringValue == "finished" else {
                 throw CLIError(description: "\(folder): this shard has not finished (run it to the end, or continue it with `analyze --resume`)")
             }
-            let settings: RunSettings
-            do throws(RunSettings.ReadError) { settings = try RunSettings.read(record["settings"], source: file("run.json")) } catch {
-                throw CLIError(description: error.description)
-            }
+            let settings = try RunSettings.read(record["settings"], source: file("run.json"))
             guard let k = settings.shard?.k, let n = settings.shard?.n else {
                 throw CLIError(description: "\(folder): not a shard (it was made without --shard K/N)")
             }

@@ -17,13 +17,9 @@ struct ValidateCommand: ParsableCommand {
     /// `runFolder` or the run folder that holds the sheet) and scores them (the first is the
     /// reference coder's).
     static func score(_ paths: [String], key: String? = nil, runFolder: String? = nil) throws -> ValidationScore {
-        do {
-            return try ValidationScore(sheets: paths.map { path throws(SheetError) in
-                try CodingSheet.loadChecked(path: path, key: key, runFolder: runFolder)
-            })
-        } catch {
-            throw CLIError(description: "\(error)")
-        }
+        try ValidationScore(sheets: paths.map { path throws(SheetError) in
+            try CodingSheet.loadChecked(path: path, key: key, runFolder: runFolder)
+        })
     }
 
     /// `sturing validate sample OUT`.
