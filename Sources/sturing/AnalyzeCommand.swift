@@ -133,7 +133,7 @@ struct AnalyzeCommand: ParsableCommand {
         let jsonl = runFolder.journal
         if let m = manifestPath, !quiet { printNote("manifest \(m)") }
         let planOf = Dictionary(corpus.plans.flatMap { p in p.files.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
-        let progress = ProgressReporter(total: corpus.files.count, quiet: quiet)
+        let progress = ProgressReporter(total: corpus.files.count, quiet: quiet, language: lang)
         var documentCache = noCache ? nil : isolation.cache(cache)
         if let problem = documentCache?.writeProblem() {
             printWarning("--cache \(cache): cannot be written (\(problem)); the run goes on without a text cache (give another --cache, or --no-cache)")
@@ -178,11 +178,11 @@ struct AnalyzeCommand: ParsableCommand {
         try RunOutputs.writeFocus(focus, input: input, folder: outDir, language: lang)
         try runFolder.finish()
 
-        let stats = documentCache.map { " (text cache: \($0.statistics.hits) hits, \($0.statistics.misses) misses)" } ?? ""
-        let kept = result.resumed > 0 ? "; \(result.resumed) kept from the interrupted run" : ""
+        let labels = Labels(lang)
         if !quiet {
-            print("sturing: \(result.plans.count) plans scored, \(result.failures.count) error(s)\(stats)\(kept)")
-            print("sturing: wrote " + Escape.terminal(outDir) + "/" + RunOutputs.names)
+            print("sturing: " + labels.scored(plans: result.plans.count, errors: result.failures.count,
+                                              cache: documentCache.map { ($0.statistics.hits, $0.statistics.misses) }, resumed: result.resumed))
+            print("sturing: " + labels.wrote(Escape.terminal(outDir) + "/" + RunOutputs.names))
             for w in result.warnings { printWarning(w) }
             if let w = LexiconLanguageCheck.warning(compiled, documents: result.plans.flatMap(\.documents)) { printWarning(w) }
         }

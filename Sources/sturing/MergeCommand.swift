@@ -58,8 +58,9 @@ struct MergeCommand: ParsableCommand {
                              failures: result.failures, dialect: dialect, language: language, cache: nil,
                              threads: ProcessInfo.processInfo.activeProcessorCount)
         try folder.finish()
-        print("sturing: merged \(n) shards: \(result.plans.count) plans, \(result.failures.count) error(s)")
-        print("sturing: wrote " + Escape.terminal(out) + "/" + RunOutputs.names)
+        let labels = Labels(language)
+        print("sturing: " + labels.merged(shards: n, plans: result.plans.count, errors: result.failures.count))
+        print("sturing: " + labels.wrote(Escape.terminal(out) + "/" + RunOutputs.names))
         for w in result.warnings { printWarning(w) }
         for f in result.failures { printError("\(f.file): \(f.error)") }
         if !result.failures.isEmpty { throw ExitCode(1) }

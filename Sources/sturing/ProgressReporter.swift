@@ -12,10 +12,12 @@ final class ProgressReporter: @unchecked Sendable {
     private var done = 0
     private var pages = 0
     private let lock = NSLock()
+    private let labels: Labels
 
-    /// A reporter for `total` files; `quiet` prints nothing.
-    init(total: Int, quiet: Bool = false) {
+    /// A reporter for `total` files in `language`; `quiet` prints nothing.
+    init(total: Int, quiet: Bool = false, language: Language = .dutch) {
         self.total = total
+        self.labels = Labels(language)
         self.isTerminal = !quiet && isatty(STDERR_FILENO) == 1
         self.quiet = quiet
     }
@@ -29,9 +31,9 @@ final class ProgressReporter: @unchecked Sendable {
         switch outcome {
         case .scored(let s):
             pages += s.pages ?? 0
-            status = s.pages.map { "\($0) pages" } ?? "\(s.tokens) tokens"
+            status = s.pages.map { labels.pages($0) } ?? labels.tokens(s.tokens)
         case .failed:
-            status = "failed"
+            status = labels.failedFile
         }
         guard !quiet else { return }
         let elapsed = Date().timeIntervalSince(start)
@@ -39,7 +41,7 @@ final class ProgressReporter: @unchecked Sendable {
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let name = URL(fileURLWithPath: outcome.file).lastPathComponent
         if isTerminal {
-            drawBar("\(Int(rate)) pages/s, ETA \(Self.clock(eta))  \(Escape.terminal(name))")
+            drawBar(labels.rate(pagesPerSecond: Int(rate), eta: Self.clock(eta)) + "  " + Escape.terminal(name))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
             printStandardError("sturing: [\(done)/\(total)] " + Escape.terminal("\(outcome.file): \(status)"))
@@ -53,12 +55,11 @@ final class ProgressReporter: @unchecked Sendable {
         defer { lock.unlock() }
         guard !quiet else { return }
         let name = URL(fileURLWithPath: file).lastPathComponent
-        let ocr = progress.ocrPages > 0 ? " (OCR: \(progress.ocrPages) pages)" : ""
         if isTerminal {
-            drawBar("reading \(Escape.terminal(name)): \(progress.page)/\(progress.pages) pages\(ocr)")
+            drawBar(labels.reading(Escape.terminal(name), page: progress.page, of: progress.pages, ocr: progress.ocrPages))
         } else if Date().timeIntervalSince(lastNote[file] ?? .distantPast) >= 30 {
             lastNote[file] = Date()
-            printStandardError("sturing: " + Escape.terminal("\(file): \(progress.page) of \(progress.pages) pages read\(ocr)"))
+            printStandardError("sturing: " + Escape.terminal(labels.readSoFar(file, page: progress.page, of: progress.pages, ocr: progress.ocrPages)))
         }
     }
 
@@ -67,7 +68,7 @@ final class ProgressReporter: @unchecked Sendable {
         let width = 24
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        var line = "\r[\(bar)] \(done)/\(total) files, \(tail)"
+        var line = "\r[\(bar)] \(labels.filesDone(done, of: total)), \(tail)"
         if line.count > 110 { line = String(line.prefix(110)) }
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     }

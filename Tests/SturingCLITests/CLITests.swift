@@ -51,7 +51,10 @@ import Testing
         let cache = work.appendingPathComponent("cache").path
         let first = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--top", "2"])
         #expect(first.status == 0, "\(first.stderr) \((try? String(contentsOf: out.appendingPathComponent("errors.csv"), encoding: .utf8)) ?? "")")
-        #expect(first.stdout.contains("13 plans scored, 0 error(s) (text cache: 0 hits, 13 misses)"))
+        // The command line speaks the run's language (issue 25): Dutch by default, with plurals.
+        #expect(first.stdout.contains("sturing: 13 plannen gescoord, 0 fouten (tekstcache: 0 uit de cache, 13 gelezen)"), "\(first.stdout)")
+        #expect(first.stdout.contains("sturing: geschreven: "))
+        #expect(first.stderr.contains("[13/13]") && first.stderr.contains("pagina's") && !first.stderr.contains(" pages"), "\(first.stderr)")
         let scores = try lines(out.appendingPathComponent("scores.csv"))
         #expect(scores.count == 14)
         #expect(scores[0].hasPrefix("municipality,file,category,region,province,title,year,plan_type,tokens,pages,signal_words,ranked,PA_count,NPM_count,NPG_count,SR_count,PA_share,NPM_share,NPG_share,SR_share"))
@@ -63,9 +66,10 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == [".sturing.lock", "corpus.json", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "scores.xlsx", "summary.md"])
 
-        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--overwrite"])
+        let second = try Self.run(["analyze", "Corpus", "--out", out.path, "--cache", cache, "--match", "exact", "--overwrite", "--lang", "en"])
         #expect(second.status == 0)
-        #expect(second.stdout.contains("(text cache: 13 hits, 0 misses)"))
+        #expect(second.stdout.contains("13 plans scored, 0 errors (text cache: 13 hits, 0 misses)"), "\(second.stdout)")
+        #expect(second.stderr.contains(" pages") && !second.stderr.contains("pagina"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scores.json"))) as! [String: Any]
         #expect(json["match"] as? String == "exact")
         #expect((json["inputs"] as? [[String: String]])?.count == 13)

@@ -101,7 +101,7 @@ import Testing
 
         let resumed = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--jobs", "1", "--file-timeout", "1", "--resume"])
         #expect(resumed.status == 1, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("5 kept from the interrupted run"))
+        #expect(resumed.stdout.contains("5 behouden uit de onderbroken run"))
         for name in ["scores.csv", "errors.csv"] {
             #expect(try read(out.appendingPathComponent(name)) == read(reference.appendingPathComponent(name)), "\(name)")
         }
