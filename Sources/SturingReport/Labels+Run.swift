@@ -18,19 +18,21 @@ extension Labels {
     }
 
     /// "3/13 bestanden" / "3/13 files" (the bar's count).
-    public func filesDone(_ done: Int, of total: Int) -> String { nl ? "\(done)/\(total) bestanden" : "\(done)/\(total) files" }
+    public func filesDone(_ done: Int, of total: Int) -> String {
+        "\(count(done))/" + counted(total, ("bestand", "bestanden"), ("file", "files"))
+    }
 
     /// The OCR part of a reading line: " (OCR: 2 pagina's)", or "" without OCR.
     public func ocrPages(_ n: Int) -> String { n > 0 ? " (OCR: \(pages(n)))" : "" }
 
-    /// On the bar, the file being read: "leest plan.pdf: 3/6 pagina's (OCR: 2 pagina's)".
+    /// On the bar, the file being read: "bezig met plan.pdf: 3/6 pagina's (OCR: 2 pagina's)".
     public func reading(_ name: String, page: Int, of total: Int, ocr: Int) -> String {
-        (nl ? "leest \(name): \(page)/\(total) pagina's" : "reading \(name): \(page)/\(total) pages") + ocrPages(ocr)
+        (nl ? "bezig met \(name): " : "reading \(name): ") + "\(count(page))/" + pages(total) + ocrPages(ocr)
     }
 
     /// Off a terminal, how far a long file is: "plan.pdf: 3 van 6 pagina's gelezen".
     public func readSoFar(_ file: String, page: Int, of total: Int, ocr: Int) -> String {
-        (nl ? "\(file): \(page) van \(pages(total)) gelezen" : "\(file): \(page) of \(pages(total)) read") + ocrPages(ocr)
+        (nl ? "\(file): \(count(page)) van \(pages(total)) gelezen" : "\(file): \(count(page)) of \(pages(total)) read") + ocrPages(ocr)
     }
 
     /// "1 fout" / "2 fouten" / "0 errors".
@@ -48,8 +50,8 @@ extension Labels {
 
     /// The closing line of a merge.
     public func merged(shards: Int, plans: Int, errors e: Int) -> String {
-        nl ? "\(shards) shards samengevoegd: \(counted(plans, ("plan", "plannen"), ("plan", "plans"))), \(errors(e))"
-           : "merged \(shards) shards: \(counted(plans, ("plan", "plannen"), ("plan", "plans"))), \(errors(e))"
+        let what = counted(shards, ("shard", "shards"), ("shard", "shards")), result = counted(plans, ("plan", "plannen"), ("plan", "plans"))
+        return nl ? "\(what) samengevoegd: \(result), \(errors(e))" : "merged \(what): \(result), \(errors(e))"
     }
 
     /// "geschreven: PATH" / "wrote PATH".

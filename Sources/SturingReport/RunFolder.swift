@@ -94,9 +94,12 @@ public final class RunFolder: @unchecked Sendable {
                 }
                 let theirs = previous["fingerprint"]?.stringValue ?? ""
                 if theirs != fingerprint {
-                    let mine = settings.json
-                    let differing = (mine.objectValue ?? []).map(\.0).filter { key in
-                        (previous["settings"]?[key]).map { $0.serialized() } != mine[key].map { $0.serialized() }
+                    // Every key either side has (a field that does not apply is left out, as null).
+                    let mine = settings.json, theirSettings = previous["settings"]
+                    var keys = (mine.objectValue ?? []).map(\.0)
+                    for (key, _) in theirSettings?.objectValue ?? [] where !keys.contains(key) { keys.append(key) }
+                    let differing = keys.sorted().filter { key in
+                        (theirSettings?[key] ?? .null).serialized() != (mine[key] ?? .null).serialized()
                     }
                     Glibc.close(fd)
                     throw RunFolderError(path: path, message: "holds a run made with other settings (\(differing.isEmpty ? "tool or ingest version" : differing.joined(separator: ", "))); it cannot be resumed with these (use --overwrite to start again)")

@@ -187,7 +187,7 @@ public struct RunSettings: Codable, Sendable, Equatable {
         self.distinct = distinct; self.exclude = exclude; self.fileTimeout = fileTimeout; self.fileMemoryMB = fileMemoryMB
     }
 
-    /// The seed as a number.
+    /// The seed as a number (`read` refuses settings whose seed is not one).
     public var seedValue: UInt64 { UInt64(seed) ?? 1 }
 
     /// The provenance these settings record (tool version `tool`), dated `date`.
@@ -198,13 +198,22 @@ public struct RunSettings: Codable, Sendable, Equatable {
         return p
     }
 
+    /// Non-finite numbers as text, so that encoding never fails and reading gives them back.
+    static let nonFinite = (positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+
     /// The settings as JSON (keys sorted, so the same settings give the same text).
     public var json: JSONValue {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // Encoding a struct of strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return (try? JSONValue.parse(String(decoding: data, as: UTF8.self))) ?? .object([])
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: Self.nonFinite.positiveInfinity,
+                                                                      negativeInfinity: Self.nonFinite.negativeInfinity, nan: Self.nonFinite.nan)
+        do {
+            return try JSONValue.parse(String(decoding: try encoder.encode(self), as: UTF8.self))
+        } catch {
+            // Strings, integers, finite or named numbers and arrays of them always encode and
+            // parse; should that ever change, say so in the file rather than write no settings.
+            return .object([("version", .int(version)), ("error", .string("the settings could not be written: \(error)"))])
+        }
     }
 
     /// Why a run's settings cannot be read.
@@ -224,16 +233,25 @@ public struct RunSettings: Codable, Sendable, Equatable {
         guard version == currentVersion else {
             throw ReadError(description: "\(source): its settings are version \(version), this sturing reads version \(currentVersion); use the sturing that made the run, or run the corpus again")
         }
+        let settings: RunSettings
         do {
-            return try JSONDecoder().decode(RunSettings.self, from: Data(value.serialized().utf8))
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw ReadError(description: "\(source): the run settings lack '\(key.stringValue)' (the file was edited or cut short; run the corpus again)")
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: Self.nonFinite.positiveInfinity,
+                                                                            negativeInfinity: Self.nonFinite.negativeInfinity, nan: Self.nonFinite.nan)
+            settings = try decoder.decode(RunSettings.self, from: Data(value.serialized().utf8))
+        } catch let DecodingError.keyNotFound(key, context) {
+            let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            throw ReadError(description: "\(source): the run settings lack '\(field)' (the file was edited or cut short; run the corpus again)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw ReadError(description: "\(source): the run setting '\(field)' is not valid (\(context.debugDescription)); run the corpus again")
         } catch {
             throw ReadError(description: "\(source): the run settings cannot be read: \(error)")
         }
+        guard UInt64(settings.seed) != nil else {
+            throw ReadError(description: "\(source): the run setting 'seed' is not a whole number 0 or more ('\(settings.seed)'); run the corpus again")
+        }
+        return settings
     }
 }
 

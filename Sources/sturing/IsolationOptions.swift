@@ -15,7 +15,7 @@ struct IsolationOptions: ParsableArguments {
     var ocr: OCRMode = .auto
 
     func validate() throws {
-        if !(fileTimeout > 0) { throw ValidationError("--file-timeout must be more than 0 seconds") }
+        if !(fileTimeout > 0) || !fileTimeout.isFinite { throw ValidationError("--file-timeout must be a number of seconds more than 0") }
         if fileMemory < 0 { throw ValidationError("--file-memory must be 0 or more") }
     }
 

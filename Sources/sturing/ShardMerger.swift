@@ -56,10 +56,10 @@ struct ShardMerger {
                 if n != first.n {
                     throw CLIError(description: "\(folder): shard \(k)/\(n) does not fit shard \(first.k)/\(first.n) of \(first.folder)")
                 }
-                let tableOptions: [(String, (RunSettings) -> String)] = [
-                    ("min-signal-words", { String($0.minSignalWords) }), ("top", { String($0.top) }), ("distinct", { $0.distinct.rawValue }),
-                    ("exclude", { $0.exclude.joined(separator: ",") }), ("csv-dialect", { $0.csvDialect.rawValue }), ("lang", { $0.lang.rawValue }),
-                    ("bootstrap", { String($0.bootstrap) }), ("seed", { $0.seed }),
+                let tableOptions: [(String, (RunSettings) -> [String])] = [
+                    ("min-signal-words", { [String($0.minSignalWords)] }), ("top", { [String($0.top)] }), ("distinct", { [$0.distinct.rawValue] }),
+                    ("exclude", { $0.exclude }), ("csv-dialect", { [$0.csvDialect.rawValue] }), ("lang", { [$0.lang.rawValue] }),
+                    ("bootstrap", { [String($0.bootstrap)] }), ("seed", { [$0.seed] }),
                 ]
                 for (option, value) in tableOptions where value(settings) != value(first.settings) {
                     throw CLIError(description: "\(folder): --\(option) differs from \(first.folder); give all shards the same table options")

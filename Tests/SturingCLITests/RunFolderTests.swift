@@ -116,6 +116,9 @@ import Testing
         let other = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--resume", "--match", "exact"])
         #expect(other.status == 2)
         #expect(other.stderr.contains("other settings") && other.stderr.contains("match"))
+        // A setting only one side has (a context model) is named too.
+        let weighed = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--resume", "--disambiguate"])
+        #expect(weighed.status == 2 && weighed.stderr.contains("context_model"), "\(weighed.stderr)")
     }
 
     @Test func theCorpusIsWhatTheUserMeant() throws {

@@ -42,7 +42,9 @@ import Testing
         #expect(keys.contains("min_signal_words") && keys.contains("corpus_plan_sha256") && keys.contains("file_memory_mb")
             && keys.contains("context_model") && keys.contains("csv_dialect") && keys.contains("version"))
         #expect(Self.settings().json["context_model"]?["cross_validated"]?["precision_p_at_least_half"]?.doubleValue == 0.8)
-        #expect(Self.settings().json.serialized() == Self.settings().json.serialized())
+        // Two settings made apart give the same text (no dictionary order leaks into the file).
+        let text = Self.settings().json.serialized()
+        for _ in 0..<20 { #expect(Self.settings().json.serialized() == text) }
     }
 
     @Test func anotherVersionIsRefusedSayingWhich() throws {
@@ -57,6 +59,7 @@ import Testing
         }
         do {
             _ = try RunSettings.read(.object(fields), source: "out/run.json")
+            Issue.record("settings without a version were read")
         } catch {
             #expect(error.description.contains("earlier sturing"))
         }
@@ -80,5 +83,30 @@ import Testing
         }
         #expect(throws: RunSettings.ReadError.self) { try RunSettings.read(.array([]), source: "run.json") }
         #expect(throws: RunSettings.ReadError.self) { try RunSettings.read(nil, source: "run.json") }
+    }
+
+    /// A nested field is named with its path, a seed that is not a number is refused, and a
+    /// number JSON cannot hold (an infinite time limit) is written as text and read back.
+    @Test func nestedFieldsSeedsAndInfiniteNumbers() throws {
+        var fields = Self.settings().json.objectValue!
+        let lexicon = fields.first { $0.0 == "lexicon" }!.1.objectValue!.filter { $0.0 != "sha256" }
+        fields = fields.map { $0.0 == "lexicon" ? ("lexicon", .object(lexicon)) : $0 }
+        do {
+            _ = try RunSettings.read(.object(fields), source: "run.json")
+            Issue.record("read without lexicon.sha256")
+        } catch {
+            #expect(error.description.contains("'lexicon.sha256'"), "\(error.description)")
+        }
+        let badSeed = Self.settings().json.objectValue!.map { $0.0 == "seed" ? ("seed", JSONValue.string("tien")) : $0 }
+        do {
+            _ = try RunSettings.read(.object(badSeed), source: "run.json")
+            Issue.record("read a seed that is not a number")
+        } catch {
+            #expect(error.description.contains("'seed'"))
+        }
+        var endless = Self.settings()
+        endless.fileTimeout = .infinity
+        #expect(endless.json["file_timeout"]?.stringValue == "Infinity")
+        #expect(try RunSettings.read(try JSONValue.parse(endless.json.pretty()), source: "run.json").fileTimeout == .infinity)
     }
 }
