@@ -47,7 +47,9 @@ public struct Provenance: Sendable, Equatable {
             fingerprint = model.fingerprint
             trainedOn = model.trainedOn.map(\.file)
             figures = model.crossValidation["all"]
-            calibrationSD = Perspective.allCases.map { model.perspectives[$0.code]?.calibrationSD ?? 0 }
+            // To the four decimals every output writes, so a run read back from its files (a merge
+            // of shards, a report redrawn) resamples with the spread the run itself used.
+            calibrationSD = Perspective.allCases.map { ((model.perspectives[$0.code]?.calibrationSD ?? 0) * 10_000).rounded() / 10_000 }
         }
     }
 
