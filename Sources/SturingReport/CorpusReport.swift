@@ -30,7 +30,7 @@ public struct CorpusReportInput: Sendable {
     /// The scored coding sheets (`--validation`), when given.
     public var validation: ValidationScore?
     /// What `sturing lexicon check` finds on this run's documents ("kind: message").
-    public var lexiconFindings: [String] = []
+    public var lexiconFindings: [LexiconFinding] = []
     /// The report's evidence lines, gathered while the documents were scored (their own
     /// evidence is then not kept); nil: drawn from the documents.
     public var evidence: EvidenceSample?
@@ -216,7 +216,7 @@ public enum CorpusReport {
             ("plans", .generated(count: input.plans.count, element: { planJSON(input, $0) })),
             ("errors", .array(input.failures.map(ScoreJSON.error))),
             ("warnings", .array(input.warnings.map { .string($0) })),
-            ("lexicon_check", .array(input.lexiconFindings.map { .string($0) })),
+            ("lexicon_check", .array(input.lexiconFindings.map(ScoreJSON.finding))),
         ])
     }
 }

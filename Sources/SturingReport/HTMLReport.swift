@@ -187,7 +187,7 @@ public enum HTMLReport {
         if !input.lexiconFindings.isEmpty {
             h += "<section id=\"lexiconcontrole\"><h2>\(t("Controle van het lexicon op deze plannen", "Lexicon check on these plans"))</h2>"
             h += "<p>\(t("Termen die niets vonden, woordvormen die zeer vaak voorkomen (controleer of ze betekenen wat de term bedoelt) en termen die het grootste deel van hun perspectief dragen (sturing lexicon check).", "Terms that found nothing, very frequent word forms (check that they mean what the term means) and terms that carry most of their perspective (sturing lexicon check)."))</p><ul>"
-            for f in input.lexiconFindings.prefix(maxRows) { h += "<li>\(esc(f))</li>" }
+            for f in input.lexiconFindings.prefix(maxRows) { h += "<li>\(esc(L.finding(f)))</li>" }
             h += "</ul></section>\n"
         }
 

@@ -65,6 +65,34 @@ public enum ScoreJSON {
                      figures: figures, calibrationSD: (v["calibration_sd"]?.arrayValue ?? []).compactMap(\.doubleValue))
     }
 
+    /// One lexicon-check finding: kind, term and English message, and the values it has.
+    public static func finding(_ f: LexiconFinding) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("kind", .string(f.kind)), ("term", .string(f.term)), ("message", .string(f.message))]
+        if let p = f.perspective { fields.append(("perspective", .string(p.code))) }
+        if let n = f.documents { fields.append(("documents", .int(n))) }
+        if let n = f.count { fields.append(("count", .int(n))) }
+        if let n = f.total { fields.append(("total", .int(n))) }
+        if let d = f.share { fields.append(("share", .double(d))) }
+        if let s = f.form { fields.append(("form", .string(s))) }
+        if let d = f.perThousand { fields.append(("per_1000_tokens", .double(d))) }
+        if let e = f.examples { fields.append(("examples", .array(e.map { .string($0) }))) }
+        return .object(fields)
+    }
+
+    /// A finding as scores.json holds it: an object, or (runs of 0.3.0 and earlier) a line "kind: message".
+    public static func decodeFinding(_ v: JSONValue) -> LexiconFinding? {
+        if let line = v.stringValue {
+            guard let colon = line.range(of: ": ") else { return LexiconFinding(kind: "", term: "", message: line) }
+            return LexiconFinding(kind: String(line[..<colon.lowerBound]), term: "", message: String(line[colon.upperBound...]))
+        }
+        guard let kind = v["kind"]?.stringValue, let message = v["message"]?.stringValue else { return nil }
+        return LexiconFinding(kind: kind, term: v["term"]?.stringValue ?? "", message: message,
+                              perspective: v["perspective"]?.stringValue.flatMap(Perspective.init(code:)),
+                              documents: v["documents"]?.intValue, count: v["count"]?.intValue, total: v["total"]?.intValue,
+                              share: v["share"]?.doubleValue, form: v["form"]?.stringValue, perThousand: v["per_1000_tokens"]?.doubleValue,
+                              examples: v["examples"]?.arrayValue?.compactMap(\.stringValue))
+    }
+
     /// One failed file.
     public static func error(_ f: FileFailure) -> JSONValue {
         .object([("file", .string(f.file)), ("error", .string(f.error))])

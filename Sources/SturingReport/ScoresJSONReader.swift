@@ -111,7 +111,7 @@ public enum ScoresJSONReader {
                 input.computeBootstrap(replicates: n, seed: UInt64(b["seed"]?.stringValue ?? "") ?? 1)
             }
         }
-        input.lexiconFindings = (root["lexicon_check"]?.arrayValue ?? []).compactMap(\.stringValue)
+        input.lexiconFindings = (root["lexicon_check"]?.arrayValue ?? []).compactMap(ScoreJSON.decodeFinding)
         let sensitivityPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("sensitivity.json")
         if let text = try? String(contentsOfFile: sensitivityPath, encoding: .utf8), let value = try? JSONValue.parse(text) {
             input.sensitivity = SensitivityReport.decode(value)

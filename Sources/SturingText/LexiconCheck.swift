@@ -4,15 +4,8 @@ import SturingCore
 /// never match, the word forms each term matches, forms that are very frequent words, and terms
 /// that carry most of their perspective. Each finding says what to look at.
 public struct LexiconCheck: Sendable {
-    /// One finding.
-    public struct Finding: Sendable, Equatable {
-        /// language | cannot-match | duplicate | two-perspectives | swallows | never-matched | frequent-form | dominant-term
-        public var kind: String
-        /// The term it is about.
-        public var term: String
-        /// What was found and what to do.
-        public var message: String
-    }
+    /// One finding (with the values a report words it with in its own language).
+    public typealias Finding = LexiconFinding
 
     /// A term's matched forms on the corpus.
     public struct TermForms: Sendable {
@@ -141,23 +134,27 @@ public struct LexiconCheck: Sendable {
                 terms.append(TermForms(term: e.term, perspective: e.perspective, count: c, shareOfPerspective: share,
                                        forms: f, excluded: sorted(excluded[e.term] ?? [:])))
                 if c == 0 && listEach {
-                    findings.append(Finding(kind: "never-matched", term: e.term, message: "'\(e.term)' (\(e.perspective.code)) matched nothing in \(documents.count) document(s)"))
+                    findings.append(Finding(kind: "never-matched", term: e.term, message: "'\(e.term)' (\(e.perspective.code)) matched nothing in \(documents.count) document(s)",
+                                            perspective: e.perspective, documents: documents.count))
                 }
                 if share > Self.dominantShare && total >= 20 {
                     findings.append(Finding(kind: "dominant-term", term: e.term,
-                                            message: "'\(e.term)' carries \(String(format: "%.0f", share)) % of \(e.perspective.code) (\(c) of \(total)): that perspective's share rests mostly on one word (check its forms)"))
+                                            message: "'\(e.term)' carries \(String(format: "%.0f", share)) % of \(e.perspective.code) (\(c) of \(total)): that perspective's share rests mostly on one word (check its forms)",
+                                            perspective: e.perspective, count: c, total: total, share: share))
                 }
                 let own = Set(entryWords[e.index])
                 for form in f where !own.contains(WordTokenizer.matchKey(form.form))
                     && (Self.functionWords.contains(WordTokenizer.matchKey(form.form)) || Double(form.count) > Self.frequentFormFraction * Double(tokens)) {
                     findings.append(Finding(kind: "frequent-form", term: e.term,
-                                            message: "'\(form.form)' counts \(form.count)x for '\(e.term)' (\(String(format: "%.2f", Double(form.count) * 1000 / Double(max(tokens, 1)))) per 1,000 tokens): a very frequent word; check that it means what the term means, or exclude it"))
+                                            message: "'\(form.form)' counts \(form.count)x for '\(e.term)' (\(String(format: "%.2f", Double(form.count) * 1000 / Double(max(tokens, 1)))) per 1,000 tokens): a very frequent word; check that it means what the term means, or exclude it",
+                                            perspective: e.perspective, count: form.count, form: form.form, perThousand: Double(form.count) * 1000 / Double(max(tokens, 1))))
                 }
             }
             if !listEach {
-                let first = neverMatched.prefix(10).map { "'\($0.term)' (\($0.perspective.code))" }.joined(separator: ", ")
+                let examples = neverMatched.prefix(10).map { "'\($0.term)' (\($0.perspective.code))" }
                 findings.append(Finding(kind: "never-matched", term: "",
-                                        message: "\(neverMatched.count) of the \(compiled.entries.count) terms matched nothing in \(documents.count) document(s), among them \(first) (lexicon check --corpus OUT --format json gives every term's count)"))
+                                        message: "\(neverMatched.count) of the \(compiled.entries.count) terms matched nothing in \(documents.count) document(s), among them \(examples.joined(separator: ", ")) (lexicon check --corpus OUT --format json gives every term's count)",
+                                        documents: documents.count, count: neverMatched.count, total: compiled.entries.count, examples: examples))
             }
         }
         self.findings = findings

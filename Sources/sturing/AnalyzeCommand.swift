@@ -191,9 +191,9 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     /// What the lexicon check finds on the run's documents, as "kind: message" lines.
-    static func lexiconFindings(_ compiled: CompiledLexicon, _ result: CorpusResult) -> [String] {
+    static func lexiconFindings(_ compiled: CompiledLexicon, _ result: CorpusResult) -> [LexiconFinding] {
         let documents = result.plans.flatMap(\.documents)
-        return LexiconCheck(compiled: compiled, documents: documents).findings.map { "\($0.kind): \($0.message)" }
+        return LexiconCheck(compiled: compiled, documents: documents).findings
     }
 
     /// The settings that decide each document's score: a resumed run must have the same.

@@ -17,7 +17,7 @@ enum RunOutputs {
     /// when given, works out the lexicon check (`input.lexiconFindings`, shown in report.html and
     /// scores.json) at the start of report.html's task, while the other outputs, which do not
     /// show it, are rendered beside it; scores.json, the last task, waits for it.
-    static func write(_ folder: RunFolder, input: CorpusReportInput, findings: (() -> [String])? = nil, failures: [FileFailure],
+    static func write(_ folder: RunFolder, input: CorpusReportInput, findings: (() -> [LexiconFinding])? = nil, failures: [FileFailure],
                       dialect: CSVDialect, language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
         let selection = input.selection
         // Each task renders and writes one output and returns what went wrong, if anything.

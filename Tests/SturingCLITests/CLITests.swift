@@ -28,10 +28,24 @@ import Testing
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = readAll(out)
+        let e = readAll(err)
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Everything a pipe gives until its writer closes it, reading again after an interrupted
+    /// call (Foundation's `readDataToEndOfFile` stops the whole test process on EINTR).
+    static func readAll(_ pipe: Pipe) -> Data {
+        let fd = pipe.fileHandleForReading.fileDescriptor
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n > 0 { data.append(contentsOf: buffer[0..<n]); continue }
+            if n < 0 && errno == EINTR { continue }
+            return data
+        }
     }
 
     static func temp() -> URL {
@@ -63,6 +77,9 @@ import Testing
         #expect(try lines(out.appendingPathComponent("errors.csv")) == ["file,error"])
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| rechtmatige overheid (PA) | Regelrecht | 1 |"))
+        // The lexicon check speaks Dutch in a Dutch report (issue 25).
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("niets gevonden: &#39;opvangen&#39; (PA) vond niets in 13 documenten") && !report.contains("matched nothing"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == [".sturing.lock", "corpus.json", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "scores.xlsx", "summary.md"])
 

@@ -17,7 +17,7 @@ import Testing
         let out = Pipe()
         p.standardOutput = out
         try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = CLITests.readAll(out)
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
@@ -40,7 +40,7 @@ import Testing
         let out = Pipe()
         p.standardOutput = out
         try p.run()
-        let loaded = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let loaded = String(decoding: CLITests.readAll(out), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "the libraries loaded are not those sturing was built with: \(loaded)")
         let version = try CLITests.run(["--version"]).stdout
@@ -64,8 +64,8 @@ import Testing
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: CLITests.readAll(out), as: UTF8.self)
+        let stderr = String(decoding: CLITests.readAll(err), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 1)
         #expect(stdout.contains("plan.txt"), "the text file is still scored: \(stdout)")

@@ -80,7 +80,7 @@ import Testing
         _ = try CLITests.run(["merge"] + folders + ["--out", merged.path])
         func findings(_ folder: URL) throws -> [String] {
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("scores.json"))) as! [String: Any]
-            return json["lexicon_check"] as! [String]
+            return (json["lexicon_check"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? ""): \($0["message"] ?? "")" }
         }
         let expected = try findings(single)
         #expect(!expected.isEmpty)
@@ -108,7 +108,7 @@ import Testing
             p.standardOutput = FileHandle.nullDevice
             p.standardError = err
             try p.run()
-            let e = err.fileHandleForReading.readDataToEndOfFile()
+            let e = CLITests.readAll(err)
             p.waitUntilExit()
             return CLITests.Run(status: p.terminationStatus, stdout: "", stderr: String(decoding: e, as: UTF8.self))
         }
