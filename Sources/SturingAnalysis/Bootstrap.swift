@@ -54,8 +54,7 @@ public struct Bootstrap: Sendable {
     /// multiplicities, their counts, and where each plan's begin.
     struct Vectors: Sendable {
         let sampler: PoissonSampler
-        let counts: [SIMD4<Int>]
-        /// The counts as doubles (exact), for the tight loop of plans whose means are all tabled.
+        /// The vectors' counts as doubles (integers far below 2⁵³, so every sum of them is exact).
         let weights: [SIMD4<Double>]
         /// Per plan: true when all its means are tabled (each variate then takes 32 bits).
         let tabled: [Bool]
@@ -65,17 +64,16 @@ public struct Bootstrap: Sendable {
 
         init(_ profiles: [SentenceProfile], factors: [SIMD4<Double>] = []) {
             self.factors = factors
-            var means = [Double](), counts = [SIMD4<Int>](), start = [0]
+            var means = [Double](), weights = [SIMD4<Double>](), start = [0]
             for p in profiles {
                 for v in p.vectors {
                     means.append(Double(v.times))
-                    counts.append(SIMD4(v.counts[0], v.counts[1], v.counts[2], v.counts[3]))
+                    weights.append(SIMD4(Double(v.counts[0]), Double(v.counts[1]), Double(v.counts[2]), Double(v.counts[3])))
                 }
-                start.append(counts.count)
+                start.append(weights.count)
             }
             sampler = PoissonSampler(means: means)
-            self.counts = counts
-            weights = counts.map { SIMD4<Double>(Double($0[0]), Double($0[1]), Double($0[2]), Double($0[3])) }
+            self.weights = weights
             tabled = (0..<profiles.count).map { p in (start[p]..<start[p + 1]).allSatisfy { means[$0] < PoissonSampler.tabledBelow } }
             self.start = start
         }
@@ -83,11 +81,11 @@ public struct Bootstrap: Sendable {
         /// Runs `body` with the vectors in place.
         func withDraws<R>(_ body: (Draws) -> R) -> R {
             sampler.withTables { tables in
-                counts.withUnsafeBufferPointer { counts in weights.withUnsafeBufferPointer { weights in tabled.withUnsafeBufferPointer { tabled in
+                weights.withUnsafeBufferPointer { weights in tabled.withUnsafeBufferPointer { tabled in
                     start.withUnsafeBufferPointer { start in factors.withUnsafeBufferPointer { factors in
-                        body(Draws(tables: tables, counts: counts, weights: weights, tabled: tabled, start: start, factors: factors))
+                        body(Draws(tables: tables, weights: weights, tabled: tabled, start: start, factors: factors))
                     } }
-                } } }
+                } }
             }
         }
     }
@@ -95,7 +93,6 @@ public struct Bootstrap: Sendable {
     /// The vectors borrowed for drawing replicates.
     struct Draws {
         let tables: PoissonSampler.Tables
-        let counts: UnsafeBufferPointer<SIMD4<Int>>
         let weights: UnsafeBufferPointer<SIMD4<Double>>
         let tabled: UnsafeBufferPointer<Bool>
         let start: UnsafeBufferPointer<Int>
@@ -124,29 +121,26 @@ public struct Bootstrap: Sendable {
                     v += 2
                 }
                 if v < to { c += weights[v] * Double(tables.draw(v, bits: UInt32(truncatingIfNeeded: rng.next()))) }
-                let total = c.sum()
                 // A replicate without signal words is drawn again below, from the same stream.
-                if total > 0 {
-                    if factors.isEmpty { return c * 100 / total }
-                    let weighed = c * factors[replicate]
-                    return weighed * 100 / weighed.sum()
-                }
+                if c.sum() > 0 { return percentages(c, replicate) }
             }
             var rng = HalfUniforms(stream)
             for _ in 0..<100 {
-                var c = SIMD4<Int>.zero
+                var c = SIMD4<Double>.zero
                 for v in from..<to {
-                    let k = tables.draw(v, &rng)
-                    c &+= counts[v] &* k  // no branch on k: it is 0 about a third of the time, unpredictably
+                    c += weights[v] * Double(tables.draw(v, &rng))  // no branch on k: it is 0 about a third of the time, unpredictably
                 }
-                let total = c.wrappedSum()
-                guard total > 0 else { continue }
-                let counted = SIMD4<Double>(Double(c[0]), Double(c[1]), Double(c[2]), Double(c[3]))
-                if factors.isEmpty { return counted * 100 / Double(total) }
-                let weighed = counted * factors[replicate]
-                return weighed * 100 / weighed.sum()
+                if c.sum() > 0 { return percentages(c, replicate) }
             }
             return .zero
+        }
+
+        /// A replicate's drawn counts as shares (percent), weighed by the model's factors of the replicate when there are any.
+        @inline(__always)
+        func percentages(_ c: SIMD4<Double>, _ replicate: Int) -> SIMD4<Double> {
+            if factors.isEmpty { return c * 100 / c.sum() }
+            let weighed = c * factors[replicate]
+            return weighed * 100 / weighed.sum()
         }
     }
 
