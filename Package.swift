@@ -12,7 +12,7 @@ let package = Package(
         .executable(name: "sturing", targets: ["sturing"]),
         // The helper that reads PDFs, scans, web pages and Word files for `sturing` (installed beside it).
         .executable(name: "sturing-extract", targets: ["sturing-extract"]),
-        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation"]),
+        .library(name: "SturingKit", targets: ["SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation", "SturingRun"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,8 +70,13 @@ let package = Package(
             "SturingCore", "SturingAnalysis", "SturingValidation", "CXLSXWriter",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .executableTarget(name: "sturing", dependencies: [
+        // What a run does, start to finish (plan, workers, journal, resume, shards, merge, outputs):
+        // the one API of `sturing analyze`, `sturing merge` and the workspace.
+        .target(name: "SturingRun", dependencies: [
             "SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation",
+        ]),
+        .executableTarget(name: "sturing", dependencies: [
+            "SturingCore", "SturingIngest", "SturingText", "SturingPipeline", "SturingAnalysis", "SturingReport", "SturingValidation", "SturingRun",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: jemalloc),
         .executableTarget(name: "sturing-extract", dependencies: [
@@ -82,6 +87,8 @@ let package = Package(
             "CICU", "SturingCore", "SturingIngest", "SturingExtract", "SturingText", "SturingPipeline", "SturingAnalysis",
         ], linkerSettings: jemalloc),
 
+        // What the tests share: temporary folders, the built binary, the demo corpus's filled text cache.
+        .target(name: "SturingTestSupport", path: "Tests/SturingTestSupport"),
         .testTarget(name: "SturingCoreTests", dependencies: ["SturingCore"]),
         .testTarget(name: "SturingIngestTests", dependencies: ["SturingIngest", "SturingExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "SturingTextTests", dependencies: ["SturingText", "SturingCore"]),
@@ -89,7 +96,9 @@ let package = Package(
         .testTarget(name: "SturingAnalysisTests", dependencies: ["SturingAnalysis", "SturingCore"]),
         .testTarget(name: "SturingValidationTests", dependencies: ["SturingValidation", "SturingCore"]),
         // Runs the built `sturing` binary end to end (exit codes, output files).
-        .testTarget(name: "SturingCLITests", dependencies: ["sturing", "sturing-extract"]),
-        .testTarget(name: "SturingReportTests", dependencies: ["SturingReport", "SturingAnalysis", "SturingCore"]),
+        .testTarget(name: "SturingCLITests", dependencies: ["sturing", "sturing-extract", "SturingTestSupport"]),
+        // The run API in process: shards, merge, the checks made before anything is scored.
+        .testTarget(name: "SturingRunTests", dependencies: ["SturingRun", "SturingReport", "SturingPipeline", "SturingCore", "SturingTestSupport"]),
+        .testTarget(name: "SturingReportTests", dependencies: ["SturingReport", "SturingAnalysis", "SturingCore", "SturingTestSupport"]),
     ]
 )

@@ -53,6 +53,27 @@ public struct Manifest: Sendable {
         "plan_type": "plan_type", "plantype": "plan_type", "type": "plan_type", "soort": "plan_type",
     ]
 
+    /// The field a column name stands for, in any of its spellings ("Gemeente" → "municipality",
+    /// "plan type" → "plan_type"); nil for a name that is none. Used by the manifest, share tables
+    /// and `keyness --target FIELD=VALUE` alike.
+    public static func field(_ name: String) -> String? {
+        aliases[name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")]
+    }
+
+    /// `plan`'s value of `field` (a name `field(_:)` returns), nil when it has none.
+    public static func value(_ field: String, of plan: Plan) -> String? {
+        switch field {
+        case "municipality": plan.municipality
+        case "category": plan.category
+        case "region": plan.region
+        case "province": plan.province
+        case "title": plan.title
+        case "year": plan.year
+        case "plan_type": plan.planType
+        default: nil
+        }
+    }
+
     /// Reads a manifest; throws a `ManifestError` when the file as a whole is unusable.
     public static func load(path: String) throws(ManifestError) -> Manifest {
         try parse(try CSVRecords.text(path: path), path: path)
@@ -67,10 +88,9 @@ public struct Manifest: Sendable {
         var columns = [String: Int]()
         var warnings = [String]()
         for (i, name) in header.enumerated() {
-            let key = name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
-            if let canonical = aliases[key] {
+            if let canonical = field(name) {
                 if columns[canonical] == nil { columns[canonical] = i }
-            } else if !key.isEmpty {
+            } else if !name.trimmingCharacters(in: .whitespaces).isEmpty {
                 warnings.append("column '\(name)' is not used (known columns: file, municipality, category, region, province, title, year, plan_type)")
             }
         }

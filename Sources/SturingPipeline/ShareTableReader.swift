@@ -28,7 +28,8 @@ public enum ShareTableReader {
         let records = try CSVRecords.parse(raw, path: path)
         guard let header = records.first?.map({ $0.lowercased() }) else { throw ManifestError(file: path, message: "the table is empty") }
         func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
-        guard let nameColumn = column(["municipality", "gemeente"]) else {
+        func column(field: String) -> Int? { header.firstIndex { Manifest.field($0) == field } }
+        guard let nameColumn = column(field: "municipality") else {
             throw ManifestError(file: path, message: "no 'municipality' column (the table needs municipality and PA, NPM, NPG, SR share columns)")
         }
         var shareColumns = [Int]()
@@ -39,7 +40,7 @@ public enum ShareTableReader {
             }
             shareColumns.append(c)
         }
-        let category = column(["category", "categorie"]), region = column(["region", "regio"]), province = column(["province", "provincie"])
+        let category = column(field: "category"), region = column(field: "region"), province = column(field: "province")
         let signalWords = column(["signal_words", "signaalwoorden"])
         var rows = [ShareRow](), warnings = [String]()
         var seen = [String: Int]()

@@ -4,6 +4,17 @@ import SturingValidation
 
 /// Writes validation results: the coding instruction, JSON, Markdown and the report's section.
 public enum ValidationReport {
+    /// The companion .md of a coding sheet: what was drawn (`matches` matches, `perPerspective`
+    /// of them per perspective in PA NPM NPG SR order, and `sentences` sentences, from run `run`
+    /// with `seed`), whether it is blind, the instruction, and the command that scores it.
+    public static func sheetInstruction(run: String, seed: UInt64, matches: Int, perPerspective: [Int], sentences: Int, showFound: Bool,
+                                        sheetName: String, keyName: String) -> String {
+        let counts = zip(Perspective.allCases, perPerspective).map { "\($0.code) \($1)" }.joined(separator: ", ")
+        let blind = showFound ? "Let op: deze sheet is getrokken met --show-found; de laatste kolom (`found`) toont wat het programma vond, dus het coderen van de zinnen is niet blind.\n\n" : ""
+        return "# Codeersheet\n\nRun \(run), seed \(seed): \(matches) treffers (\(counts)) en \(sentences) zinnen.\n\n" + blind + instruction
+            + "\n\nDaarna: `sturing validate score \(sheetName) [tweede-codeur.csv]` (de sleutel met wat het programma vond staat in de map van de run: \(keyName)).\n"
+    }
+
     /// The coding instruction (Dutch), at the top of the sheet's companion .md and in the README.
     public static let instruction = """
         ## Codeerinstructie

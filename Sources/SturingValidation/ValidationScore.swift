@@ -184,3 +184,14 @@ public struct ValidationScore: Sendable {
         return total > 0 ? corrected.map { $0 * 100 / total } : nil
     }
 }
+
+extension ValidationScore {
+    /// Reads the coded sheets at `paths`, joins each with its sample's key (`key`, or found from
+    /// the run id, in `runFolder` or the run folder that holds the sheet) and scores them (the
+    /// first is the reference coder's).
+    public init(paths: [String], key: String? = nil, runFolder: String? = nil) throws(SheetError) {
+        try self.init(sheets: paths.map { path throws(SheetError) in
+            try CodingSheet.loadChecked(path: path, key: key, runFolder: runFolder)
+        })
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import SturingReport
+import SturingRun
 
 /// Writes a line to standard error, with every user-controlled part already escaped for the terminal.
 func printStandardError(_ line: String) {
@@ -19,4 +20,12 @@ func printError(_ text: String) {
 /// `sturing: <text>` on standard error, the text escaped for the terminal.
 func printNote(_ text: String) {
     printStandardError("sturing: " + Escape.terminal(text))
+}
+
+/// Run events that print notes (unless `quiet`) and warnings on standard error.
+func consoleEvents(quiet: Bool = false) -> RunEvents {
+    var events = RunEvents()
+    if !quiet { events.note = { printNote($0) } }
+    events.warning = { printWarning($0) }
+    return events
 }

@@ -19,11 +19,14 @@ struct IsolationOptions: ParsableArguments {
         if fileMemory < 0 { throw ValidationError("--file-memory must be 0 or more") }
     }
 
+    /// The limits these options set.
+    var limits: IsolatedReader.Limits { .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr) }
+
     /// A reader that extracts in `sturing-extract` worker processes, under these limits. With
     /// fewer `files` than `jobs`, the cores left over clean one large text together.
     func reader(cache: DocumentCache?, jobs: Int = 1, files: Int = 1,
                 onProgress: (@Sendable (String, WorkerProtocol.Progress) -> Void)? = nil) -> IsolatedReader {
-        IsolatedReader(limits: .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr), cache: cache,
+        IsolatedReader(limits: limits, cache: cache,
                        textThreads: max(1, jobs / max(1, files)), onProgress: onProgress)
     }
 

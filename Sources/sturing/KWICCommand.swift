@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SturingRun
 import SturingAnalysis
 import SturingCore
 import SturingIngest

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SturingCore
-import SturingIngest
+import SturingRun
 import SturingText
 
 /// The options that choose and compile the lexicon, shared by the commands that match words.
@@ -14,29 +14,19 @@ struct LexiconOptions: ParsableArguments {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    /// The lexicon and model the options ask for, loaded and checked (warnings printed).
+    func load() throws -> RunLexicon {
+        try RunLexicon(lexicon, match: match, disambiguate: modelOptions.disambiguate, modelPath: modelOptions.model, warn: { printWarning($0) })
+    }
+
     /// The context model the options ask for, checked against `compiled` (nil: raw counts).
     func contextModel(for compiled: CompiledLexicon) throws -> (model: ContextModel, record: Provenance.ModelRecord)? {
         try modelOptions.contextModel(for: compiled.lexicon)
     }
 
-    /// Loads and compiles the chosen lexicon, or throws a CLIError naming the problem.
+    /// Loads and compiles the chosen lexicon, or throws an error naming the problem.
     func compile() throws -> CompiledLexicon {
-        let loaded: Lexicon
-        do {
-            loaded = try LexiconLoader.loadNamed(lexicon)
-        } catch {
-            throw CLIError(description: "\(error.description) (nothing was scored; fix the lexicon and run again)")
-        }
-        if let note = LexiconLanguageCheck.labelNote(loaded) { printWarning("\(loaded.path): \(note)") }
-        return try CompiledLexicon(loaded, setting: match)
-    }
-
-    /// The provenance of a run with `compiled`.
-    static func provenance(_ compiled: CompiledLexicon) -> Provenance {
-        Provenance(lexiconName: compiled.lexicon.name, lexiconVersion: compiled.lexicon.version,
-                   lexiconSHA256: compiled.lexicon.sha256, lexiconPath: compiled.lexicon.path,
-                   match: compiled.setting, stemmer: compiled.stemmer, icu: WordTokenizer.icuVersion,
-                   poppler: ExtractionLibraries.poppler, date: UTCTime.iso8601())
+        try RunLexicon(lexicon, match: match, warn: { printWarning($0) }).compiled
     }
 }
 

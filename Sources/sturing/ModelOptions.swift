@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SturingCore
+import SturingRun
 import SturingText
 
 /// The options that weigh a lexicon's matches by a context model: `--disambiguate` (the lexicon's
@@ -18,15 +19,6 @@ struct ModelOptions: ParsableArguments {
 
     /// The context model the options ask for, checked against `lexicon` (nil: raw counts).
     func contextModel(for lexicon: Lexicon) throws -> (model: ContextModel, record: Provenance.ModelRecord)? {
-        if let model {
-            let loaded = try ContextModel.load(path: model, lexicon: lexicon.name)
-            return (loaded, Provenance.ModelRecord(model: loaded, path: model))
-        }
-        guard disambiguate else { return nil }
-        guard let json = BuiltinModel.json[lexicon.name], let fileName = BuiltinModel.fileName[lexicon.name] else {
-            throw CLIError(description: "--disambiguate: the lexicon '\(lexicon.name)' has no built-in context model (built-in models: \(BuiltinModel.json.keys.sorted().joined(separator: ", ")); code a sample of its matches with `sturing validate sample`, train one with `sturing validate train SHEET... --out MODEL.json`, and give it with --model MODEL.json)")
-        }
-        let builtin = try ContextModel.decode(Data(json.utf8), file: "built-in:" + fileName, lexicon: lexicon.name)
-        return (builtin, Provenance.ModelRecord(model: builtin, path: "built-in:" + fileName))
+        try RunLexicon.model(for: lexicon, disambiguate: disambiguate, path: model)
     }
 }

@@ -5,10 +5,10 @@ import SturingPipeline
 
 /// Progress on standard error: a bar on a terminal (files done, pages/s, ETA), plain lines otherwise.
 final class ProgressReporter: @unchecked Sendable {
-    private let total: Int
+    private var total: Int
     private let isTerminal: Bool
     private let quiet: Bool
-    private let start = Date()
+    private var start = Date()
     private var done = 0
     private var pages = 0
     private let lock = NSLock()
@@ -20,6 +20,14 @@ final class ProgressReporter: @unchecked Sendable {
         self.labels = Labels(language)
         self.isTerminal = !quiet && isatty(STDERR_FILENO) == 1
         self.quiet = quiet
+    }
+
+    /// Sets the number of files to score (known once the corpus is planned).
+    func start(total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.total = total
+        start = Date()
     }
 
     /// Records one finished file.

@@ -3,6 +3,7 @@ import Foundation
 import SturingAnalysis
 import SturingPipeline
 import SturingReport
+import SturingRun
 
 /// Output formats of `rank` and `select`.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
@@ -57,16 +58,6 @@ struct RankCommand: ParsableCommand {
     }
 }
 
-/// Every name given for --exclude or --average must be in the table: a typo is an error that says
-/// which names come closest.
-func checkNames(_ given: [String], in names: [String], path: String, place: String = "the table") throws {
-    let known = Set(names.map { $0.lowercased() })
-    for name in given where !known.contains(name.lowercased()) {
-        let close = NameSuggestion.closest(to: name, in: names)
-        throw CLIError(description: "\(path): '\(name)' is not a municipality in \(place)" + (close.isEmpty ? " (check the spelling)" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)"))
-    }
-}
-
 /// `sturing select SCORES.csv`: the case-study selection, every step explained.
 struct SelectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -107,8 +98,8 @@ struct SelectCommand: ParsableCommand {
     func run() throws {
         let table = try loadShareTable(scores)
         let names = table.rows.map(\.municipality)
-        try checkNames(AnalyzeCommand.list(exclude) + (average.map { [$0] } ?? []), in: names, path: scores)
-        let selection = CaseSelection.select(threshold.ranking(table, path: scores), exclude: AnalyzeCommand.list(exclude),
+        try NameCheck.check(NameCheck.list(exclude) + (average.map { [$0] } ?? []), in: names, path: scores)
+        let selection = CaseSelection.select(threshold.ranking(table, path: scores), exclude: NameCheck.list(exclude),
                                              distinct: distinct, top: top, average: average)
         switch format {
         case .json: print(SelectionReport.json(selection).pretty(), terminator: "")

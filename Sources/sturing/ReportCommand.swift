@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SturingCore
 import SturingReport
+import SturingRun
+import SturingValidation
 
 /// `sturing report SCORES.json|OUTDIR`: redraws report.html and scores.xlsx (and summary.md) from an earlier run.
 struct ReportCommand: ParsableCommand {
@@ -36,10 +38,10 @@ struct ReportCommand: ParsableCommand {
         let json = isDir.boolValue ? URL(fileURLWithPath: source).appendingPathComponent("scores.json").path : source
         var input: CorpusReportInput
         input = try ScoresJSONReader.load(path: json)
-        try checkNames(focus, in: input.plans.map(\.plan.municipality), path: "--focus", place: "the run")
+        try NameCheck.check(focus, in: input.plans.map(\.plan.municipality), path: "--focus", place: "the run")
         try Self.checkModel(modelOptions, run: input.provenance, source: source)
         let folder = URL(fileURLWithPath: json).deletingLastPathComponent()
-        if !validation.isEmpty { input.validation = try ValidateCommand.score(validation, runFolder: folder.path) }
+        if !validation.isEmpty { input.validation = try ValidationScore(paths: validation, runFolder: folder.path) }
         let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"
         let target = out ?? folder.appendingPathComponent("report\(suffix).html").path
         let selection = input.selection
@@ -48,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         let workbook = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("scores\(suffix).xlsx").path
         try ScoreWorkbook.write(input, selection: selection, language: lang, to: workbook)
         print("sturing: wrote " + Escape.terminal(workbook))
-        try RunOutputs.writeFocus(focus, input: input, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path, language: lang)
+        try RunOutputs.writeFocus(focus, input: input, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path, language: lang, events: consoleEvents())
         if markdown {
             let md = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("summary\(suffix).md").path
             try AtomicFile.write(SummaryMarkdown.render(input, selection: selection, language: lang), to: md)

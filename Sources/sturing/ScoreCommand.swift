@@ -5,6 +5,7 @@ import SturingCore
 import SturingIngest
 import SturingPipeline
 import SturingReport
+import SturingRun
 
 /// `sturing score FILE...`: scores each file and prints a table, JSON or CSV.
 struct ScoreCommand: ParsableCommand {
@@ -52,7 +53,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let compiled = try lexiconOptions.compile()
         let contextModel = try lexiconOptions.contextModel(for: compiled)
-        var provenance = LexiconOptions.provenance(compiled)
+        var provenance = RunLexicon.provenance(compiled)
         provenance.model = contextModel?.record
         let reader = isolation.reader(cache: nil, jobs: jobs, files: files.count)
         let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, model: contextModel?.model, jobs: jobs,

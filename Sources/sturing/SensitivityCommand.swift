@@ -5,6 +5,7 @@ import SturingCore
 import SturingIngest
 import SturingPipeline
 import SturingReport
+import SturingRun
 import SturingText
 
 /// `sturing sensitivity OUT`: scores the run's corpus again under other matching choices and
@@ -40,7 +41,7 @@ struct SensitivityCommand: ParsableCommand {
         let run = try AnalyzedRun(folder)
         func file(_ name: String) -> String { run.file(name) }
         let corpus = run.corpus, settings = run.settings
-        let base = try run.lexicon()
+        let base = try run.lexicon(warn: { printWarning($0) })
         let runMatch = run.match
         var choices = [(name: String, lexicon: Lexicon, setting: MatchSetting)]()
         choices.append((runMatch.rawValue, base, runMatch))
@@ -53,7 +54,7 @@ struct SensitivityCommand: ParsableCommand {
             choices.append(("\(runMatch.rawValue), \(other.name)", other, runMatch))
         }
         let minSignalWords = settings.minSignalWords
-        let cache = run.cache(isolation)
+        let cache = run.cache(ocr: isolation.ocr)
         // The run's own variant is what the run scored (its documents and errors, as its report
         // shows them); the others score again only the files the run could read, from the text cache.
         let recorded = try ScoresJSONReader.load(path: file("scores.json"))

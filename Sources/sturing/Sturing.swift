@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SturingRun
 import SturingCore
 import SturingIngest
 import SturingText

@@ -4,6 +4,7 @@ import SturingCore
 import SturingIngest
 import SturingPipeline
 import SturingReport
+import SturingRun
 import SturingText
 import SturingValidation
 
@@ -12,15 +13,6 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Measure the counts against human coding: draw a coding sheet, score coded sheets, train a context model.",
         subcommands: [Sample.self, Score.self, Train.self])
-
-    /// Reads coded sheets, joins each with its sample's key (`key`, or found from the run id, in
-    /// `runFolder` or the run folder that holds the sheet) and scores them (the first is the
-    /// reference coder's).
-    static func score(_ paths: [String], key: String? = nil, runFolder: String? = nil) throws -> ValidationScore {
-        try ValidationScore(sheets: paths.map { path throws(SheetError) in
-            try CodingSheet.loadChecked(path: path, key: key, runFolder: runFolder)
-        })
-    }
 
     /// `sturing validate sample OUT`.
     struct Sample: ParsableCommand {
@@ -61,26 +53,18 @@ struct ValidateCommand: ParsableCommand {
 
         func run() throws {
             let run = try AnalyzedRun(folder)
-            func file(_ name: String) -> String { run.file(name) }
-            let record = run.record
-            let compiled = try run.compiledLexicon()
-            let cache = run.cache(isolation)
-            let model = try modelOptions.contextModel(for: compiled.lexicon)?.model
-            let sample = try ValidationSampler.sample(run.corpus, lexicon: compiled, reader: isolation.reader(cache: cache),
-                                                      matches: matches, sentences: sentences, seed: seed,
-                                                      run: record["run_id"]?.stringValue ?? "", window: window, model: model)
-            let rows = sample.rows
-            let target = out ?? file("validation/sheet.csv")
-            let keyPath = file("validation/" + SampleKey.fileName(seed: seed, matches: matches, sentences: sentences))
-            let sheet = csvDialect.write([CodingSheet.header(showFound: showFound)] + rows.map { CodingSheet.cells($0, showFound: showFound) })
-            let companion = (target as NSString).deletingPathExtension + ".md"
-            let counts = Perspective.allCases.map { p in "\(p.code) \(rows.filter { $0.perspective == p }.count)" }.joined(separator: ", ")
-            let blind = showFound ? "Let op: deze sheet is getrokken met --show-found; de laatste kolom (`found`) toont wat het programma vond, dus het coderen van de zinnen is niet blind.\n\n" : ""
-            let about = "# Codeersheet\n\nRun \(record["run_id"]?.stringValue ?? "?"), seed \(seed): \(rows.filter { $0.kind == .match }.count) treffers (\(counts)) en \(rows.filter { $0.kind == .sentence }.count) zinnen.\n\n" + blind + ValidationReport.instruction + "\n\nDaarna: `sturing validate score \((target as NSString).lastPathComponent) [tweede-codeur.csv]` (de sleutel met wat het programma vond staat in de map van de run: \(SampleKey.fileName(seed: seed, matches: matches, sentences: sentences))).\n"
-            try AtomicFile.write(CSVDialect.standard.write(sample.key.rows), to: keyPath)
-            try AtomicFile.write(sheet, to: target)
-            try AtomicFile.write(about, to: companion)
-            print("sturing: wrote " + Escape.terminal(target) + " (\(rows.count) rows), " + Escape.terminal(companion) + " and the key " + Escape.terminal(keyPath))
+            var request = SampleRun.Request()
+            request.matches = matches
+            request.sentences = sentences
+            request.seed = seed
+            request.window = window
+            request.showFound = showFound
+            request.csvDialect = csvDialect
+            request.out = out
+            request.limits = isolation.limits
+            request.model = try modelOptions.contextModel(for: try run.lexicon())?.model
+            let written = try SampleRun.run(run, request, warn: { printWarning($0) })
+            print("sturing: wrote " + Escape.terminal(written.sheet) + " (\(written.rows) rows), " + Escape.terminal(written.instruction) + " and the key " + Escape.terminal(written.key))
         }
     }
 
@@ -107,7 +91,7 @@ struct ValidateCommand: ParsableCommand {
         var runFolder: String?
 
         func run() throws {
-            let v = try ValidateCommand.score(sheets, key: key, runFolder: runFolder)
+            let v = try ValidationScore(paths: sheets, key: key, runFolder: runFolder)
             switch format {
             case .json: print(ValidationReport.json(v).pretty(), terminator: "")
             case .csv: print(ValidationReport.csv(v, dialect: csvDialect), terminator: "")

@@ -1,11 +1,12 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 16: two periods of the demo corpus compared; the changed plans are named with the right
 /// signs and sizes, and the change is larger than the uncertainty.
 @Suite struct CompareTests {
     @Test func aChangedPlanIsNamedWithTheRightSign() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let fm = FileManager.default
         // The second period: the demo corpus (text plans only) with Kaderkerk rewritten toward SR.
@@ -13,7 +14,7 @@ import Testing
         for dir in [period1, period2] { try fm.createDirectory(at: dir, withIntermediateDirectories: true) }
         let texts = ["kaderkerk-wmo-2015.txt", "meedoenburg-wmo-2015.txt", "netwerkerveen-wmo-2015.txt", "veerkrachtveen-wmo-2015.txt", "zelfredzaamwoude-wmo-2015.txt"]
         for name in texts {
-            let source = CLITests.root.appendingPathComponent("Corpus/\(name)")
+            let source = TestBinary.root.appendingPathComponent("Corpus/\(name)")
             try fm.copyItem(at: source, to: period1.appendingPathComponent(name))
             var text = try String(contentsOf: source, encoding: .utf8)
             if name.hasPrefix("kaderkerk") {
@@ -22,9 +23,9 @@ import Testing
             try Data(text.utf8).write(to: period2.appendingPathComponent(name))
         }
         let a = work.appendingPathComponent("out-2015"), b = work.appendingPathComponent("out-2019")
-        #expect(try CLITests.run(["analyze", period1.path, "--out", a.path, "--no-cache", "--quiet"]).status == 0)
-        #expect(try CLITests.run(["analyze", period2.path, "--out", b.path, "--no-cache", "--quiet"]).status == 0)
-        let r = try CLITests.run(["compare", a.path, b.path, "--format", "json"])
+        #expect(try TestBinary.run(["analyze", period1.path, "--out", a.path, "--no-cache", "--quiet"]).status == 0)
+        #expect(try TestBinary.run(["analyze", period2.path, "--out", b.path, "--no-cache", "--quiet"]).status == 0)
+        let r = try TestBinary.run(["compare", a.path, b.path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let rows = json["municipalities"] as! [[String: Any]]
@@ -45,16 +46,16 @@ import Testing
         let markdown = try String(contentsOf: b.appendingPathComponent("compare/compare.md"), encoding: .utf8)
         let moved = markdown.components(separatedBy: "## Alle gemeenten")[0]
         #expect(moved.contains("**kaderkerk-wmo-2015**") && !moved.contains("meedoenburg"))
-        #expect(try CLITests.run(["compare", a.path, b.path, "--format", "csv", "--out", work.appendingPathComponent("c2").path]).stdout.hasPrefix("municipality,perspective,"))
+        #expect(try TestBinary.run(["compare", a.path, b.path, "--format", "csv", "--out", work.appendingPathComponent("c2").path]).stdout.hasPrefix("municipality,perspective,"))
         #expect(((kaderkerk["terms_rose"] as! [[String: Any]]).map { $0["term"] as! String }).contains("maatwerk"))
         for name in ["compare.csv", "compare.json", "compare.md", "compare.html"] {
             #expect(fm.fileExists(atPath: b.appendingPathComponent("compare/\(name)").path), "\(name)")
         }
         // Another match mode is refused unless --allow-different, and then every output says so.
         let exact = work.appendingPathComponent("out-exact")
-        #expect(try CLITests.run(["analyze", period2.path, "--out", exact.path, "--no-cache", "--quiet", "--match", "exact"]).status == 0)
-        #expect(try CLITests.run(["compare", a.path, exact.path]).status == 2)
-        let allowed = try CLITests.run(["compare", a.path, exact.path, "--allow-different", "--out", work.appendingPathComponent("c").path])
+        #expect(try TestBinary.run(["analyze", period2.path, "--out", exact.path, "--no-cache", "--quiet", "--match", "exact"]).status == 0)
+        #expect(try TestBinary.run(["compare", a.path, exact.path]).status == 2)
+        let allowed = try TestBinary.run(["compare", a.path, exact.path, "--allow-different", "--out", work.appendingPathComponent("c").path])
         #expect(allowed.status == 0 && allowed.stdout.contains("Let op: de twee runs zijn gemaakt met een ander lexicon"))
     }
 }
@@ -62,10 +63,10 @@ import Testing
 extension CompareTests {
     /// A rekenkamer's page for one municipality, and group differences in the report.
     @Test func focusPageAndGroupDifferences() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", "Corpus", "--out", out.path, "--no-cache", "--quiet", "--bootstrap", "200", "--focus", "Regelrecht"])
+        let r = try TestBinary.run(["analyze", "Corpus", "--out", out.path, "--cache", try DemoCache.copy(), "--quiet", "--bootstrap", "200", "--focus", "Regelrecht"])
         #expect(r.status == 0, "\(r.stderr)")
         let page = try String(contentsOf: out.appendingPathComponent("focus-regelrecht.html"), encoding: .utf8)
         for part in ["<h1>Regelrecht</h1>", "Plaats in de rangorde", "kans op 1e plaats", "Gemeenten met het meest gelijke profiel", "Waar de aandelen op rusten", "categorie 100.000-", "regio oost"] {
@@ -73,7 +74,7 @@ extension CompareTests {
         }
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("Verschillen tussen groepen"))
-        let typo = try CLITests.run(["report", out.path, "--focus", "Regelrect"])
+        let typo = try TestBinary.run(["report", out.path, "--focus", "Regelrect"])
         #expect(typo.status == 2 && typo.stderr.contains("did you mean 'Regelrecht'"))
     }
 }
@@ -81,11 +82,11 @@ extension CompareTests {
 extension CompareTests {
     /// Keyness on a constructed corpus finds the word placed only in the target plans.
     @Test func keynessFindsTheTargetWord() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        let base = try String(contentsOf: CLITests.root.appendingPathComponent("Corpus/meedoenburg-wmo-2015.txt"), encoding: .utf8)
+        let base = try String(contentsOf: TestBinary.root.appendingPathComponent("Corpus/meedoenburg-wmo-2015.txt"), encoding: .utf8)
         var manifest = "file,municipality,region\n"
         for (i, region) in ["noord", "noord", "zuid", "zuid"].enumerated() {
             let extra = region == "noord" ? String(repeating: "Het wijkplatform bespreekt dit; wij samenwerken in het wijkplatform. ", count: 4) : "Wij werken door. "
@@ -94,8 +95,8 @@ extension CompareTests {
         }
         try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
         let out = work.appendingPathComponent("out")
-        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path, "--min-signal-words", "0"]).status == 0)
-        let r = try CLITests.run(["keyness", out.path, "--target", "region=noord", "--format", "json", "--min-frequency", "3"])
+        #expect(try TestBinary.run(["analyze", plans.path, "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path, "--min-signal-words", "0"]).status == 0)
+        let r = try TestBinary.run(["keyness", out.path, "--target", "region=noord", "--format", "json", "--min-frequency", "3"])
         #expect(r.status == 0, "\(r.stderr)")
         let words = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["words"] as! [[String: Any]]
         #expect(words.first?["word"] as? String == "wijkplatform")

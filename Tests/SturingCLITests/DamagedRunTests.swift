@@ -1,4 +1,5 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 22, item 16: a run's outputs changed or damaged after it finished are refused with a
@@ -9,15 +10,15 @@ import Testing
         let plans = work.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         for name in ["meedoenburg-wmo-2015.txt", "kaderkerk-wmo-2015.txt"] {
-            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/\(name)"), to: plans.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: TestBinary.root.appendingPathComponent("Corpus/\(name)"), to: plans.appendingPathComponent(name))
         }
         let out = work.appendingPathComponent("out")
-        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--bootstrap", "0"]).status == 0)
+        #expect(try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--bootstrap", "0"]).status == 0)
         return out
     }
 
     @Test func aChangedCountIsRefusedNotReadAsZero() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = try Self.run(in: work)
         let journal = out.appendingPathComponent("documents.jsonl")
@@ -29,26 +30,26 @@ import Testing
             var record = try JSONSerialization.jsonObject(with: Data(contentsOf: runJSON)) as! [String: Any]
             record.removeValue(forKey: "documents_sha256")
             try JSONSerialization.data(withJSONObject: record).write(to: runJSON)
-            let r = try CLITests.run(["compare", out.path, out.path, "--out", work.appendingPathComponent("c").path])
+            let r = try TestBinary.run(["compare", out.path, out.path, "--out", work.appendingPathComponent("c").path])
             #expect(r.status == 2 && r.stderr.contains("documents.jsonl:1: a document record with a missing count"), "\(r.stderr)")
         }
     }
 
     @Test func aJournalChangedAfterTheRunIsRefused() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = try Self.run(in: work)
         let journal = out.appendingPathComponent("documents.jsonl")
         let text = try String(contentsOf: journal, encoding: .utf8)
         try Data(text.replacingOccurrences(of: #"{"count":"#, with: #"{"count":1"#).utf8).write(to: journal)
-        let r = try CLITests.run(["report", out.path, "--out", work.appendingPathComponent("r.html").path])
+        let r = try TestBinary.run(["report", out.path, "--out", work.appendingPathComponent("r.html").path])
         #expect(r.status == 2 && r.stderr.contains("was changed after the run finished"), "\(r.stderr)")
     }
 
     @Test func hugeInvalidOrDeepScoresJSONGetsItsOwnMessage() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
-        func report(_ json: URL) throws -> CLITests.Run { try CLITests.run(["report", json.path, "--out", work.appendingPathComponent("r.html").path]) }
+        func report(_ json: URL) throws -> TestBinary.Run { try TestBinary.run(["report", json.path, "--out", work.appendingPathComponent("r.html").path]) }
         // 1.5 GB (sparse: nothing is written): refused by its size, before it is read.
         let huge = work.appendingPathComponent("huge/scores.json")
         try FileManager.default.createDirectory(at: huge.deletingLastPathComponent(), withIntermediateDirectories: true)

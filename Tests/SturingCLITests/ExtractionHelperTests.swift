@@ -1,4 +1,5 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// PDFs, scans, web pages and Word files are read by the `sturing-extract` helper beside
@@ -6,7 +7,7 @@ import Testing
 /// start) and still names their versions.
 @Suite struct ExtractionHelperTests {
     static var helper: String {
-        URL(fileURLWithPath: CLITests.binary).deletingLastPathComponent().appendingPathComponent("sturing-extract").path
+        URL(fileURLWithPath: TestBinary.binary).deletingLastPathComponent().appendingPathComponent("sturing-extract").path
     }
 
     /// The shared libraries a binary needs, as the dynamic linker resolves them.
@@ -17,13 +18,13 @@ import Testing
         let out = Pipe()
         p.standardOutput = out
         try p.run()
-        let data = CLITests.readAll(out)
+        let data = TestBinary.readAll(out)
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
 
     @Test func mainProcessLoadsNoExtractionLibrary() throws {
-        let main = try Self.sharedLibraries(CLITests.binary)
+        let main = try Self.sharedLibraries(TestBinary.binary)
         let helper = try Self.sharedLibraries(Self.helper)
         for library in ["libpoppler", "libtesseract", "libleptonica", "libcairo", "libxml2", "libzip", "libarchive", "libcurl"] {
             #expect(!main.contains(library), "sturing links \(library)")
@@ -40,23 +41,23 @@ import Testing
         let out = Pipe()
         p.standardOutput = out
         try p.run()
-        let loaded = String(decoding: CLITests.readAll(out), as: UTF8.self)
+        let loaded = String(decoding: TestBinary.readAll(out), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "the libraries loaded are not those sturing was built with: \(loaded)")
-        let version = try CLITests.run(["--version"]).stdout
+        let version = try TestBinary.run(["--version"]).stdout
         let parts = loaded.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: ", ")
         #expect(parts.count == 3 && parts[0].hasPrefix("poppler ") && parts[1].hasPrefix("tesseract ") && parts[2].hasPrefix("libzip "))
         for part in parts { #expect(version.contains(part), "--version lacks '\(part)': \(version)") }
     }
 
     @Test func missingHelperIsAClearErrorForThoseFilesOnly() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let alone = work.appendingPathComponent("sturing").path
-        try FileManager.default.copyItem(atPath: CLITests.binary, toPath: alone)
+        try FileManager.default.copyItem(atPath: TestBinary.binary, toPath: alone)
         let text = work.appendingPathComponent("plan.txt")
         try Data("De gemeente werkt samen met partners in de wijk.\n".utf8).write(to: text)
-        let pdf = CLITests.fixtures.appendingPathComponent("running-header.pdf").path
+        let pdf = TestBinary.fixtures.appendingPathComponent("running-header.pdf").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: alone)
         p.arguments = ["score", text.path, pdf, "--format", "csv"]
@@ -64,8 +65,8 @@ import Testing
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        let stdout = String(decoding: CLITests.readAll(out), as: UTF8.self)
-        let stderr = String(decoding: CLITests.readAll(err), as: UTF8.self)
+        let stdout = String(decoding: TestBinary.readAll(out), as: UTF8.self)
+        let stderr = String(decoding: TestBinary.readAll(err), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 1)
         #expect(stdout.contains("plan.txt"), "the text file is still scored: \(stdout)")

@@ -1,4 +1,5 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 22 end to end: what a corpus folder of mixed formats gives (items 3, 4 and 9).
@@ -12,7 +13,7 @@ import Testing
         """
 
     @Test func aMixedFolderIsReadAndNamed() throws {
-        let dir = CLITests.temp()
+        let dir = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = dir.appendingPathComponent("plannen")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
@@ -26,7 +27,7 @@ import Testing
         try write("gegevens.csv", "a,b\n1,2\n")
         try write("README.md", "# Over deze map\n")
         let out = dir.appendingPathComponent("out")
-        let run = try CLITests.run(["analyze", corpus.path, "--out", out.path])
+        let run = try TestBinary.run(["analyze", corpus.path, "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let rows = try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
         let names = rows.map { String($0.prefix { $0 != "," }) }.sorted()
@@ -45,11 +46,11 @@ import Testing
     }
 
     @Test func rankNoLongerSaysUnrankedDuplicatesAreRanked() throws {
-        let dir = CLITests.temp()
+        let dir = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("scores.csv")
         try Data("municipality,PA,NPM,NPG,SR,signal_words\nbgr,25,25,25,25,4\nbgr,40,20,20,20,5\nAlfa,25,25,25,25,100\n".utf8).write(to: table)
-        let run = try CLITests.run(["rank", table.path])
+        let run = try TestBinary.run(["rank", table.path])
         #expect(!run.stderr.contains("both rows are ranked"))
         #expect(run.stderr.contains("bgr appears twice (first on line 2); the rows are kept as two plans"))
         #expect(run.stderr.contains("bgr is not ranked"))
@@ -60,15 +61,15 @@ extension Issue22CLITests {
     /// Item 1: a scan under OCR at a tight memory limit is read in full or stopped with a message
     /// that names the limit; it never comes out with fewer words than without a limit.
     @Test func aScanUnderATightMemoryLimitIsReadInFullOrNamed() throws {
-        let dir = CLITests.temp()
+        let dir = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = dir.appendingPathComponent("plannen")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/scanhoven-wmo-2015.pdf"),
+        try FileManager.default.copyItem(at: TestBinary.root.appendingPathComponent("Corpus/scanhoven-wmo-2015.pdf"),
                                          to: corpus.appendingPathComponent("scanhoven-wmo-2015.pdf"))
-        func tokens(_ memory: String) throws -> (Int?, CLITests.Run) {
+        func tokens(_ memory: String) throws -> (Int?, TestBinary.Run) {
             let out = dir.appendingPathComponent("out-\(memory)")
-            let run = try CLITests.run(["analyze", corpus.path, "--out", out.path, "--bootstrap", "0", "--file-memory", memory, "--no-cache"])
+            let run = try TestBinary.run(["analyze", corpus.path, "--out", out.path, "--bootstrap", "0", "--file-memory", memory, "--no-cache"])
             let rows = (try? String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))?.split(separator: "\n") ?? []
             guard rows.count == 2 else { return (nil, run) }
             let header = rows[0].split(separator: ",", omittingEmptySubsequences: false)

@@ -1,13 +1,14 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// `sturing lexicon suggest` on the demo plans: candidates the lexicon lacks, with examples.
 @Suite struct LexiconSuggestCLITests {
     @Test func suggestsContentWordsTheLexiconDoesNotCountWithTheirContexts() throws {
-        let dir = CLITests.temp()
+        let dir = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try RunFolderTests.corpus(dir, RunFolderTests.texts)
-        let run = try CLITests.run(["lexicon", "suggest", corpus.path, "--perspective", "NPG", "--format", "json", "--min-frequency", "2", "--top", "40"])
+        let run = try TestBinary.run(["lexicon", "suggest", corpus.path, "--perspective", "NPG", "--format", "json", "--min-frequency", "2", "--top", "40"])
         #expect(run.status == 0, "\(run.stderr)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(root["perspective"] as? String == "NPG" && root["documents"] as? Int == 3)
@@ -26,14 +27,14 @@ import Testing
             #expect((c["in_perspective_sentences"] as? Int ?? 0) > 0)
         }
         // The same table with stopwords kept lists them.
-        let kept = try CLITests.run(["lexicon", "suggest", corpus.path, "--perspective", "NPG", "--format", "csv", "--min-frequency", "2", "--top", "400", "--keep-stopwords"])
+        let kept = try TestBinary.run(["lexicon", "suggest", corpus.path, "--perspective", "NPG", "--format", "csv", "--min-frequency", "2", "--top", "400", "--keep-stopwords"])
         #expect(kept.status == 0, "\(kept.stderr)")
         let words = kept.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
         #expect(words.contains { stop.contains(String($0)) })
     }
 
     @Test func anUnknownPerspectiveIsRefusedBeforeAnyFileIsRead() throws {
-        let run = try CLITests.run(["lexicon", "suggest", "Corpus", "--perspective", "XYZ"])
+        let run = try TestBinary.run(["lexicon", "suggest", "Corpus", "--perspective", "XYZ"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("unknown perspective 'XYZ'"))
     }

@@ -1,9 +1,10 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 9: an output folder holds exactly one run; the corpus is what the user meant.
 @Suite struct RunFolderTests {
-    static let demo = CLITests.root.appendingPathComponent("Corpus")
+    static let demo = TestBinary.root.appendingPathComponent("Corpus")
 
     /// A corpus folder with `names` copied from the demo corpus (no manifest).
     static func corpus(_ work: URL, _ names: [String]) throws -> URL {
@@ -20,27 +21,27 @@ import Testing
     func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
     @Test func aSecondRunIntoTheSameFolderIsRefusedUnlessOverwrite() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, Self.texts)
         let out = work.appendingPathComponent("out")
-        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet"]).status == 0)
+        #expect(try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet"]).status == 0)
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as! [String: Any]
         #expect(run["status"] as? String == "finished" && run["run_id"] is String && run["started"] is String && run["finished"] is String)
         #expect((run["settings"] as? [String: Any])?["match"] as? String == "lexicon")
-        let again = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet"])
+        let again = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet"])
         #expect(again.status == 2)
         #expect(again.stderr.contains("--resume") && again.stderr.contains("--overwrite"))
         // --overwrite removes what the run wrote, and nothing else.
         try Data("mijn aantekeningen".utf8).write(to: out.appendingPathComponent("notities.txt"))
         let jsonl = try read(out.appendingPathComponent("documents.jsonl"))
-        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--overwrite"]).status == 0)
+        #expect(try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--overwrite"]).status == 0)
         #expect(try read(out.appendingPathComponent("notities.txt")) == "mijn aantekeningen")
         #expect(try read(out.appendingPathComponent("documents.jsonl")).split(separator: "\n").count == jsonl.split(separator: "\n").count)
     }
 
     @Test(.timeLimit(.minutes(5))) func aSecondProcessOnTheSameFolderStops() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, Self.texts)
         let out = work.appendingPathComponent("out")
@@ -48,40 +49,40 @@ import Testing
         let fd = open(out.appendingPathComponent(".sturing.lock").path, O_RDWR | O_CREAT, 0o644)
         defer { close(fd) }
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("another sturing process"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("scores.csv").path))
     }
 
     @Test func anUnwritableOutputFolderIsAClearErrorNotACrash() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, Self.texts)
         let blocker = work.appendingPathComponent("een-bestand")
         try Data("x".utf8).write(to: blocker)
-        let r = try CLITests.run(["analyze", plans.path, "--out", blocker.appendingPathComponent("out").path, "--no-cache", "--quiet"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", blocker.appendingPathComponent("out").path, "--no-cache", "--quiet"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("een-bestand/out") && r.stderr.contains("cannot create the output folder"))
-        let onFile = try CLITests.run(["analyze", plans.path, "--out", blocker.path, "--no-cache", "--quiet"])
+        let onFile = try TestBinary.run(["analyze", plans.path, "--out", blocker.path, "--no-cache", "--quiet"])
         #expect(onFile.status == 2 && onFile.stderr.contains("is a file, not a folder"))
     }
 
     /// kill -9 part-way, --resume, and the tables equal those of an uninterrupted run.
     @Test(.timeLimit(.minutes(5))) func resumeAfterKillGivesTheSameTables() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, Self.texts + ["regelrecht-wmo-2015.pdf", "prestadam-wmo-2015.pdf"])
         // Sorted after the demo plans: the run stalls on it, and is killed there.
         try HostilePDF.fanOut().write(to: plans.appendingPathComponent("zz-eindeloos.pdf"))
         try Data("Wij willen samenwerken met inwoners en partners in de wijk.".utf8).write(to: plans.appendingPathComponent("zzz-kort.txt"))
         let reference = work.appendingPathComponent("reference")
-        let full = try CLITests.run(["analyze", plans.path, "--out", reference.path, "--no-cache", "--quiet", "--jobs", "1", "--file-timeout", "1"])
+        let full = try TestBinary.run(["analyze", plans.path, "--out", reference.path, "--no-cache", "--quiet", "--jobs", "1", "--file-timeout", "1"])
         #expect(full.status == 1)
 
         let out = work.appendingPathComponent("out")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLITests.binary)
+        p.executableURL = URL(fileURLWithPath: TestBinary.binary)
         p.arguments = ["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--jobs", "1", "--file-timeout", "600"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -99,7 +100,7 @@ import Testing
         #expect(try read(journal).split(separator: "\n").count == 5)  // the hanging PDF is not journaled
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("scores.csv").path))
 
-        let resumed = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--jobs", "1", "--file-timeout", "1", "--resume"])
+        let resumed = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--jobs", "1", "--file-timeout", "1", "--resume"])
         #expect(resumed.status == 1, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("5 behouden uit de onderbroken run"))
         for name in ["scores.csv", "errors.csv"] {
@@ -113,16 +114,16 @@ import Testing
         #expect(try read(out.appendingPathComponent("documents.jsonl")).split(separator: "\n").count == 7)
 
         // Another match mode cannot resume this run.
-        let other = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--resume", "--match", "exact"])
+        let other = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--resume", "--match", "exact"])
         #expect(other.status == 2)
         #expect(other.stderr.contains("other settings") && other.stderr.contains("match"))
         // A setting only one side has (a context model) is named too.
-        let weighed = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--resume", "--disambiguate"])
+        let weighed = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--resume", "--disambiguate"])
         #expect(weighed.status == 2 && weighed.stderr.contains("context_model"), "\(weighed.stderr)")
     }
 
     @Test func theCorpusIsWhatTheUserMeant() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.corpus(work, ["kaderkerk-wmo-2015.txt", "meedoenburg-wmo-2015.txt"])
         let fm = FileManager.default
@@ -153,7 +154,7 @@ import Testing
             """
         try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--min-signal-words", "0"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--min-signal-words", "0"])
         #expect(r.status == 1, "\(r.stderr)")
         let errors = TrustTests.csvRows(try read(out.appendingPathComponent("errors.csv")))
         let outside = errors.filter { $0[1].contains("outside the corpus folder") }.map { $0[0] }
@@ -169,7 +170,7 @@ import Testing
 
         // With --follow-links the loop is reported in errors.csv, never followed.
         let out2 = work.appendingPathComponent("out2")
-        let r2 = try CLITests.run(["analyze", plans.path, "--out", out2.path, "--no-cache", "--quiet", "--follow-links", "--no-manifest"])
+        let r2 = try TestBinary.run(["analyze", plans.path, "--out", out2.path, "--no-cache", "--quiet", "--follow-links", "--no-manifest"])
         #expect(r2.status == 1)
         let errors2 = try read(out2.appendingPathComponent("errors.csv"))
         #expect(errors2.contains("symbolic link loop"))

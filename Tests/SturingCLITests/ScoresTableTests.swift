@@ -1,4 +1,5 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 25: scores.csv lets a reader rebuild the report's selection (rank and selected_for
@@ -27,17 +28,17 @@ import Testing
 
     /// The cases `select` finds in a scores.csv, role → municipality.
     static func selected(_ csv: URL) throws -> [String: String] {
-        let r = try CLITests.run(["select", csv.path, "--format", "json", "--top", "1"])
+        let r = try TestBinary.run(["select", csv.path, "--format", "json", "--top", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         let cases = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["cases"] as! [[String: Any]]
         return Dictionary(uniqueKeysWithValues: cases.compactMap { c in (c["municipality"] as? String).map { (c["role"] as! String, $0) } })
     }
 
     @Test func rankAndSelectedForColumnsRebuildTheSelection() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", try Self.plans(in: work).path, "--out", out.path, "--no-cache", "--quiet", "--top", "1"])
+        let r = try TestBinary.run(["analyze", try Self.plans(in: work).path, "--out", out.path, "--no-cache", "--quiet", "--top", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         let csv = out.appendingPathComponent("scores.csv")
         let rows = TrustTests.csvRows(try String(contentsOf: csv, encoding: .utf8))
@@ -58,23 +59,23 @@ import Testing
             for (share, rank) in zip(shares, ranks) { #expect(rank == 1 + shares.filter { $0 > share }.count) }
         }
         // The readers of scores.csv still read it.
-        #expect(try CLITests.run(["rank", csv.path, "--top", "2"]).status == 0)
+        #expect(try TestBinary.run(["rank", csv.path, "--top", "2"]).status == 0)
         // The workbook is beside it; report writes the English one.
         let xlsx = try Data(contentsOf: out.appendingPathComponent("scores.xlsx"))
         #expect(xlsx.prefix(2) == Data("PK".utf8))
-        let report = try CLITests.run(["report", out.path, "--lang", "en"])
+        let report = try TestBinary.run(["report", out.path, "--lang", "en"])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("scores.en.xlsx"))
         #expect(try Data(contentsOf: out.appendingPathComponent("scores.en.xlsx")).prefix(2) == Data("PK".utf8))
     }
 
     @Test func excelDialectHasDutchHeadersAndIsReadBack() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = try Self.plans(in: work)
         let out = work.appendingPathComponent("out"), standard = work.appendingPathComponent("standard")
         for (folder, extra) in [(out, ["--csv-dialect", "excel-nl"]), (standard, [])] {
-            let r = try CLITests.run(["analyze", plans.path, "--out", folder.path, "--no-cache", "--quiet", "--top", "1"] + extra)
+            let r = try TestBinary.run(["analyze", plans.path, "--out", folder.path, "--no-cache", "--quiet", "--top", "1"] + extra)
             #expect(r.status == 0, "\(r.stderr)")
         }
         let csv = out.appendingPathComponent("scores.csv")
@@ -90,9 +91,9 @@ import Testing
         #expect(String(decoding: try Data(contentsOf: out.appendingPathComponent("errors.csv")), as: UTF8.self) == "\u{FEFF}bestand;fout\n")
         // select and rank read the Dutch headers: the same cases as from the standard table.
         #expect(try Self.selected(csv) == Self.selected(standard.appendingPathComponent("scores.csv")))
-        #expect(try CLITests.run(["rank", csv.path, "--top", "2"]).status == 0)
+        #expect(try TestBinary.run(["rank", csv.path, "--top", "2"]).status == 0)
         // score's CSV too.
-        let score = try CLITests.run(["score", plans.appendingPathComponent("kaderkerk-wmo-2015.txt").path, "--format", "csv", "--csv-dialect", "excel-nl"])
+        let score = try TestBinary.run(["score", plans.appendingPathComponent("kaderkerk-wmo-2015.txt").path, "--format", "csv", "--csv-dialect", "excel-nl"])
         #expect(score.stdout.hasPrefix("\u{FEFF}bestand;tokens;paginas;signaalwoorden;PA_aantal;"), "\(score.stdout.prefix(80))")
         #expect(score.stdout.split(separator: "\n").first?.hasSuffix(";sha256;waarschuwingen;fout") == true)
     }

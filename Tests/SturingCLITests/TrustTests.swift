@@ -1,4 +1,5 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 8 and 9 end to end: thresholds, hostile names through every output.
@@ -25,10 +26,10 @@ import Testing
         return rows
     }
 
-    static let demo = CLITests.root.appendingPathComponent("Corpus")
+    static let demo = TestBinary.root.appendingPathComponent("Corpus")
 
     @Test func elevenWordPlanIsScoredButNeverRanked() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
@@ -38,7 +39,7 @@ import Testing
         // Eleven words, two signal words (both SR): 100 % SR on two words.
         try Data("Wij willen dat iedereen kan meedoen in de gemeenschap hier.".utf8).write(to: plans.appendingPathComponent("elfwoord.txt"))
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--top", "1"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--top", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = Self.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
         let header = rows[0]
@@ -56,18 +57,18 @@ import Testing
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("Niet gerangschikt: te weinig signaalwoorden"))
         // No list, mean or case names it.
-        let rank = try CLITests.run(["rank", out.appendingPathComponent("scores.csv").path, "--format", "json", "--top", "5"])
+        let rank = try TestBinary.run(["rank", out.appendingPathComponent("scores.csv").path, "--format", "json", "--top", "5"])
         #expect(rank.status == 0)
         #expect(!rank.stdout.contains("elfwoord"))
         #expect(rank.stderr.contains("elfwoord is not ranked: 2 signal words"))
         let means = ((try JSONSerialization.jsonObject(with: Data(rank.stdout.utf8)) as! [String: Any])["means"] as! [String: Any])["all"] as! [String: Any]
         #expect(means["n"] as? Int == 4)
-        let select = try CLITests.run(["select", out.appendingPathComponent("scores.csv").path, "--format", "json", "--distinct", "none"])
+        let select = try TestBinary.run(["select", out.appendingPathComponent("scores.csv").path, "--format", "json", "--distinct", "none"])
         #expect(!select.stdout.contains("elfwoord"))
         let selectionPart = summary.components(separatedBy: "## Selectie van casussen").last ?? ""
         #expect(!selectionPart.components(separatedBy: "## Termen").first!.contains("elfwoord"))
         // --min-signal-words 0 restores ranking every plan.
-        let all = try CLITests.run(["select", out.appendingPathComponent("scores.csv").path, "--format", "json", "--distinct", "none", "--min-signal-words", "0"])
+        let all = try TestBinary.run(["select", out.appendingPathComponent("scores.csv").path, "--format", "json", "--distinct", "none", "--min-signal-words", "0"])
         let cases = (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as! [String: Any])["cases"] as! [[String: Any]]
         #expect(cases[3]["municipality"] as? String == "elfwoord")
     }
@@ -82,7 +83,7 @@ import Testing
     ]
 
     @Test func hostileNamesPassEveryOutputEscaped() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
@@ -102,7 +103,7 @@ import Testing
         }
         try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--top", "1"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--top", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         for stream in [r.stdout, r.stderr] {
             #expect(!stream.unicodeScalars.contains("\u{1B}") && !stream.unicodeScalars.contains("\u{07}"))
@@ -133,16 +134,16 @@ import Testing
         let names = (json["plans"] as! [[String: Any]]).compactMap { $0["municipality"] as? String }
         #expect(Set(names) == Set(Self.payloads))
         // select reads the table back: the comma-with-mark name stays in its column.
-        let select = try CLITests.run(["select", out.appendingPathComponent("scores.csv").path, "--format", "json", "--distinct", "none"])
+        let select = try TestBinary.run(["select", out.appendingPathComponent("scores.csv").path, "--format", "json", "--distinct", "none"])
         #expect(select.status == 0, "\(select.stderr)")
         let picked = ((try JSONSerialization.jsonObject(with: Data(select.stdout.utf8)) as! [String: Any])["cases"] as! [[String: Any]]).compactMap { $0["municipality"] as? String }
         #expect(picked.allSatisfy { Self.payloads.contains($0) || Self.payloads.contains(String($0.dropFirst())) })
         // The terminal table of select and kwic escape control characters.
-        let table = try CLITests.run(["select", out.appendingPathComponent("scores.csv").path, "--distinct", "none"])
+        let table = try TestBinary.run(["select", out.appendingPathComponent("scores.csv").path, "--distinct", "none"])
         #expect(!table.stdout.unicodeScalars.contains("\u{1B}"))
-        let kwic = try CLITests.run(["kwic", plans.path, "--perspective", "PA"])
+        let kwic = try TestBinary.run(["kwic", plans.path, "--perspective", "PA"])
         #expect(!kwic.stdout.unicodeScalars.contains("\u{1B}") && !kwic.stderr.unicodeScalars.contains("\u{1B}"))
-        let kwicCSV = try CLITests.run(["kwic", plans.path, "--perspective", "PA", "--format", "csv"])
+        let kwicCSV = try TestBinary.run(["kwic", plans.path, "--perspective", "PA", "--format", "csv"])
         let kwicRows = Self.csvRows(kwicCSV.stdout)
         #expect(kwicRows.count > 1 && kwicRows.allSatisfy { $0.count == kwicRows[0].count })
     }
@@ -151,7 +152,7 @@ import Testing
 extension TrustTests {
     /// Issue 9: a PDF that keeps poppler busy for ever is stopped; the run finishes with exit 1.
     @Test(.timeLimit(.minutes(5))) func aHangingPDFIsStoppedAndTheRunFinishes() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
@@ -160,7 +161,7 @@ extension TrustTests {
                                          to: plans.appendingPathComponent("meedoenburg.txt"))
         let out = work.appendingPathComponent("out")
         let start = Date()
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--file-timeout", "2", "--jobs", "2"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--quiet", "--file-timeout", "2", "--jobs", "2"])
         #expect(Date().timeIntervalSince(start) < 60)
         #expect(r.status == 1, "\(r.stderr)")
         let errors = Self.csvRows(try String(contentsOf: out.appendingPathComponent("errors.csv"), encoding: .utf8))
@@ -176,7 +177,7 @@ extension TrustTests {
     /// Issue 9, done when: one folder with all of it at once; the run finishes, scores every good
     /// plan and lists every bad one with its reason.
     @Test func everythingAtOnce() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")
         let fm = FileManager.default
@@ -186,7 +187,7 @@ extension TrustTests {
         try fm.copyItem(at: Self.demo.appendingPathComponent("meedoenburg-wmo-2015.txt"), to: plans.appendingPathComponent("gedeeld.txt"))
         try HostilePDF.fanOut().write(to: plans.appendingPathComponent("eindeloos.pdf"))
         for fixture in ["encrypted.pdf", "truncated.pdf", "image-only.pdf", "garbage.bin", "empty.txt"] {
-            try fm.copyItem(at: CLITests.fixtures.appendingPathComponent(fixture), to: plans.appendingPathComponent(fixture))
+            try fm.copyItem(at: TestBinary.fixtures.appendingPathComponent(fixture), to: plans.appendingPathComponent(fixture))
         }
         try Data("Iedereen kan meedoen.".utf8).write(to: plans.appendingPathComponent("kort.txt"))
         try Data("Geheim.".utf8).write(to: work.appendingPathComponent("geheim.txt"))
@@ -200,8 +201,8 @@ extension TrustTests {
         manifest += "garbage.bin,Binair\nempty.txt,Leeg\nkort.txt,Kort\n../geheim.txt,Buiten\n"
         try Data(manifest.utf8).write(to: plans.appendingPathComponent("manifest.csv"))
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--file-timeout", "3", "--follow-links"])
-        let quiet = try CLITests.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--file-timeout", "3", "--follow-links", "--quiet", "--overwrite"])
+        let r = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--file-timeout", "3", "--follow-links"])
+        let quiet = try TestBinary.run(["analyze", plans.path, "--out", out.path, "--no-cache", "--file-timeout", "3", "--follow-links", "--quiet", "--overwrite"])
         #expect(quiet.stdout.isEmpty && !quiet.stderr.contains("warning") && quiet.stderr.contains("error"))
         #expect(r.status == 1, "\(r.stderr)")
         let scores = Self.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))

@@ -1,13 +1,14 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 12 end to end on the demo corpus.
 @Suite struct UncertaintyTests {
     @Test func bootstrapIntervalsInEveryOutput() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out")
-        let r = try CLITests.run(["analyze", "Corpus", "--out", out.path, "--no-cache", "--quiet", "--top", "2", "--bootstrap", "300", "--seed", "5"])
+        let r = try TestBinary.run(["analyze", "Corpus", "--out", out.path, "--cache", try DemoCache.copy(), "--quiet", "--top", "2", "--bootstrap", "300", "--seed", "5"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = TrustTests.csvRows(try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
         let header = rows[0]
@@ -35,21 +36,21 @@ import Testing
         #expect(html.contains("Hoe zeker is een aandeel of een plaats?") && html.contains("kans op 1e plaats") && html.contains("Opnieuw gekozen in"))
         // The same seed gives the same table; the report redraws the same intervals.
         let again = work.appendingPathComponent("again")
-        #expect(try CLITests.run(["analyze", "Corpus", "--out", again.path, "--no-cache", "--quiet", "--top", "2", "--bootstrap", "300", "--seed", "5"]).status == 0)
+        #expect(try TestBinary.run(["analyze", "Corpus", "--out", again.path, "--cache", try DemoCache.copy(), "--quiet", "--top", "2", "--bootstrap", "300", "--seed", "5"]).status == 0)
         #expect(try String(contentsOf: again.appendingPathComponent("scores.csv"), encoding: .utf8) == String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8))
         let redraw = work.appendingPathComponent("redraw.html")
-        #expect(try CLITests.run(["report", out.path, "--out", redraw.path]).status == 0)
+        #expect(try TestBinary.run(["report", out.path, "--out", redraw.path]).status == 0)
         #expect(try String(contentsOf: redraw, encoding: .utf8) == html)
     }
 }
 
 extension UncertaintyTests {
     @Test func sensitivityOnTheDemoCorpus() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out")
-        #expect(try CLITests.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path]).status == 0)
-        let r = try CLITests.run(["sensitivity", out.path, "--format", "json"])
+        #expect(try TestBinary.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--cache", try DemoCache.copy(to: work.appendingPathComponent("cache"))]).status == 0)
+        let r = try TestBinary.run(["sensitivity", out.path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["variants"] as? [String] == ["lexicon", "exact", "stem"])
@@ -61,14 +62,14 @@ extension UncertaintyTests {
         #expect(html.contains("Gevoeligheid voor matchingkeuzes"))
         // sturing report keeps the section.
         let redraw = work.appendingPathComponent("r.html")
-        #expect(try CLITests.run(["report", out.path, "--out", redraw.path]).status == 0)
+        #expect(try TestBinary.run(["report", out.path, "--out", redraw.path]).status == 0)
         #expect(try String(contentsOf: redraw, encoding: .utf8).contains("Gevoeligheid voor matchingkeuzes"))
     }
 }
 
 extension UncertaintyTests {
     @Test func scoreGivesShareIntervalsToo() throws {
-        let r = try CLITests.run(["score", "Corpus/regelrecht-wmo-2015.pdf", "--bootstrap", "300", "--format", "csv"])
+        let r = try TestBinary.run(["score", "Corpus/regelrecht-wmo-2015.pdf", "--bootstrap", "300", "--format", "csv"])
         #expect(r.status == 0)
         let rows = TrustTests.csvRows(r.stdout)
         let col = { (name: String) in rows[0].firstIndex(of: name)! }
@@ -82,10 +83,11 @@ extension UncertaintyTests {
     /// Issue 21: a plain analyze draws 1,000 seeded replicates and every output shows the intervals;
     /// `--bootstrap 0` says that there are none.
     @Test func intervalsByDefault() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out"), cache = work.appendingPathComponent("cache")
-        let r = try CLITests.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--top", "2", "--cache", cache.path])
+        try DemoCache.copy(to: cache)
+        let r = try TestBinary.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--top", "2", "--cache", cache.path])
         #expect(r.status == 0, "\(r.stderr)")
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as! [String: Any]
         let settings = run["settings"] as! [String: Any]
@@ -102,10 +104,10 @@ extension UncertaintyTests {
         // The groups of the demo corpus are small: no verdict, and the method under the table.
         #expect(html.contains("te klein") && html.contains("interval en p (tweezijdige bootstrap-p) komen uit dezelfde trekkingen"))
         let off = work.appendingPathComponent("off")
-        #expect(try CLITests.run(["analyze", "Corpus", "--out", off.path, "--quiet", "--top", "2", "--cache", cache.path, "--bootstrap", "0"]).status == 0)
+        #expect(try TestBinary.run(["analyze", "Corpus", "--out", off.path, "--quiet", "--top", "2", "--cache", cache.path, "--bootstrap", "0"]).status == 0)
         let plain = try String(contentsOf: off.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(plain.contains("Zonder intervallen (--bootstrap 0)") && plain.contains("(zonder interval: --bootstrap 0)"))
-        #expect(try CLITests.run(["analyze", "Corpus", "--out", work.appendingPathComponent("few").path, "--bootstrap", "20"]).status == 2)
+        #expect(try TestBinary.run(["analyze", "Corpus", "--out", work.appendingPathComponent("few").path, "--bootstrap", "20"]).status == 2)
     }
 }
 
@@ -113,20 +115,20 @@ extension UncertaintyTests {
     /// Issue 22, item 8: sensitivity takes the run's own documents and errors; it scores again
     /// only the files the run could read, and never reads a failed one again.
     @Test func sensitivityDoesNotReadFailedFilesAgain() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let plans = work.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         for name in ["meedoenburg-wmo-2015.txt", "kaderkerk-wmo-2015.txt"] {
-            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent("Corpus/\(name)"), to: plans.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: TestBinary.root.appendingPathComponent("Corpus/\(name)"), to: plans.appendingPathComponent(name))
         }
-        try FileManager.default.copyItem(at: CLITests.fixtures.appendingPathComponent("truncated.pdf"), to: plans.appendingPathComponent("kapot.pdf"))
+        try FileManager.default.copyItem(at: TestBinary.fixtures.appendingPathComponent("truncated.pdf"), to: plans.appendingPathComponent("kapot.pdf"))
         let out = work.appendingPathComponent("out")
-        #expect(try CLITests.run(["analyze", plans.path, "--out", out.path, "--quiet", "--cache", work.appendingPathComponent("cache").path]).status == 1)
+        #expect(try TestBinary.run(["analyze", plans.path, "--out", out.path, "--quiet", "--cache", try DemoCache.copy(to: work.appendingPathComponent("cache"))]).status == 1)
         // Were it read again, this file would keep the reader busy until the time limit.
         try HostilePDF.fanOut().write(to: plans.appendingPathComponent("kapot.pdf"))
         let start = Date()
-        let r = try CLITests.run(["sensitivity", out.path, "--modes", "lexicon,exact", "--file-timeout", "20"])
+        let r = try TestBinary.run(["sensitivity", out.path, "--modes", "lexicon,exact", "--file-timeout", "20"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Date().timeIntervalSince(start) < 15)
         #expect(r.stderr.contains("lexicon (the run): 2 plans") && r.stderr.contains("exact: 2 plans scored again from the text cache"))

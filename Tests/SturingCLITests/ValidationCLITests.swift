@@ -1,22 +1,24 @@
 import Foundation
+import SturingTestSupport
 import Testing
 
 /// Issue 11 end to end on the demo corpus: sample, code (the test codes), score, report.
 @Suite struct ValidationCLITests {
     @Test func theValidationLoop() throws {
-        let work = CLITests.temp()
+        let work = TestFolder.make("cli")
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out"), cache = work.appendingPathComponent("cache")
-        #expect(try CLITests.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--cache", cache.path]).status == 0)
+        try DemoCache.copy(to: cache)
+        #expect(try TestBinary.run(["analyze", "Corpus", "--out", out.path, "--quiet", "--cache", cache.path]).status == 0)
         let sheet = work.appendingPathComponent("sheet.csv")
-        let r = try CLITests.run(["validate", "sample", out.path, "--matches", "8", "--sentences", "10", "--seed", "3", "--out", sheet.path])
+        let r = try TestBinary.run(["validate", "sample", out.path, "--matches", "8", "--sentences", "10", "--seed", "3", "--out", sheet.path])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: sheet, encoding: .utf8)
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("sheet.md").path))
         // The same seed gives the same sheet without the text cache (the files are read again).
         try FileManager.default.removeItem(at: cache)
         let again = work.appendingPathComponent("again.csv")
-        #expect(try CLITests.run(["validate", "sample", out.path, "--matches", "8", "--sentences", "10", "--seed", "3", "--out", again.path]).status == 0)
+        #expect(try TestBinary.run(["validate", "sample", out.path, "--matches", "8", "--sentences", "10", "--seed", "3", "--out", again.path]).status == 0)
         #expect(try String(contentsOf: again, encoding: .utf8) == text)
         var rows = TrustTests.csvRows(text)
         let header = rows[0]
@@ -59,8 +61,8 @@ import Testing
         let semicolon = "\u{FEFF}" + b.map { $0.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
         try Data(semicolon.utf8).write(to: coderB)
         // The sheets were saved elsewhere: their key is found through --run.
-        #expect(try CLITests.run(["validate", "score", coderA.path]).stderr.contains("no 'found' column and no key"))
-        let scored = try CLITests.run(["validate", "score", coderA.path, coderB.path, "--format", "json", "--run", out.path])
+        #expect(try TestBinary.run(["validate", "score", coderA.path]).stderr.contains("no 'found' column and no key"))
+        let scored = try TestBinary.run(["validate", "score", coderA.path, coderB.path, "--format", "json", "--run", out.path])
         #expect(scored.status == 0, "\(scored.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as! [String: Any]
         let precision = json["precision"] as! [String: Any]
@@ -82,7 +84,7 @@ import Testing
         #expect(terms.first?["term"] as? String == wrong)  // lowest precision first
         // The report gains the section.
         let html = work.appendingPathComponent("r.html")
-        let reported = try CLITests.run(["report", out.path, "--out", html.path, "--validation", coderA.path, "--validation", coderB.path])
+        let reported = try TestBinary.run(["report", out.path, "--out", html.path, "--validation", coderA.path, "--validation", coderB.path])
         #expect(reported.status == 0, "\(reported.stderr)")
         let page = try String(contentsOf: html, encoding: .utf8)
         #expect(page.contains("Validatie tegen menselijke codering") && page.contains("Aandelen gecorrigeerd voor precisie (schatting)"))
@@ -91,7 +93,7 @@ import Testing
         bad[1][col("code")] = "misschien"
         let badSheet = work.appendingPathComponent("bad.csv")
         try Data(csv(bad).utf8).write(to: badSheet)
-        let refused = try CLITests.run(["validate", "score", badSheet.path, "--run", out.path])
+        let refused = try TestBinary.run(["validate", "score", badSheet.path, "--run", out.path])
         #expect(refused.status == 2 && refused.stderr.contains("bad.csv:2:"), "\(refused.stderr)")
         // A row moved to another perspective is refused against the key.
         var moved = rows
@@ -99,17 +101,17 @@ import Testing
         moved[npm][col("perspective")] = "NPM"
         let movedSheet = work.appendingPathComponent("moved.csv")
         try Data(csv(moved).utf8).write(to: movedSheet)
-        let departed = try CLITests.run(["validate", "score", movedSheet.path, "--run", out.path])
+        let departed = try TestBinary.run(["validate", "score", movedSheet.path, "--run", out.path])
         #expect(departed.status == 2 && departed.stderr.contains("but it was drawn as PA"), "\(departed.stderr)")
         // --format csv writes CSV, md Markdown.
-        let asCSV = try CLITests.run(["validate", "score", coderA.path, "--format", "csv", "--run", out.path])
+        let asCSV = try TestBinary.run(["validate", "score", coderA.path, "--format", "csv", "--run", out.path])
         #expect(asCSV.status == 0 && asCSV.stdout.hasPrefix("scope,perspective,term,precision,"))
         #expect(asCSV.stdout.split(separator: "\n")[1].hasPrefix("all,,,"))
-        let asMD = try CLITests.run(["validate", "score", coderA.path, "--format", "md", "--run", out.path])
+        let asMD = try TestBinary.run(["validate", "score", coderA.path, "--format", "md", "--run", out.path])
         #expect(asMD.stdout.hasPrefix("## Validatie tegen menselijke codering") && asMD.stdout.contains("| **alle treffers** | "))
         // --show-found puts the tool's finding in the last column.
         let shown = work.appendingPathComponent("shown.csv")
-        #expect(try CLITests.run(["validate", "sample", out.path, "--matches", "2", "--sentences", "2", "--show-found", "--out", shown.path]).status == 0)
+        #expect(try TestBinary.run(["validate", "sample", out.path, "--matches", "2", "--sentences", "2", "--show-found", "--out", shown.path]).status == 0)
         #expect(TrustTests.csvRows(try String(contentsOf: shown, encoding: .utf8))[0].last == "found")
     }
 }

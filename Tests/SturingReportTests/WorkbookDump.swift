@@ -1,4 +1,5 @@
 import Foundation
+import SturingTestSupport
 
 /// A workbook as openpyxl reads it (scripts/xlsx-dump): the check that scores.xlsx opens in the
 /// reader researchers use, with numbers as numbers and text as text.
@@ -59,8 +60,8 @@ struct WorkbookDump {
             p.standardOutput = out
             p.standardError = err
             try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let data = TestBinary.readAll(out)
+            let message = String(decoding: TestBinary.readAll(err), as: UTF8.self)
             p.waitUntilExit()
             if p.terminationStatus == 0 { return try JSONDecoder().decode([Sheet].self, from: data) }
             problems.append("\(python): \(message.split(separator: "\n").last ?? "")")

@@ -7,9 +7,9 @@ import Synchronization
 
 /// The tables and reports a run writes, the same for `analyze` and `merge`, so that merged shards
 /// give exactly the outputs of one run.
-enum RunOutputs {
+public enum RunOutputs {
     /// The file names, for the closing message.
-    static let names = "{report.html, summary.md, scores.csv, scores.xlsx, scores.json, errors.csv, documents.jsonl, run.json}"
+    public static let names = "{report.html, summary.md, scores.csv, scores.xlsx, scores.json, errors.csv, documents.jsonl, run.json}"
 
     /// Writes scores.csv, scores.xlsx, errors.csv, scores.json, summary.md and report.html into `folder`,
     /// each rendered and written on its own, side by side on up to `threads` threads (they only
@@ -17,7 +17,7 @@ enum RunOutputs {
     /// when given, works out the lexicon check (`input.lexiconFindings`, shown in report.html and
     /// scores.json) at the start of report.html's task, while the other outputs, which do not
     /// show it, are rendered beside it; scores.json, the last task, waits for it.
-    static func write(_ folder: RunFolder, input: CorpusReportInput, findings: (() -> [LexiconFinding])? = nil, failures: [FileFailure],
+    public static func write(_ folder: RunFolder, input: CorpusReportInput, findings: (() -> [LexiconFinding])? = nil, failures: [FileFailure],
                       dialect: CSVDialect, language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
         let selection = input.selection
         // Each task renders and writes one output and returns what went wrong, if anything.
@@ -51,21 +51,21 @@ enum RunOutputs {
 
     /// Writes the focus page of each named municipality into `folder`; an unknown name is an
     /// error that suggests the closest ones.
-    static func writeFocus(_ names: [String], input: CorpusReportInput, folder: String, language: Language) throws {
+    public static func writeFocus(_ names: [String], input: CorpusReportInput, folder: String, language: Language, events: RunEvents) throws {
         for name in names {
             guard let page = FocusReport.html(input, municipality: name, language: language) else {
                 // The name was checked against the corpus; its files could not be scored.
-                printWarning("--focus '\(name)': no file of this municipality could be scored, so it has no page (see errors.csv)")
+                events.warning("--focus '\(name)': no file of this municipality could be scored, so it has no page (see errors.csv)")
                 continue
             }
             let path = (folder as NSString).appendingPathComponent(FocusReport.fileName(name))
             try AtomicFile.write(page, to: path)
-            printNote("wrote " + Escape.terminal(path))
+            events.note("wrote " + path)
         }
     }
 
     /// The corpus plan as run folders keep it (corpus.json), for `merge`.
-    static func corpusJSON(_ corpus: CorpusPlan) -> String {
+    public static func corpusJSON(_ corpus: CorpusPlan) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(corpus)) ?? Data(), as: UTF8.self) + "\n"
