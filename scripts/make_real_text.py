@@ -10,8 +10,12 @@ amounts and percentages; abbreviations; and a large vocabulary with a Zipf-like 
 words, domain words, their inflections and tens of thousands of compounds), with the appendix C
 signal words at about the rate they have in real plans.
 
-usage: make_real_text.py OUT --mb 16.8 [--files 1] [--seed 1]
-       make_real_text.py OUTDIR --plans N --pages P [--seed 1]
+With --extracted the text is shaped like the output of other PDF-to-text tools (Tika, PyPDF,
+pdfminer) instead: a blank line after every line in about half the documents, most lines ending in
+a space, and the private-use bullets of Word's Symbol font (U+F0B7, U+F0A7) beside "•".
+
+usage: make_real_text.py OUT --mb 16.8 [--files 1] [--seed 1] [--extracted]
+       make_real_text.py OUTDIR --plans N --pages P [--seed 1] [--extracted]
 """
 import argparse
 import os
@@ -165,9 +169,28 @@ def page(rng, vocab, number, name, target_chars, style):
     return "\n".join(parts)
 
 
-def document(rng, vocab, name, pages, chars_per_page):
+def document(rng, vocab, name, pages, chars_per_page, extracted=False):
     style = "wrapped" if rng.random() < 0.7 else "long"
-    return "\f".join(page(rng, vocab, i + 1, name, chars_per_page, style) for i in range(pages)) + "\n"
+    text = "\f".join(page(rng, vocab, i + 1, name, chars_per_page, style) for i in range(pages)) + "\n"
+    return extract_shape(rng, text) if extracted else text
+
+
+def extract_shape(rng, text):
+    """The text as other PDF-to-text tools give it: Symbol-font bullets, lines ending in a space,
+    and in about half the documents a blank line after every line."""
+    double = rng.random() < 0.5
+    out = []
+    for line in text.split("\n"):
+        for bullet in BULLETS[:3]:
+            if line.startswith(bullet):
+                line = rng.choice(["\uf0b7 ", "\uf0a7 ", "• "]) + line[len(bullet):]
+                break
+        if line and rng.random() < 0.6:
+            line += " "
+        out.append(line)
+        if double and line:
+            out.append("")
+    return "\n".join(out)
 
 
 def main():
@@ -178,6 +201,7 @@ def main():
     ap.add_argument("--plans", type=int)
     ap.add_argument("--pages", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--extracted", action="store_true", help="shape the text like other PDF-to-text tools' output")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     vocab = Vocabulary(rng)
@@ -187,7 +211,7 @@ def main():
         for i in range(a.plans):
             name = f"{rng.choice(NAMES)}{i}"
             with open(os.path.join(a.out, f"plan-{i:0{width}d}.txt"), "w", encoding="utf-8") as f:
-                f.write(document(rng, vocab, name, a.pages, 2600))
+                f.write(document(rng, vocab, name, a.pages, 2600, a.extracted))
         return
     target = int((a.mb or 16.8) * 1_000_000)
     if a.files > 1:
@@ -198,7 +222,7 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             written = 0
             while written < per_file:
-                d = document(rng, vocab, rng.choice(NAMES), rng.randint(20, 60), 2600)
+                d = document(rng, vocab, rng.choice(NAMES), rng.randint(20, 60), 2600, a.extracted)
                 f.write(d)
                 written += len(d.encode("utf-8"))
 

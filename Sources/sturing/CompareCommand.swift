@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import SturingAnalysis
-import SturingCore
 import SturingReport
+import SturingRun
 
 /// `sturing compare OUT_A OUT_B`: two runs (say the 2015 and the 2019 plans) municipality by
 /// municipality, with the change per perspective and whether it is larger than the uncertainty.
@@ -39,45 +38,14 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var uncertainty: BootstrapOptions
 
-    /// One run as the comparison needs it, from its output folder.
-    static func load(_ folder: String) throws -> (run: PeriodComparison.Run, lexicon: String, match: String) {
-        let input: CorpusReportInput
-        input = try ScoresJSONReader.load(path: (folder as NSString).appendingPathComponent("scores.json"))
-        let plans = input.plans.map { entry in
-            var terms = [String: (perspective: Perspective, count: Int)]()
-            for p in Perspective.allCases { for t in entry.score.terms[p] ?? [] where t.count > 0 { terms[t.term] = (p, t.count) } }
-            let shares = Perspective.allCases.compactMap { entry.score.perspectives[$0]?.share }
-            return PeriodComparison.Run.Plan(municipality: entry.plan.municipality, shares: shares.count == 4 ? shares : nil,
-                                             tokens: entry.score.tokens, signalWords: entry.score.totalSignalWords, terms: terms,
-                                             sentences: entry.score.sentences)
-        }
-        let label = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        return (PeriodComparison.Run(label: label, plans: plans), input.provenance.lexiconSHA256, input.provenance.match.rawValue)
-    }
-
     func run() throws {
-        let a = try Self.load(before), b = try Self.load(after)
-        let different = a.lexicon != b.lexicon || a.match != b.match
-        if different && !allowDifferent {
-            throw CLIError(description: "\(before) and \(after) were made with \(a.lexicon != b.lexicon ? "other lexicons" : "other match modes (\(a.match), \(b.match))"); their shares are not comparable (run both alike, or pass --allow-different)")
-        }
-        let comparison = PeriodComparison(a.run, b.run, replicates: uncertainty.bootstrap, seed: uncertainty.seed)
-        if uncertainty.bootstrap > 0 && comparison.changes.contains(where: { $0.interval != nil && !$0.paired }) {
-            printWarning("some plans were scored before sturing 0.3 (no sentence keys): their sentences are resampled without pairing, so an unchanged text still gets an interval (score both periods again)")
-        }
-        let folder = out ?? (after as NSString).appendingPathComponent("compare")
-        func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try AtomicFile.write(ComparisonReport.csv(comparison, dialect: csvDialect, different: different), to: file("compare.csv"))
-        try AtomicFile.write(ComparisonReport.json(comparison, different: different).pretty(), to: file("compare.json"))
-        try AtomicFile.write(ComparisonReport.markdown(comparison, language: lang, different: different), to: file("compare.md"))
-        try AtomicFile.write(ComparisonReport.html(comparison, language: lang, different: different), to: file("compare.html"))
+        let result = try CompareRun.run(before: before, after: after, out: out, allowDifferent: allowDifferent, replicates: uncertainty.bootstrap,
+                                        seed: uncertainty.seed, dialect: csvDialect, language: lang, events: consoleEvents())
+        let (comparison, different) = (result.comparison, result.different)
         switch format {
         case .json: print(ComparisonReport.json(comparison, different: different).pretty(), terminator: "")
         case .csv: print(ComparisonReport.csv(comparison, dialect: csvDialect, different: different), terminator: "")
         case .table, .md: print(ComparisonReport.markdown(comparison, language: lang, different: different), terminator: "")
         }
-        printNote("wrote " + folder + "/{compare.csv, compare.json, compare.md, compare.html}")
-        for name in comparison.onlyBefore { printWarning("\(name) is only in \(before)") }
-        for name in comparison.onlyAfter { printWarning("\(name) is only in \(after)") }
     }
 }

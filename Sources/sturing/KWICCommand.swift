@@ -41,6 +41,9 @@ struct KWICCommand: ParsableCommand {
     @Option(name: .long, help: "CSV style (with --format csv): standard or excel-nl (semicolon, BOM).")
     var csvDialect: CSVDialect = .standard
 
+    @Option(name: .customLong("cache"), help: "A text cache folder (an analyze run's, e.g. Output/.cache): files already read there are not read again, others are added.")
+    var cacheFolder: String?
+
     /// Output formats of `kwic`.
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
 
@@ -83,7 +86,12 @@ struct KWICCommand: ParsableCommand {
         var rows = [["municipality", "file", "page", "perspective", "term", "left", "match", "right"] + (weighed ? ["p"] : [])]
         var failed = false
         // One file at a time: all cores clean it, and read its scanned pages by OCR.
-        let reader = IsolatedReader(cache: nil, textThreads: ProcessInfo.processInfo.activeProcessorCount)
+        var cache = cacheFolder.map { DocumentCache(folder: $0, ocr: .auto) }
+        if let problem = cache?.writeProblem(), let cacheFolder {
+            printWarning("--cache \(cacheFolder): cannot be written (\(problem)); the files are read without it")
+            cache = nil
+        }
+        let reader = IsolatedReader(cache: cache, textThreads: ProcessInfo.processInfo.activeProcessorCount)
         for file in files {
             let document: Document
             do { document = try reader.read(path: file) } catch {

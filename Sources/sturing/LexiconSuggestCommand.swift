@@ -3,11 +3,7 @@ import Foundation
 import SturingRun
 import SturingAnalysis
 import SturingCore
-import SturingIngest
-import SturingPipeline
 import SturingReport
-import SturingText
-import SturingValidation
 
 extension LexiconCommand {
     /// `sturing lexicon suggest CORPUS --perspective P`: words and phrases the lexicon lacks that
@@ -77,101 +73,29 @@ extension LexiconCommand {
 
         func run() throws {
             guard let wanted = Perspective(code: perspective) else { return }
-            let compiled = try lexiconOptions.compile()
-            let scorer = try DocumentScorer(lexicon: compiled)
-            let model = try lexiconOptions.contextModel(for: compiled)
-            scorer.model = model?.model
-            var coded: [[String]]?
-            if !sheet.isEmpty {
-                var bags = [[String]]()
-                for path in sheet {
-                    let loaded: CodedMatches.Loaded
-                    loaded = try CodedMatches.load(path: path)
-                    for m in loaded.matches where m.perspective == wanted && m.signals {
-                        bags.append(m.features.filter { $0.hasPrefix("b:") }.map { String($0.dropFirst(2)) })
-                    }
-                }
-                guard !bags.isEmpty else {
-                    throw CLIError(description: "the sheets hold no \(wanted.code) match coded 1: code some with `sturing validate sample`, or leave out --sheet to learn from the corpus's matches")
-                }
-                coded = bags
-            }
+            let lexicon = try lexiconOptions.load()
             let listed = try CorpusInputs(inputs)
-            guard !listed.files.isEmpty else { throw CLIError(description: "no plan files in \(inputs.joined(separator: ", ")) (\(ReadFormats.list))") }
-            let reader = IsolatedReader(cache: nil, textThreads: ProcessInfo.processInfo.activeProcessorCount)
-            var documents = [Document](), sequences = [WordSequence](), failed = false
-            for file in listed.files {
-                do {
-                    let document = try reader.read(path: file)
-                    documents.append(document)
-                    sequences.append(scorer.wordSequence(document))
-                } catch {
-                    printError("\(file): \(error.description)")
-                    failed = true
-                }
-            }
-            guard !sequences.isEmpty else { throw CLIError(description: "no document could be read") }
+            guard !listed.files.isEmpty else { throw RunError("no plan files in \(inputs.joined(separator: ", ")) (\(ReadFormats.list))") }
             var options = LexiconSuggestion.Options()
             options.window = window; options.minFrequency = minFrequency; options.minDocuments = minDocuments
             options.top = top; options.examples = examples; options.phrases = !noPhrases
-            let leaveOut = keepStopwords ? { _ in false } : Stopwords.leaveOut(language: compiled.lexicon.language)
-            let result = LexiconSuggestion.suggest(sequences, perspective: wanted, options: options, leaveOut: leaveOut, coded: coded)
-            // Examples, one document load per document.
-            var lines = [Int: [KWICLine]]()
-            var byDocument = [Int: [(candidate: Int, place: LexiconSuggestion.Place)]]()
-            for (c, candidate) in result.candidates.enumerated() { for place in candidate.examples { byDocument[place.document, default: []].append((c, place)) } }
-            for (d, wantedPlaces) in byDocument.sorted(by: { $0.key < $1.key }) {
-                for (k, line) in zip(wantedPlaces, scorer.contexts(documents[d], spans: wantedPlaces.map { ($0.place.token, $0.place.length) },
-                                                                    perspective: wanted, term: "", window: 8)) {
-                    lines[k.candidate, default: []].append(line)
-                }
-            }
-            func example(_ line: KWICLine) -> String {
-                let name = URL(fileURLWithPath: line.file).lastPathComponent
-                let municipality = listed.municipality[line.file].flatMap { $0 == URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent ? nil : $0 }
-                let place = (municipality.map { $0 + ", " } ?? "") + name + (line.page.map { " p.\($0)" } ?? "")
-                return "\(place): \(line.left) [\(line.match)] \(line.right)"
-            }
-            let profileSource = coded != nil ? "\(Int(result.profileWeight)) matches coded 1 in \(sheet.count) sheet(s)"
-                : model != nil ? String(format: "%.1f", result.profileWeight) + " expected true matches (counted matches weighed by p)"
-                : "\(Int(result.profileWeight)) counted matches (all weighed alike; --disambiguate weighs them by p)"
+            var failed = false
+            let suggestions = try SuggestionRun.run(listed, perspective: wanted, lexicon: lexicon, sheets: sheet, options: options,
+                                                    keepStopwords: keepStopwords, failed: { file, error in
+                printError("\(file): \(error.description)")
+                failed = true
+            })
             switch format {
             case .table:
-                print(Escape.terminal("\(wanted.code) in \(sequences.count) document(s), lexicon \(compiled.lexicon.name): \(result.targetSentences) sentence(s) where \(wanted.code) is counted, \(result.otherSentences) other(s); context profile from \(profileSource); \(result.eligible) words and phrases considered"))
-                if result.candidates.isEmpty {
-                    printNote("no candidate: no word or phrase outside the lexicon occurs \(minFrequency)+ times in \(min(minDocuments, sequences.count))+ document(s) and more often in \(wanted.code)'s sentences (lower --min-frequency or --min-documents, or add plans)")
+                if suggestions.result.candidates.isEmpty {
+                    printNote("no candidate: no word or phrase outside the lexicon occurs \(minFrequency)+ times in \(min(minDocuments, suggestions.documents))+ document(s) and more often in \(wanted.code)'s sentences (lower --min-frequency or --min-documents, or add plans)")
                 }
-                print("rank  word or phrase              freq  docs  in \(wanted.code.padding(toLength: 4, withPad: " ", startingAt: 0)) other       G²  log ratio  similarity")
-                for (c, s) in result.candidates.enumerated() {
-                    print(Escape.terminal(String(format: "%4d  ", c + 1) + s.text.padding(toLength: 26, withPad: " ", startingAt: 0)
-                        + String(format: " %5d %5d %7d %5d %8.1f %10.2f %11.3f", s.frequency, s.documents, s.target, s.reference, s.g2, s.logRatio, s.similarity)))
-                    for line in lines[c] ?? [] { print(Escape.terminal("        " + example(line))) }
-                }
+                print(SuggestionReport.table(suggestions), terminator: "")
             case .csv:
-                var rows = [["rank", "candidate", "frequency", "documents", "in_perspective_sentences", "in_other_sentences", "g2", "log_ratio",
-                             "similarity", "keyness_rank", "similarity_rank"] + (0..<examples).map { "example_\($0 + 1)" }]
-                for (c, s) in result.candidates.enumerated() {
-                    let shown = (lines[c] ?? []).map(example)
-                    rows.append(["\(c + 1)", s.text, "\(s.frequency)", "\(s.documents)", "\(s.target)", "\(s.reference)", csvDialect.number(s.g2),
-                                 csvDialect.number(s.logRatio), csvDialect.number(s.similarity), "\(s.keynessRank)", "\(s.similarityRank)"]
-                        + (0..<examples).map { $0 < shown.count ? shown[$0] : "" })
-                }
-                let csv = csvDialect.write(rows)
+                let csv = SuggestionReport.csv(suggestions, dialect: csvDialect)
                 print(isatty(1) != 0 ? Escape.terminalText(csv) : csv, terminator: "")
             case .json:
-                print(JSONValue.object([
-                    ("perspective", .string(wanted.code)), ("lexicon", .string(compiled.lexicon.name)), ("documents", .int(sequences.count)),
-                    ("perspective_sentences", .int(result.targetSentences)), ("other_sentences", .int(result.otherSentences)),
-                    ("profile", .string(profileSource)), ("considered", .int(result.eligible)),
-                    ("candidates", .array(result.candidates.enumerated().map { c, s in .object([
-                        ("rank", .int(c + 1)), ("candidate", .string(s.text)), ("frequency", .int(s.frequency)), ("documents", .int(s.documents)),
-                        ("in_perspective_sentences", .int(s.target)), ("in_other_sentences", .int(s.reference)), ("g2", .double(s.g2)),
-                        ("log_ratio", .double(s.logRatio)), ("similarity", .double(s.similarity)), ("keyness_rank", .int(s.keynessRank)),
-                        ("similarity_rank", .int(s.similarityRank)),
-                        ("examples", .array((lines[c] ?? []).map { l in .object([("file", .string(l.file)), ("page", l.page.map { .int($0) } ?? .null),
-                                                                                  ("left", .string(l.left)), ("match", .string(l.match)), ("right", .string(l.right))]) })),
-                    ]) })),
-                ]).pretty(), terminator: "")
+                print(SuggestionReport.json(suggestions), terminator: "")
             }
             if failed { throw ExitCode(1) }
         }

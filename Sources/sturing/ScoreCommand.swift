@@ -51,28 +51,9 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled = try lexiconOptions.compile()
-        let contextModel = try lexiconOptions.contextModel(for: compiled)
-        var provenance = RunLexicon.provenance(compiled)
-        provenance.model = contextModel?.record
-        let reader = isolation.reader(cache: nil, jobs: jobs, files: files.count)
-        let outcomes = try BatchScorer.run(paths: files, lexicon: compiled, model: contextModel?.model, jobs: jobs,
-                                           read: { path throws(IngestError) in try reader.read(path: path) })
-        var scores = [DocumentScore](), failures = [FileFailure]()
-        for o in outcomes {
-            switch o {
-            case .scored(let s): scores.append(s)
-            case .failed(let f): failures.append(f)
-            }
-        }
-        // Each file's share intervals from resampling its sentences (no ranking across files).
-        var bootstrap: Bootstrap?
-        let profiles = scores.compactMap(\.sentences)
-        if uncertainty.bootstrap > 0 && profiles.count == scores.count && !scores.isEmpty {
-            let spread = provenance.model.map { SIMD4($0.calibrationSD[0], $0.calibrationSD[1], $0.calibrationSD[2], $0.calibrationSD[3]) }
-            bootstrap = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: uncertainty.bootstrap, seed: uncertainty.seed,
-                                  modelSpread: spread)
-        }
+        let scored = try ScoreRun.run(files, lexicon: try lexiconOptions.load(), jobs: jobs, limits: isolation.limits,
+                                      replicates: uncertainty.bootstrap, seed: uncertainty.seed)
+        let (provenance, scores, failures, bootstrap) = (scored.provenance, scored.scores, scored.failures, scored.bootstrap)
         let intervals = bootstrap?.plans
         func render(_ format: Format) -> String {
             switch format {

@@ -124,14 +124,18 @@ import Testing
 
     /// Issue 14: any word or pattern, with the municipality from the folder's manifest; CSV in both dialects.
     @Test func kwicFindsAnyWordOrPattern() throws {
-        let words = try TestBinary.run(["kwic", "Corpus", "--word", "Regels", "--format", "csv"])
+        let cache = try DemoCache.copy()
+        let words = try TestBinary.run(["kwic", "Corpus", "--word", "Regels", "--format", "csv", "--cache", cache])
         #expect(words.status == 0)
         let rows = words.stdout.split(separator: "\n").map(String.init)
         #expect(rows[0] == "municipality,file,page,perspective,term,left,match,right")
         #expect(rows.count > 5)
         #expect(rows.dropFirst().allSatisfy { $0.contains(",regels,") || $0.contains(",Regels,") })
         #expect(rows.contains { $0.hasPrefix("Regelrecht,Corpus/regelrecht-wmo-2015.pdf,") })
-        let pattern = try TestBinary.run(["kwic", "Corpus", "--pattern", "doel*", "--format", "csv", "--csv-dialect", "excel-nl"])
+        // The same lines without the text cache: the cache gives the text the files give.
+        let uncached = try TestBinary.run(["kwic", "Corpus", "--word", "Regels", "--format", "csv"])
+        #expect(uncached.stdout == words.stdout)
+        let pattern = try TestBinary.run(["kwic", "Corpus", "--pattern", "doel*", "--format", "csv", "--csv-dialect", "excel-nl", "--cache", cache])
         #expect(pattern.status == 0)
         #expect(pattern.stdout.hasPrefix("\u{FEFF}municipality;file;page"))
         #expect(pattern.stdout.contains(";doelmatig;") && pattern.stdout.contains(";doeltreffende;"))

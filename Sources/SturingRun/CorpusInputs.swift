@@ -5,14 +5,14 @@ import SturingPipeline
 
 /// The plan files named on a command line (files, or folders whose manifest.csv names the
 /// municipalities), for the commands that read a corpus without a run (`kwic`, `lexicon suggest`).
-struct CorpusInputs {
+public struct CorpusInputs: Sendable {
     /// The files, in the order given (a folder's in its corpus order).
-    var files: [String] = []
+    public var files: [String] = []
     /// The municipality of each file that a folder's manifest (or file name) gives.
-    var municipality: [String: String] = [:]
+    public var municipality: [String: String] = [:]
 
-    /// Lists `inputs`; a folder's manifest problems are thrown as CLIError.
-    init(_ inputs: [String]) throws {
+    /// Lists `inputs`; a folder's manifest problems are thrown.
+    public init(_ inputs: [String]) throws {
         for input in inputs {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue else {
