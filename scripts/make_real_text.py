@@ -12,7 +12,9 @@ signal words at about the rate they have in real plans.
 
 With --extracted the text is shaped like the output of other PDF-to-text tools (Tika, PyPDF,
 pdfminer) instead: a blank line after every line in about half the documents, most lines ending in
-a space, and the private-use bullets of Word's Symbol font (U+F0B7, U+F0A7) beside "•".
+a space, the private-use bullets of Word's Symbol font (U+F0B7, U+F0A7) beside "•", and in about a
+third of the documents some lines in a font without a Unicode map, which such tools give as control
+characters (U+000E-U+001F; about one character in ten of some real municipal budgets).
 
 usage: make_real_text.py OUT --mb 16.8 [--files 1] [--seed 1] [--extracted]
        make_real_text.py OUTDIR --plans N --pages P [--seed 1] [--extracted]
@@ -179,8 +181,14 @@ def extract_shape(rng, text):
     """The text as other PDF-to-text tools give it: Symbol-font bullets, lines ending in a space,
     and in about half the documents a blank line after every line."""
     double = rng.random() < 0.5
+    garbled = rng.random() < 0.33
     out = []
+    page = 0
     for line in text.split("\n"):
+        page += line.count("\f")
+        # The cover page reads well; later pages hold the tables.
+        if garbled and page > 0 and rng.random() < 0.12:
+            line = "".join(ch if ch == " " else chr(0x0E + ord(ch) % 18) for ch in line)
         for bullet in BULLETS[:3]:
             if line.startswith(bullet):
                 line = rng.choice(["\uf0b7 ", "\uf0a7 ", "• "]) + line[len(bullet):]
