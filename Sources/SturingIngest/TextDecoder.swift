@@ -110,9 +110,11 @@ public enum TextDecoder {
         if looksLikeBinary(decoded.text) { throw .undecodable(encoding: decoded.encoding) }
     }
 
-    /// True when the text is mostly control or replacement characters: more than one in
-    /// twenty of its first 200,000 scalars (C0 controls other than tab, line ends and form feed,
-    /// DEL, U+FFFD), counted on the UTF-8 bytes.
+    /// True when the text looks like binary read as text: of its first 200,000 scalars more than
+    /// one in twenty are control or replacement characters (C0 controls other than tab, line
+    /// ends and form feed, DEL, U+FFFD) and fewer than half are letters. Text that other tools
+    /// extracted from PDFs can hold one control character in ten (fonts without a Unicode map
+    /// give glyph codes) and is still mostly words: it is read.
     public static func looksLikeBinary(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { looksLikeBinary($0) }
@@ -120,18 +122,21 @@ public enum TextDecoder {
 
     /// `looksLikeBinary` on UTF-8 bytes.
     static func looksLikeBinary(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var bad = 0, total = 0, i = 0
+        var bad = 0, letters = 0, total = 0, i = 0
         while i < b.count && total < 200_000 {
             let c = b[i]
             if c & 0xC0 != 0x80 { total += 1 }
             switch c {
             case 0x09, 0x0A, 0x0C, 0x0D: break
             case 0x00...0x1F, 0x7F: bad += 1
+            case 0x41...0x5A, 0x61...0x7A: letters += 1
+            // The lead byte of U+00C0-U+024F (é, ë, ï, ...), letters in Dutch text.
+            case 0xC3...0xC9: letters += 1
             case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && b[i + 2] == 0xBD: bad += 1
             default: break
             }
             i += 1
         }
-        return total > 0 && bad * 20 > total
+        return total > 0 && bad * 20 > total && letters * 2 < total
     }
 }

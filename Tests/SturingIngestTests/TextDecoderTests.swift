@@ -94,4 +94,19 @@ import Testing
         let bytes = (0..<400).map { UInt8(1 + $0 % 8) }
         #expect(throws: IngestError.undecodable(encoding: "UTF-8")) { try TextDecoder.decode(bytes) }
     }
+
+    /// A budget as another tool extracted it: lines of glyph codes (one character in eight a
+    /// control character) between lines of words. It is text, and read as such; the same
+    /// controls with few letters around them are not.
+    @Test func extractedTextWithGlyphCodesIsReadButControlsAmongSymbolsAreNot() throws {
+        let words = "De gemeente stelt in de begroting de kaders voor het sociaal domein vast.\n"
+        let glyphs = String(decoding: [0x14, 0x15, 0x12, 0x38, 0x16, 0x17, 0x12, 0x18, 0x19, 0x19, 0x0A] as [UInt8], as: UTF8.self)
+        let budget = String(repeating: words + glyphs, count: 200)
+        let controls = budget.unicodeScalars.filter { (0x0E...0x1F).contains($0.value) }.count
+        #expect(controls * 20 > budget.unicodeScalars.count)
+        let decoded = try TextDecoder.decode(Array(budget.utf8))
+        #expect(decoded.text.contains("sociaal domein"))
+        let symbols = String(repeating: "12 = 34 + 56; " + glyphs, count: 200)
+        #expect(throws: IngestError.undecodable(encoding: "UTF-8")) { try TextDecoder.decode(Array(symbols.utf8)) }
+    }
 }
