@@ -52,6 +52,10 @@ public final class IsolatedReader: Sendable {
         self.workers = Mutex([])
     }
 
+    /// The threads that clean one large text when `jobs` workers read `files` files: the cores
+    /// left over when there are fewer files than workers.
+    public static func textThreads(jobs: Int, files: Int) -> Int { max(1, jobs / max(1, files)) }
+
     /// The path of the `sturing-extract` helper: beside the running executable (symbolic links
     /// resolved), where `swift build` and `make install` put it.
     public static var helperExecutable: String {

@@ -117,7 +117,7 @@ public enum AnalysisRun {
         let focusNames = Set(request.focus.map { $0.lowercased() })
         // With fewer files than workers, the cores left over clean one large text together.
         let reader = IsolatedReader(limits: request.limits, cache: documentCache,
-                                    textThreads: max(1, request.jobs / max(1, corpus.files.count)), onProgress: events.reading)
+                                    textThreads: IsolatedReader.textThreads(jobs: request.jobs, files: corpus.files.count), onProgress: events.reading)
         let result = try CorpusRunner.run(corpus, lexicon: compiled, model: request.lexicon.model?.model, jobs: request.jobs, cache: documentCache,
                                           reader: reader, journaled: runFolder.journaled, onSlowFile: events.slowFile, retain: { document in
             let municipality = planOf[document.file]?.municipality ?? ""

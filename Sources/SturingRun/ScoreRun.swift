@@ -25,7 +25,7 @@ public enum ScoreRun {
     public static func run(_ files: [String], lexicon: RunLexicon, jobs: Int, limits: IsolatedReader.Limits,
                            replicates: Int, seed: UInt64) throws -> Result {
         let provenance = lexicon.provenance
-        let reader = IsolatedReader(limits: limits, cache: nil, textThreads: max(1, jobs / max(1, files.count)))
+        let reader = IsolatedReader(limits: limits, cache: nil, textThreads: IsolatedReader.textThreads(jobs: jobs, files: files.count))
         let outcomes = try BatchScorer.run(paths: files, lexicon: lexicon.compiled, model: lexicon.model?.model, jobs: jobs,
                                            read: { path throws(IngestError) in try reader.read(path: path) })
         var scores = [DocumentScore](), failures = [FileFailure]()

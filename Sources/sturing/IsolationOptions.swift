@@ -21,17 +21,6 @@ struct IsolationOptions: ParsableArguments {
 
     /// The limits these options set.
     var limits: IsolatedReader.Limits { .init(fileTimeout: fileTimeout, memoryLimitMB: fileMemory, ocr: ocr) }
-
-    /// A reader that extracts in `sturing-extract` worker processes, under these limits. With
-    /// fewer `files` than `jobs`, the cores left over clean one large text together.
-    func reader(cache: DocumentCache?, jobs: Int = 1, files: Int = 1,
-                onProgress: (@Sendable (String, WorkerProtocol.Progress) -> Void)? = nil) -> IsolatedReader {
-        IsolatedReader(limits: limits, cache: cache,
-                       textThreads: max(1, jobs / max(1, files)), onProgress: onProgress)
-    }
-
-    /// The text cache in `folder` for this OCR setting.
-    func cache(_ folder: String) -> DocumentCache { DocumentCache(folder: folder, ocr: ocr) }
 }
 
 extension OCRMode: ExpressibleByArgument {}
