@@ -1,6 +1,7 @@
 import Foundation
 import SturingAnalysis
 import SturingCore
+import SturingReport
 #if canImport(Glibc)
 import Glibc
 #endif
