@@ -35,6 +35,11 @@ public struct Provenance: Sendable, Equatable {
         public var figures: ContextModel.Figures?
         /// Per perspective (PA NPM NPG SR): the spread of the model's calibration, for the bootstrap.
         public var calibrationSD: [Double]
+        /// `calibrationSD` as the bootstrap draws it (PA NPM NPG SR; 0 for a missing one).
+        public var spread: SIMD4<Double> {
+            let sd = calibrationSD + Array(repeating: 0, count: max(0, 4 - calibrationSD.count))
+            return SIMD4(sd[0], sd[1], sd[2], sd[3])
+        }
         /// Creates a record from its parts (as read back from a run's JSON).
         public init(path: String, fingerprint: String, trainedOn: [String], figures: ContextModel.Figures?, calibrationSD: [Double]) {
             self.path = path; self.fingerprint = fingerprint; self.trainedOn = trainedOn; self.figures = figures

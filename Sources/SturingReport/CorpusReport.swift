@@ -58,7 +58,7 @@ public struct CorpusReportInput: Sendable {
         let profiles = plans.compactMap(\.score.sentences)
         guard profiles.count == plans.count, !plans.isEmpty else { return }
         let rules = selection.map { ($0, SelectionReplay(rows: ranking.rows, exclude: exclude, distinct: distinct, top: k)) }
-        let spread = provenance.model.map { SIMD4($0.calibrationSD[0], $0.calibrationSD[1], $0.calibrationSD[2], $0.calibrationSD[3]) }
+        let spread = provenance.model?.spread
         let b = Bootstrap(profiles: profiles, ranked: plans.map { isRanked($0.score) }, replicates: replicates, seed: seed, selection: rules,
                           modelSpread: spread)
         bootstrap = b

@@ -26,8 +26,10 @@ public enum SampleRun {
         public var out: String?
         /// Limits of the readers of files not in the text cache.
         public var limits = IsolatedReader.Limits()
-        /// A context model whose p goes into the key.
-        public var model: ContextModel?
+        /// Weigh matches by the lexicon's built-in context model (its p goes into the key).
+        public var disambiguate = false
+        /// A context model file from `validate train` (implies `disambiguate`).
+        public var modelPath: String?
 
         /// A request with the defaults of `validate sample`.
         public init() {}
@@ -48,11 +50,12 @@ public enum SampleRun {
     /// Draws and writes the sample of `run` that `request` asks for.
     public static func run(_ run: AnalyzedRun, _ request: Request, warn: (String) -> Void = { _ in }) throws -> Written {
         let compiled = try run.compiledLexicon(warn: warn)
+        let model = try RunLexicon.model(for: compiled.lexicon, disambiguate: request.disambiguate, path: request.modelPath)?.model
         let runID = run.record["run_id"]?.stringValue ?? ""
         let reader = IsolatedReader(limits: request.limits, cache: run.cache(ocr: request.limits.ocr))
         let sample = try ValidationSampler.sample(run.corpus, lexicon: compiled, reader: reader,
                                                   matches: request.matches, sentences: request.sentences, seed: request.seed,
-                                                  run: runID, window: request.window, model: request.model)
+                                                  run: runID, window: request.window, model: model)
         let rows = sample.rows
         let target = request.out ?? run.file("validation/sheet.csv")
         let keyName = SampleKey.fileName(seed: request.seed, matches: request.matches, sentences: request.sentences)

@@ -38,7 +38,7 @@ public enum ScoreRun {
         var bootstrap: Bootstrap?
         let profiles = scores.compactMap(\.sentences)
         if replicates > 0 && profiles.count == scores.count && !scores.isEmpty {
-            let spread = provenance.model.map { SIMD4($0.calibrationSD[0], $0.calibrationSD[1], $0.calibrationSD[2], $0.calibrationSD[3]) }
+            let spread = provenance.model?.spread
             bootstrap = Bootstrap(profiles: profiles, ranked: scores.map { _ in false }, replicates: replicates, seed: seed, modelSpread: spread)
         }
         return Result(provenance: provenance, scores: scores, failures: failures, bootstrap: bootstrap)

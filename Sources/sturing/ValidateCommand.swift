@@ -62,7 +62,8 @@ struct ValidateCommand: ParsableCommand {
             request.csvDialect = csvDialect
             request.out = out
             request.limits = isolation.limits
-            request.model = try modelOptions.contextModel(for: try run.lexicon())?.model
+            request.disambiguate = modelOptions.disambiguate
+            request.modelPath = modelOptions.model
             let written = try SampleRun.run(run, request, warn: { printWarning($0) })
             print("sturing: wrote " + Escape.terminal(written.sheet) + " (\(written.rows) rows), " + Escape.terminal(written.instruction) + " and the key " + Escape.terminal(written.key))
         }
