@@ -5,26 +5,19 @@ import SturingValidation
 
 /// What a corpus run produced, as the report writers need it (no dependency on the pipeline).
 public struct CorpusReportInput: Sendable {
-    /// Provenance of the run.
-    public var provenance: Provenance
+    /// Provenance of the run (its context model's spread enters the bootstrap).
+    public var provenance: Provenance { didSet { analyze() } }
     /// Plans with their combined score and their documents.
-    public var plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])]
+    public var plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])] { didSet { analyze() } }
     /// Failed files and manifest rows.
     public var failures: [FileFailure]
     /// Run-level warnings.
     public var warnings: [String]
-    /// Top/bottom list length and the case-selection settings used in the summary.
-    public var k: Int
-    /// Case-selection rule.
-    public var distinct: CaseSelection.Distinct = .province
-    /// Municipalities excluded from case selection.
-    public var exclude: [String] = []
-    /// Plans with fewer signal words are scored and listed but not ranked, averaged or selected.
-    public var minSignalWords: Int = ScoringThresholds.fewSignalWords
-    /// Intervals from resampling each plan's sentences (nil without --bootstrap), per plan in `plans` order.
-    public private(set) var bootstrap: Bootstrap?
-    /// Per case role, the share of replicates that choose the same municipality again.
-    public private(set) var selectionStability: [String: Double]?
+    /// The table settings: top/bottom list length, case-selection rule and exclusions, the
+    /// minimum of signal words and the bootstrap's replicates and seed.
+    public var table: CorpusAnalysis.Settings { didSet { analyze() } }
+    /// Ranking, selection and bootstrap of `plans` with `table`, computed once each time either changes.
+    public private(set) var analysis: CorpusAnalysis
     /// The result of `sturing sensitivity` on this run, when there is one.
     public var sensitivity: Sensitivity?
     /// The scored coding sheets (`--validation`), when given.
@@ -38,60 +31,31 @@ public struct CorpusReportInput: Sendable {
     /// whose scores.json then records only the table settings above).
     public private(set) var settings: RunSettings?
 
-    /// Takes the table settings (top, distinct, exclude, minimum of signal words) from a run's
-    /// settings and draws the bootstrap they ask for: the one place a run's settings become a
-    /// report's (analyze, merge and a report read back from scores.json).
+    /// Takes the table settings (top, distinct, exclude, minimum of signal words, bootstrap) from
+    /// a run's settings: the one place a run's settings become a report's (analyze, merge and a
+    /// report read back from scores.json).
     public mutating func apply(_ settings: RunSettings) {
         self.settings = settings
-        k = settings.top
-        distinct = settings.distinct
-        exclude = settings.exclude
-        minSignalWords = settings.minSignalWords
-        computeBootstrap(replicates: settings.bootstrap, seed: settings.seedValue)
+        table = CorpusAnalysis.Settings(top: settings.top, distinct: settings.distinct, exclude: settings.exclude,
+                                        minSignalWords: settings.minSignalWords, replicates: settings.bootstrap, seed: settings.seedValue)
     }
 
-    /// Resamples every plan's sentences `replicates` times with `seed` and keeps the intervals
-    /// (share, rank, chance of ranking first) and how stable the case selection is. Plans without a
-    /// sentence profile (runs before 0.2) leave the bootstrap off.
-    public mutating func computeBootstrap(replicates: Int, seed: UInt64) {
-        guard replicates > 0 else { bootstrap = nil; selectionStability = nil; return }
-        let profiles = plans.compactMap(\.score.sentences)
-        guard profiles.count == plans.count, !plans.isEmpty else { return }
-        let rules = selection.map { ($0, SelectionReplay(rows: ranking.rows, exclude: exclude, distinct: distinct, top: k)) }
-        let spread = provenance.model?.spread
-        let b = Bootstrap(profiles: profiles, ranked: plans.map { isRanked($0.score) }, replicates: replicates, seed: seed, selection: rules,
-                          modelSpread: spread)
-        bootstrap = b
-        selectionStability = b.selectionStability
-    }
-
-    /// Creates the input.
+    /// Creates the input, without intervals until `table` asks for replicates.
     public init(provenance: Provenance, plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])],
                 failures: [FileFailure], warnings: [String], k: Int = 5) {
         self.provenance = provenance
         self.plans = plans
         self.failures = failures
         self.warnings = warnings
-        self.k = k
+        table = CorpusAnalysis.Settings(top: k)
+        analysis = Self.analysis(plans, table, provenance)
     }
 
-    /// The case selection with this input's settings; nil when no plan can be ranked.
-    public var selection: CaseSelection? {
-        let ranking = self.ranking
-        return ranking.rows.isEmpty ? nil : CaseSelection.select(ranking, exclude: exclude, distinct: distinct, top: k)
-    }
+    private mutating func analyze() { analysis = Self.analysis(plans, table, provenance) }
 
-    /// The ranking of the plans with shares; plans below `minSignalWords` are set apart as unranked.
-    public var ranking: Ranking { Ranking(rows: shareRows, minSignalWords: minSignalWords) }
-
-    /// True when the plan's shares rest on enough signal words to be ranked.
-    public func isRanked(_ score: DocumentScore) -> Bool {
-        score.totalSignalWords > 0 && score.totalSignalWords >= minSignalWords
-    }
-
-    /// The share rows of plans that have shares (at least one signal word), with their signal-word counts.
-    public var shareRows: [ShareRow] {
-        plans.compactMap { ShareRow.of($0.plan, $0.score) }
+    private static func analysis(_ plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])], _ table: CorpusAnalysis.Settings,
+                                 _ provenance: Provenance) -> CorpusAnalysis {
+        CorpusAnalysis(plans: plans.map { ($0.plan, $0.score) }, settings: table, modelSpread: provenance.model?.spread)
     }
 }
 
@@ -100,19 +64,14 @@ public enum CorpusReport {
     /// Header of scores.csv (the default dialect's; `PlanTable` has the Dutch one).
     public static var scoresHeader: [String] { PlanTable.header(.english) }
 
-    /// scores.csv: one row per municipality (`PlanTable`), with the selection of `input`'s settings.
-    public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard, language: Language = .dutch) -> String {
-        scoresCSV(input, selection: input.selection, dialect: dialect, language: language)
-    }
-
     /// scores.csv: one row per municipality (`PlanTable`). `dialect` picks separator, decimal mark
     /// and header language (excel-nl: Dutch headers and values "ja"/"nee", "gemiddeld"); `ranked`
     /// says whether the plan takes part in ranks, means and the selection, and when it does not, the
-    /// first warning says why in `language`; the rank and selected-for columns follow `selection`.
-    public static func scoresCSV(_ input: CorpusReportInput, selection: CaseSelection?, dialect: CSVDialect = .standard,
+    /// first warning says why in `language`; the rank and selected-for columns follow the selection.
+    public static func scoresCSV(_ input: CorpusReportInput, dialect: CSVDialect = .standard,
                                  language: Language = .dutch) -> String {
         let vocabulary = dialect.headerLanguage
-        let rows = PlanTable.rows(input, selection: selection, language: language, vocabulary: vocabulary)
+        let rows = PlanTable.rows(input, language: language, vocabulary: vocabulary)
         return dialect.write([PlanTable.header(vocabulary)] + rows.map { $0.map { $0.csv(dialect) } })
     }
 
@@ -134,10 +93,10 @@ public enum CorpusReport {
     static func planJSON(_ input: CorpusReportInput, _ index: Int) -> JSONValue {
         let entry = input.plans[index]
         let logRatios: [(String, JSONValue)] = Perspective.allCases.map { ($0.code, .double(logRatio(entry.score, $0))) }
-        let uncertainty: JSONValue = input.bootstrap.map { uncertaintyJSON($0.plans[index]) } ?? .null
+        let uncertainty: JSONValue = input.analysis.bootstrap.map { uncertaintyJSON($0.plans[index]) } ?? .null
         var pairs = planFields(entry.plan)
         pairs.append(("files", .array(entry.plan.files.map { .string($0) })))
-        pairs.append(("ranked", .bool(input.isRanked(entry.score))))
+        pairs.append(("ranked", .bool(input.analysis.isRanked(entry.score))))
         pairs.append(("score", ScoreJSON.summary(entry.score)))
         pairs.append(("log_ratio", .object(logRatios)))
         pairs.append(("uncertainty", uncertainty))
@@ -206,11 +165,11 @@ public enum CorpusReport {
                 whole.shard = nil
                 whole.mergedFrom = nil
                 return whole.json
-            } ?? .object([("top", .int(input.k)), ("distinct", .string(input.distinct.rawValue)),
-                                  ("min_signal_words", .int(input.minSignalWords)),
-                                  ("exclude", .array(input.exclude.map { .string($0) })),
-                                  ("bootstrap", input.bootstrap.map { .object([("replicates", .int($0.replicates)), ("seed", .string(String($0.seed)))]) } ?? .null)])),
-            ("selection_stability", input.selectionStability.map { s in .object(s.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
+            } ?? .object([("top", .int(input.table.top)), ("distinct", .string(input.table.distinct.rawValue)),
+                                  ("min_signal_words", .int(input.table.minSignalWords)),
+                                  ("exclude", .array(input.table.exclude.map { .string($0) })),
+                                  ("bootstrap", input.analysis.bootstrap.map { .object([("replicates", .int($0.replicates)), ("seed", .string(String($0.seed)))]) } ?? .null)])),
+            ("selection_stability", input.analysis.selectionStability.map { s in .object(s.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
             ("cache", cache.map { .object([("hits", .int($0.hits)), ("misses", .int($0.misses))]) } ?? .null),
             ("documents_file", .string("documents.jsonl")),
             ("plans", .generated(count: input.plans.count, element: { planJSON(input, $0) })),

@@ -12,7 +12,7 @@ public enum FocusReport {
         let (plan, score, documents) = input.plans[index]
         let L = Labels(language), nl = language == .dutch, esc = Escape.html
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
-        let ranking = input.ranking
+        let ranking = input.analysis.ranking
         var h = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         h += "<title>\(esc(plan.municipality)) — \(t("sturing in het beleidsplan", "steering in the policy plan"))</title><style>\(HTMLReport.css)</style></head><body>"
         h += "<header><h1>\(esc(plan.municipality))</h1><p class=\"lead\">\(esc(plan.title ?? ""))\(plan.year.map { " (\(esc($0)))" } ?? "") · "
@@ -20,8 +20,8 @@ public enum FocusReport {
         h += "<section><ul class=\"facts\"><li>\(L.count(score.tokens)) \(t("woorden", "words")), \(L.count(score.totalSignalWords)) \(t(score.totalSignalWords == 1 ? "signaalwoord" : "signaalwoorden", score.totalSignalWords == 1 ? "signal word" : "signal words"))</li>"
         h += "<li>\(t("Bestanden", "Files")): " + plan.files.map { "<code>\(esc($0))</code>" }.joined(separator: ", ") + "</li>"
         h += "<li>\(t("Lexicon", "Lexicon")) \(esc(input.provenance.lexiconName)) \(esc(input.provenance.lexiconVersion)), matching \(esc(input.provenance.match.rawValue)); \(esc(input.provenance.date))</li></ul>"
-        if !input.isRanked(score) {
-            h += "<p class=\"warn\">\(esc(L.notRanked(signalWords: score.totalSignalWords, minimum: input.minSignalWords)))</p>"
+        if !input.analysis.isRanked(score) {
+            h += "<p class=\"warn\">\(esc(L.notRanked(signalWords: score.totalSignalWords, minimum: input.table.minSignalWords)))</p>"
         }
         h += "</section>"
         // Profile against the means.
@@ -38,7 +38,7 @@ public enum FocusReport {
             // Ranks, with the bootstrap's intervals.
             if let k = ranking.rows.firstIndex(where: { $0.municipality == plan.municipality }) {
                 h += "<section><h2>\(t("Plaats in de rangorde", "Place in the ranking"))</h2><table><tr><th>\(t("perspectief", "perspective"))</th><th class=\"num\">\(t("rang", "rank"))</th><th class=\"num\">\(t("van", "of"))</th>"
-                let b = input.bootstrap?.plans[index]
+                let b = input.analysis.bootstrap?.plans[index]
                 if b != nil { h += "<th>\(t("aandeel 95%", "share 95%"))</th><th>\(t("rang 95%", "rank 95%"))</th><th class=\"num\">\(t("kans op 1e plaats", "chance of rank 1"))</th>" }
                 h += "</tr>"
                 for p in Perspective.allCases {

@@ -14,12 +14,13 @@ public enum HTMLReport {
     /// is (scores.csv, errors.csv, scores.json), so it stays a few MB for any corpus.
     public static let maxRows = 500
     /// Renders the report.
-    public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
+    public static func render(_ input: CorpusReportInput, language: Language = .dutch) -> String {
         let L = Labels(language)
         let nl = language == .dutch
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
         let p = input.provenance
-        let ranking = input.ranking
+        let ranking = input.analysis.ranking
+        let selection = input.analysis.selection
         let rows = ranking.rows
         let mean = ranking.overall?.profile
         let files = input.plans.reduce(0) { $0 + $1.documents.count }
@@ -42,10 +43,10 @@ public enum HTMLReport {
         }
         h += "</ul>"
         // Plans that are scored but not ranked: said before any ranking is shown.
-        let unranked = input.plans.filter { !input.isRanked($0.score) }
+        let unranked = input.plans.filter { !input.analysis.isRanked($0.score) }
         if !unranked.isEmpty {
             h += "<div class=\"warn\"><h3>\(t("Niet gerangschikt: te weinig signaalwoorden", "Not ranked: too few signal words"))</h3>"
-            h += "<p>\(t("Deze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).", "These plans are scored, but their shares rest on fewer than \(input.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words)."))</p><ul>"
+            h += "<p>\(t("Deze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.table.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).", "These plans are scored, but their shares rest on fewer than \(input.table.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words)."))</p><ul>"
             for e in unranked.prefix(maxRows) {
                 let n = e.score.totalSignalWords
                 h += "<li>\(esc(e.plan.municipality)): \(n) \(t(n == 1 ? "signaalwoord" : "signaalwoorden", n == 1 ? "signal word" : "signal words"))</li>"
@@ -67,13 +68,13 @@ public enum HTMLReport {
 
         // Group differences with honest statistics.
         if ranking.rows.count >= 4 && ranking.rows.count <= 20_000 {
-            h += groupSection(ranking, replicates: input.bootstrap?.replicates ?? 1000, seed: input.bootstrap?.seed ?? 1, L)
+            h += groupSection(ranking, replicates: input.analysis.bootstrap?.replicates ?? 1000, seed: input.analysis.bootstrap?.seed ?? 1, L)
         }
 
         // Ranked bars and top/bottom per perspective
         if let mean {
             h += "<section id=\"rangorde\"><h2>\(t("Rangorde per perspectief", "Ranking per perspective"))</h2>"
-            if let b = input.bootstrap {
+            if let b = input.analysis.bootstrap {
                 h += "<p>\(t("Hoe zeker is een aandeel of een plaats? De zinnen van elk plan zijn \(L.count(b.replicates)) keer opnieuw getrokken (met teruglegging, seed \(b.seed)). De streepjes om de staven en de kolom 95%-interval geven het bereik waarin het aandeel in 95 % van die herhalingen valt; rang (95%) het bereik van de plaats; kans op 1e plaats in hoeveel procent van de herhalingen het plan bovenaan staat. Een plan met weinig signaalwoorden heeft een breed interval: lees zijn plaats dan niet als vast.", "How sure is a share or a place? Each plan's sentences were drawn again \(L.count(b.replicates)) times (with replacement, seed \(b.seed)). The whiskers on the bars and the 95% interval column give the range the share falls in in 95 % of those replicates; rank (95%) the range of the place; chance of rank 1 in what percentage of the replicates the plan comes first. A plan with few signal words has a wide interval: do not read its place as fixed."))</p>"
             } else {
                 h += "<p class=\"warn\">\(t("Zonder intervallen (--bootstrap 0): hoe zeker een aandeel of een plaats is, staat hier niet. Lees ze niet als vast.", "Without intervals (--bootstrap 0): how sure a share or a place is is not shown here. Do not read them as fixed."))</p>"
@@ -84,7 +85,7 @@ public enum HTMLReport {
                     a.element.profile[q] != b.element.profile[q] ? a.element.profile[q] > b.element.profile[q] : a.offset < b.offset
                 }
                 let ranked = sortedRows.map { (name: $0.element.municipality, share: $0.element.profile[q]) }
-                let intervals: [(low: Double, high: Double)?]? = input.bootstrap.map { b in
+                let intervals: [(low: Double, high: Double)?]? = input.analysis.bootstrap.map { b in
                     sortedRows.map { row in b.rankedIndices.indices.contains(row.offset)
                         ? (b.plans[b.rankedIndices[row.offset]].shareLow[q.index], b.plans[b.rankedIndices[row.offset]].shareHigh[q.index]) : nil }
                 }
@@ -104,8 +105,8 @@ public enum HTMLReport {
                     h += "<figure>" + SVGCharts.rankedBars(title: L.perspective(q) + range, perspective: q, rows: chunk.rows, mean: mean[q],
                                                            labels: L, scale: ranked.first?.share, intervals: chunk.intervals) + "</figure>"
                 }
-                h += "<div class=\"tb\">" + placesTable(t("Top", "Top") + " \(input.k)", ranking.top(q, k: input.k), q, input, L)
-                h += placesTable(t("Laagste", "Bottom") + " \(input.k)", ranking.bottom(q, k: input.k), q, input, L) + "</div></div>"
+                h += "<div class=\"tb\">" + placesTable(t("Top", "Top") + " \(input.table.top)", ranking.top(q, k: input.table.top), q, input, L)
+                h += placesTable(t("Laagste", "Bottom") + " \(input.table.top)", ranking.bottom(q, k: input.table.top), q, input, L) + "</div></div>"
             }
             h += "</section>\n"
         }
@@ -120,7 +121,7 @@ public enum HTMLReport {
         for q in Perspective.allCases { h += "<th class=\"num\">\(q.code)</th>" }
         h += "</tr></thead><tbody>"
         for (plan, s, _) in input.plans.prefix(maxRows) {
-            let mark = input.isRanked(s) ? "" : " <small>(\(t("niet gerangschikt", "not ranked")))</small>"
+            let mark = input.analysis.isRanked(s) ? "" : " <small>(\(t("niet gerangschikt", "not ranked")))</small>"
             h += "<tr><td>\(esc(plan.municipality))\(mark)</td><td>\(esc(plan.category ?? ""))</td><td>\(esc(plan.region ?? ""))</td><td>\(esc(plan.province ?? ""))</td>"
             h += "<td class=\"num\" data-v=\"\(s.tokens)\">\(s.tokens)</td><td class=\"num\" data-v=\"\(s.totalSignalWords)\">\(s.totalSignalWords)</td>"
             for q in Perspective.allCases {
@@ -264,7 +265,7 @@ public enum HTMLReport {
         let nl = L.language == .dutch
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
         guard let r = c.rank, let share = c.share, let name = c.municipality else { return "" }
-        guard let b = input.bootstrap, let i = input.plans.firstIndex(where: { $0.plan.municipality == name }) else {
+        guard let b = input.analysis.bootstrap, let i = input.plans.firstIndex(where: { $0.plan.municipality == name }) else {
             return "<p>\(t("Rang", "Rank")) \(r), \(L.percent(share)) <span class=\"hint\">\(t("(zonder interval: --bootstrap 0)", "(no interval: --bootstrap 0)"))</span></p>"
         }
         let p = b.plans[i], perspective = Perspective(code: c.role)
@@ -277,7 +278,7 @@ public enum HTMLReport {
             h += " <span class=\"nowrap\">(95%: \(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index])))</span>"
         }
         h += "</p>"
-        if let stable = input.selectionStability?[c.role] {
+        if let stable = input.analysis.selectionStability?[c.role] {
             h += "<p>\(t("Opnieuw gekozen in \(L.percent(stable * 100, decimals: 0)) van de \(L.count(b.replicates)) herhalingen.", "Chosen again in \(L.percent(stable * 100, decimals: 0)) of \(L.count(b.replicates)) replicates."))</p>"
         }
         return h
@@ -287,7 +288,7 @@ public enum HTMLReport {
     /// its chance of ranking first.
     static func placesTable(_ caption: String, _ places: [Ranking.Place], _ q: Perspective, _ input: CorpusReportInput, _ L: Labels) -> String {
         let nl = L.language == .dutch
-        let b = input.bootstrap
+        let b = input.analysis.bootstrap
         var h = "<table><caption>\(esc(caption))</caption><tr><th>#</th><th>\(nl ? "gemeente" : "municipality")</th><th>\(nl ? "aandeel" : "share")</th>"
         if b != nil { h += "<th>\(nl ? "95%-interval" : "95% interval")</th><th>\(nl ? "rang (95%)" : "rank (95%)")</th><th>\(nl ? "kans op 1e plaats" : "chance of rank 1")</th>" }
         h += "</tr>"

@@ -11,9 +11,9 @@ public struct PlanPlacement: Sendable, Equatable {
     /// Per plan: the case role it was chosen for ("PA", "NPM", "NPG", "SR" or "average"), or nil.
     public var selectedFor: [String?]
 
-    /// The placement of `input`'s plans under `selection` (the report's selection of the same input).
-    public init(_ input: CorpusReportInput, selection: CaseSelection?) {
-        let ranking = input.ranking
+    /// The placement of `input`'s plans under the input's case selection (the report's).
+    public init(_ input: CorpusReportInput) {
+        let ranking = input.analysis.ranking
         let perspectiveRanks = Perspective.allCases.map { ranking.ranks($0) }
         // The ranking keeps the plans that have shares and enough signal words, in plan order
         // (the same test as `Ranking.init`), so the n-th such plan is the ranking's n-th row.
@@ -30,7 +30,7 @@ public struct PlanPlacement: Sendable, Equatable {
         // plans carry the same name, the one with the case's rank on its perspective is marked
         // (for the average case, the first).
         var chosen = [String?](repeating: nil, count: input.plans.count)
-        for c in selection?.cases ?? [] {
+        for c in input.analysis.selection?.cases ?? [] {
             guard let name = c.municipality else { continue }
             let perspective = Perspective.allCases.first { $0.code == c.role }
             let candidates = input.plans.indices.filter { rowOfPlan[$0] != nil && chosen[$0] == nil && input.plans[$0].plan.municipality == name }

@@ -76,15 +76,15 @@ public enum PlanTable {
 
     /// The rows, in `input.plans` order. `language` is that of the warnings; `vocabulary` that of
     /// the values "yes"/"no" and "average" (scores.csv keeps them English in its default dialect).
-    public static func rows(_ input: CorpusReportInput, selection: CaseSelection?, language: Language,
+    public static func rows(_ input: CorpusReportInput, language: Language,
                             vocabulary: Language) -> [[TableCell]] {
         let L = Labels(language)
-        let placement = PlanPlacement(input, selection: selection)
+        let placement = PlanPlacement(input)
         func text(_ s: String?) -> TableCell { s.map { TableCell.text($0) } ?? .empty }
         let nl = vocabulary == .dutch
         return input.plans.enumerated().map { index, entry in
             let (plan, s, _) = entry
-            let ranked = input.isRanked(s)
+            let ranked = input.analysis.isRanked(s)
             var row: [TableCell] = [.text(plan.municipality), .text(plan.files.joined(separator: "; ")), text(plan.category), text(plan.region),
                                     text(plan.province), text(plan.title), text(plan.year), text(plan.planType),
                                     .integer(s.tokens), s.pages.map { .integer($0) } ?? .empty, .integer(s.totalSignalWords),
@@ -94,13 +94,13 @@ public enum PlanTable {
             row += all.map { p in s.perspectives[p]?.share.map { .number($0) } ?? .empty }
             row += all.map { .number(s.perspectives[$0]?.per10kTokens ?? 0) }
             row += all.map { .number(CorpusReport.logRatio(s, $0)) }
-            let b = input.bootstrap?.plans[index]
+            let b = input.analysis.bootstrap?.plans[index]
             for p in all {
                 row += [b.map { .number($0.shareLow[p.index]) } ?? .empty, b.map { .number($0.shareHigh[p.index]) } ?? .empty,
                         b?.rankLow.map { .integer($0[p.index]) } ?? .empty, b?.rankHigh.map { .integer($0[p.index]) } ?? .empty,
                         b?.pTop1.map { .number($0[p.index]) } ?? .empty]
             }
-            let why = ranked ? [] : [L.notRanked(signalWords: s.totalSignalWords, minimum: input.minSignalWords)]
+            let why = ranked ? [] : [L.notRanked(signalWords: s.totalSignalWords, minimum: input.table.minSignalWords)]
             row.append(.text((why + s.warnings).joined(separator: " | ")))
             row += all.map { p in placement.ranks[index].map { .integer($0[p.index]) } ?? .empty }
             row.append(text(placement.selectedFor[index].map { $0 == "average" && nl ? "gemiddeld" : $0 }))

@@ -19,8 +19,8 @@ public enum ScoreWorkbook {
 
     /// Writes the workbook of `input` (the report's `selection`, headers in `language`) to `path`,
     /// atomically.
-    public static func write(_ input: CorpusReportInput, selection: CaseSelection?, language: Language, to path: String) throws(AtomicFileError) {
-        try write(ScoreWorkbookSheets.sheets(input, selection: selection, language: language), language: language, to: path)
+    public static func write(_ input: CorpusReportInput, language: Language, to path: String) throws(AtomicFileError) {
+        try write(ScoreWorkbookSheets.sheets(input, language: language), language: language, to: path)
     }
 
     /// Writes `sheets` to `path`, atomically: libxlsxwriter writes a temporary file beside it,

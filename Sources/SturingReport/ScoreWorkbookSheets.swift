@@ -6,11 +6,11 @@ import SturingCore
 /// term in every plan, the errors, and a sheet that explains every column.
 public enum ScoreWorkbookSheets {
     /// The sheets of `input` under `selection` (the report's), headers and values in `language`.
-    public static func sheets(_ input: CorpusReportInput, selection: CaseSelection?, language: Language) -> [WorkbookSheet] {
+    public static func sheets(_ input: CorpusReportInput, language: Language) -> [WorkbookSheet] {
         let nl = language == .dutch
         let plans = WorkbookSheet(name: nl ? "Plannen" : "Plans", columns: PlanTable.columns,
-                                  rows: PlanTable.rows(input, selection: selection, language: language, vocabulary: language))
-        let means = WorkbookSheet(name: nl ? "Gemiddelden" : "Means", columns: meanColumns, rows: meanRows(input.ranking, language: language))
+                                  rows: PlanTable.rows(input, language: language, vocabulary: language))
+        let means = WorkbookSheet(name: nl ? "Gemiddelden" : "Means", columns: meanColumns, rows: meanRows(input.analysis.ranking, language: language))
         let terms = termSheet(input, language: language)
         let errors = WorkbookSheet(name: nl ? "Fouten" : "Errors", columns: ErrorTable.columns,
                                    rows: input.failures.map { [.text($0.file), .text($0.error)] })

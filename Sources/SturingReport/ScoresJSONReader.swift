@@ -103,13 +103,14 @@ public enum ScoresJSONReader {
         } else {
             // scores.json of releases before the settings schema (0.3.0 and earlier) recorded
             // only the table settings.
-            input.distinct = CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province
-            input.exclude = (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue)
-            // Runs from before the threshold ranked every plan with shares.
-            input.minSignalWords = settings?["min_signal_words"]?.intValue ?? 0
-            if let b = settings?["bootstrap"], let n = b["replicates"]?.intValue {
-                input.computeBootstrap(replicates: n, seed: UInt64(b["seed"]?.stringValue ?? "") ?? 1)
-            }
+            let bootstrap = settings?["bootstrap"]
+            input.table = CorpusAnalysis.Settings(
+                top: input.table.top,
+                distinct: CaseSelection.Distinct(rawValue: settings?["distinct"]?.stringValue ?? "") ?? .province,
+                exclude: (settings?["exclude"]?.arrayValue ?? []).compactMap(\.stringValue),
+                // Runs from before the threshold ranked every plan with shares.
+                minSignalWords: settings?["min_signal_words"]?.intValue ?? 0,
+                replicates: bootstrap?["replicates"]?.intValue ?? 0, seed: UInt64(bootstrap?["seed"]?.stringValue ?? "") ?? 1)
         }
         input.lexiconFindings = (root["lexicon_check"]?.arrayValue ?? []).compactMap(ScoreJSON.decodeFinding)
         let sensitivityPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("sensitivity.json")

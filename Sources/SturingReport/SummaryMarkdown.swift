@@ -8,7 +8,7 @@ public enum SummaryMarkdown {
     /// What the brackets after a share mean, or that there are none (`--bootstrap 0`).
     static func intervalNote(_ input: CorpusReportInput, _ L: Labels) -> String {
         let nl = L.language == .dutch
-        guard let b = input.bootstrap else {
+        guard let b = input.analysis.bootstrap else {
             return nl ? "Zonder intervallen (--bootstrap 0): lees een aandeel of een plaats niet als vast."
                       : "Without intervals (--bootstrap 0): do not read a share or a place as fixed."
         }
@@ -19,7 +19,7 @@ public enum SummaryMarkdown {
     /// Per selected case its rank and share with their 95 % intervals and how often the bootstrap chose it again.
     static func caseIntervals(_ selection: CaseSelection, _ input: CorpusReportInput, _ L: Labels) -> String {
         let nl = L.language == .dutch
-        guard let b = input.bootstrap else { return "" }
+        guard let b = input.analysis.bootstrap else { return "" }
         var out = "\n"
         for c in selection.cases {
             guard let name = c.municipality, let i = input.plans.firstIndex(where: { $0.plan.municipality == name }) else { continue }
@@ -29,7 +29,7 @@ public enum SummaryMarkdown {
                 parts.append((nl ? "rang " : "rank ") + "\(rank) (95%: \(p.rankLow.map { "\($0[q.index])" } ?? "?")–\(p.rankHigh.map { "\($0[q.index])" } ?? "?"))")
                 parts.append("\(L.percent(share)) (95%: \(L.number(p.shareLow[q.index]))–\(L.number(p.shareHigh[q.index])))")
             }
-            if let stable = input.selectionStability?[c.role] {
+            if let stable = input.analysis.selectionStability?[c.role] {
                 parts.append(nl ? "opnieuw gekozen in \(L.percent(stable * 100, decimals: 0)) van \(L.count(b.replicates)) herhalingen"
                                 : "chosen again in \(L.percent(stable * 100, decimals: 0)) of \(L.count(b.replicates)) replicates")
             }
@@ -39,13 +39,13 @@ public enum SummaryMarkdown {
     }
 
     /// Renders the summary.
-    public static func render(_ input: CorpusReportInput, selection: CaseSelection?, language: Language = .dutch) -> String {
+    public static func render(_ input: CorpusReportInput, language: Language = .dutch) -> String {
         let nl = language == .dutch
         let md = Escape.markdown
         let limit = HTMLReport.maxRows
         let L = Labels(language)
         let p = input.provenance
-        let ranking = input.ranking
+        let ranking = input.analysis.ranking
         let rows = ranking.rows
         let files = input.plans.reduce(0) { $0 + $1.documents.count }
         var out = nl ? "# Sturing in beleidsplannen: samenvatting\n\n" : "# Steering in policy plans: summary\n\n"
@@ -55,15 +55,15 @@ public enum SummaryMarkdown {
         out += nl ? "Aandeel = het aantal signaalwoorden van een perspectief als percentage van alle signaalwoorden van de vier perspectieven.\n\n"
                   : "Share = a perspective's signal words as a percentage of the signal words of all four perspectives.\n\n"
 
-        let unranked = input.plans.filter { !input.isRanked($0.score) }
+        let unranked = input.plans.filter { !input.analysis.isRanked($0.score) }
         if !unranked.isEmpty {
-            out += nl ? "## Niet gerangschikt: te weinig signaalwoorden\n\nDeze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).\n\n"
-                      : "## Not ranked: too few signal words\n\nThese plans are scored, but their shares rest on fewer than \(input.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words).\n\n"
+            out += nl ? "## Niet gerangschikt: te weinig signaalwoorden\n\nDeze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.table.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).\n\n"
+                      : "## Not ranked: too few signal words\n\nThese plans are scored, but their shares rest on fewer than \(input.table.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words).\n\n"
             out += unranked.prefix(limit).map { "- \(md($0.plan.municipality)): \($0.score.totalSignalWords)" }.joined(separator: "\n") + "\n\n"
         }
         out += nl ? "## Scores per gemeente\n\n| gemeente | categorie | regio | tokens | signaalwoorden | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
                   : "## Scores per municipality\n\n| municipality | category | region | tokens | signal words | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
-        let b = input.bootstrap
+        let b = input.analysis.bootstrap
         for (index, (plan, s, _)) in input.plans.prefix(limit).enumerated() {
             let shares = Perspective.allCases.map { q in
                 s.perspectives[q]?.share.map { share in
@@ -78,14 +78,14 @@ public enum SummaryMarkdown {
                       : "\nThe first \(limit) of \(L.count(input.plans.count)) municipalities; all are in scores.csv.\n"
         }
         if rows.count < input.plans.count {
-            out += nl ? "\nPlannen zonder signaalwoorden hebben geen aandelen (—); plannen met minder dan \(input.minSignalWords) signaalwoorden worden niet gerangschikt. Beide tellen niet mee in gemiddelden, rangordes en de selectie.\n"
-                      : "\nPlans without signal words have no shares (—); plans with fewer than \(input.minSignalWords) signal words are not ranked. Neither counts in means, rankings or the selection.\n"
+            out += nl ? "\nPlannen zonder signaalwoorden hebben geen aandelen (—); plannen met minder dan \(input.table.minSignalWords) signaalwoorden worden niet gerangschikt. Beide tellen niet mee in gemiddelden, rangordes en de selectie.\n"
+                      : "\nPlans without signal words have no shares (—); plans with fewer than \(input.table.minSignalWords) signal words are not ranked. Neither counts in means, rankings or the selection.\n"
         }
         if !rows.isEmpty {
             out += "\n## " + (nl ? "Gemiddelden en rangordes" : "Means and rankings") + "\n\n"
-            out += RankingReport.markdown(ranking, k: input.k, language: language)
+            out += RankingReport.markdown(ranking, k: input.table.top, language: language)
         }
-        if let selection {
+        if let selection = input.analysis.selection {
             out += "\n## " + (nl ? "Selectie van casussen" : "Case selection") + "\n\n" + SelectionReport.markdown(selection, language: language)
             out += caseIntervals(selection, input, L)
         }

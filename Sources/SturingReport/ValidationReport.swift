@@ -160,8 +160,8 @@ public enum ValidationReport {
             }
             h += "</ul>"
         }
-        let mean = input.ranking.overall?.profile
-        let counts = Perspective.allCases.map { p in input.plans.filter { input.isRanked($0.score) }.reduce(0) { $0 + ($1.score.perspectives[p]?.count ?? 0) } }
+        let mean = input.analysis.ranking.overall?.profile
+        let counts = Perspective.allCases.map { p in input.plans.filter { input.analysis.isRanked($0.score) }.reduce(0) { $0 + ($1.score.perspectives[p]?.count ?? 0) } }
         if let corrected = v.correctedShares(counts: counts), let mean {
             h += "<h3>\(nl ? "Aandelen gecorrigeerd voor precisie (schatting)" : "Shares corrected for precision (an estimate)")</h3>"
             h += "<p class=\"hint\">\(nl ? "Elk perspectief telt hier voor zijn aantal × zijn precisie, over alle gerangschikte plannen samen: een schatting van de aandelen als alleen terechte treffers waren geteld." : "Each perspective counts as its count × its precision, over all ranked plans together: an estimate of the shares had only true matches been counted.")</p>"

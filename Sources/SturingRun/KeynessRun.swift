@@ -37,7 +37,7 @@ public enum KeynessRun {
                            warn: (String) -> Void = { _ in }) throws -> Result {
         let input = try ScoresJSONReader.load(path: run.file("scores.json"))
         let plans = input.plans.map(\.plan)
-        let targetNames = try targetMunicipalities(target, plans: plans, ranking: input.ranking)
+        let targetNames = try targetMunicipalities(target, plans: plans, ranking: input.analysis.ranking)
         guard !targetNames.isEmpty else { throw RunError("no plan matches the target") }
         var referenceNames = Set(plans.map(\.municipality)).subtracting(targetNames)
         if let referenceFiles {

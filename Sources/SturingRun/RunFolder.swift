@@ -159,9 +159,9 @@ public final class RunFolder: @unchecked Sendable {
     }
 
     /// Writes the workbook of `input` as `name` in the folder atomically (`ScoreWorkbook`).
-    public func writeWorkbook(_ name: String, _ input: CorpusReportInput, selection: CaseSelection?, language: Language) throws(RunFolderError) {
+    public func writeWorkbook(_ name: String, _ input: CorpusReportInput, language: Language) throws(RunFolderError) {
         let target = (path as NSString).appendingPathComponent(name)
-        do { try ScoreWorkbook.write(input, selection: selection, language: language, to: target) } catch {
+        do { try ScoreWorkbook.write(input, language: language, to: target) } catch {
             throw RunFolderError(path: target, message: "cannot write: \(error.reason) (free disk space or choose another --out; nothing partial was left under this name)")
         }
     }

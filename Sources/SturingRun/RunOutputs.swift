@@ -19,7 +19,6 @@ public enum RunOutputs {
     /// show it, are rendered beside it; scores.json, the last task, waits for it.
     public static func write(_ folder: RunFolder, input: CorpusReportInput, findings: (() -> [LexiconFinding])? = nil, failures: [FileFailure],
                       dialect: CSVDialect, language: Language, cache: (hits: Int, misses: Int)?, threads: Int) throws {
-        let selection = input.selection
         // Each task renders and writes one output and returns what went wrong, if anything.
         func attempt(_ body: () throws(RunFolderError) -> Void) -> RunFolderError? {
             do { try body(); return nil } catch { return error }
@@ -35,11 +34,11 @@ public enum RunOutputs {
                 if let findings { full.lexiconFindings = findings() }
                 complete.withLock { $0 = full }
                 ready.signal()
-                return attempt { () throws(RunFolderError) in try folder.write("report.html", HTMLReport.render(full, selection: selection, language: language)) }
-            case 1: return attempt { () throws(RunFolderError) in try folder.write("summary.md", SummaryMarkdown.render(input, selection: selection, language: language)) }
-            case 2: return attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, selection: selection, dialect: dialect, language: language)) }
+                return attempt { () throws(RunFolderError) in try folder.write("report.html", HTMLReport.render(full, language: language)) }
+            case 1: return attempt { () throws(RunFolderError) in try folder.write("summary.md", SummaryMarkdown.render(input, language: language)) }
+            case 2: return attempt { () throws(RunFolderError) in try folder.write("scores.csv", CorpusReport.scoresCSV(input, dialect: dialect, language: language)) }
             case 3: return attempt { () throws(RunFolderError) in try folder.write("errors.csv", CorpusReport.errorsCSV(failures, dialect: dialect)) }
-            case 4: return attempt { () throws(RunFolderError) in try folder.writeWorkbook("scores.xlsx", input, selection: selection, language: language) }
+            case 4: return attempt { () throws(RunFolderError) in try folder.writeWorkbook("scores.xlsx", input, language: language) }
             default:
                 ready.wait()
                 let full = complete.withLock { $0 } ?? input

@@ -69,7 +69,7 @@ public enum SensitivityRun {
         // The run's report gains the section.
         var input = recorded
         input.sensitivity = sensitivity
-        try AtomicFile.write(HTMLReport.render(input, selection: input.selection, language: language),
+        try AtomicFile.write(HTMLReport.render(input, language: language),
                              to: run.file(language == .dutch ? "report.html" : "report.en.html"))
         return sensitivity
     }

@@ -44,16 +44,15 @@ struct ReportCommand: ParsableCommand {
         if !validation.isEmpty { input.validation = try ValidationScore(paths: validation, runFolder: folder.path) }
         let suffix = lang == .dutch ? "" : ".\(lang.rawValue)"
         let target = out ?? folder.appendingPathComponent("report\(suffix).html").path
-        let selection = input.selection
-        try AtomicFile.write(HTMLReport.render(input, selection: selection, language: lang), to: target)
+        try AtomicFile.write(HTMLReport.render(input, language: lang), to: target)
         print("sturing: wrote " + Escape.terminal(target))
         let workbook = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("scores\(suffix).xlsx").path
-        try ScoreWorkbook.write(input, selection: selection, language: lang, to: workbook)
+        try ScoreWorkbook.write(input, language: lang, to: workbook)
         print("sturing: wrote " + Escape.terminal(workbook))
         try RunOutputs.writeFocus(focus, input: input, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path, language: lang, events: consoleEvents())
         if markdown {
             let md = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("summary\(suffix).md").path
-            try AtomicFile.write(SummaryMarkdown.render(input, selection: selection, language: lang), to: md)
+            try AtomicFile.write(SummaryMarkdown.render(input, language: lang), to: md)
             print("sturing: wrote " + Escape.terminal(md))
         }
     }

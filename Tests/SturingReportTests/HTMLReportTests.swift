@@ -21,7 +21,7 @@ import Testing
 
     @Test func selfContainedAndComplete() {
         let input = Self.input()
-        let html = HTMLReport.render(input, selection: input.selection)
+        let html = HTMLReport.render(input)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<link") && !html.contains("src=") && !html.contains("https://"))
         for section in ["samenvatting", "profiel", "rangorde", "overzicht", "casussen", "termen", "problemen", "herkomst"] {
@@ -35,8 +35,8 @@ import Testing
 
     @Test func dutchAndEnglish() {
         let input = Self.input()
-        let nl = HTMLReport.render(input, selection: input.selection, language: .dutch)
-        let en = HTMLReport.render(input, selection: input.selection, language: .english)
+        let nl = HTMLReport.render(input, language: .dutch)
+        let en = HTMLReport.render(input, language: .english)
         #expect(nl.contains("lang=\"nl\"") && nl.contains("Selectie van casussen") && nl.contains("40,0 %"))
         #expect(en.contains("lang=\"en\"") && en.contains("Case selection") && en.contains("40.0%") && en.contains("Public Administration (PA)"))
         // Singular and plural, Dutch thousands separators.
@@ -49,7 +49,7 @@ import Testing
 
     @Test func deterministic() {
         let input = Self.input()
-        #expect(HTMLReport.render(input, selection: input.selection) == HTMLReport.render(input, selection: input.selection))
+        #expect(HTMLReport.render(input) == HTMLReport.render(input))
     }
 
     @Test func ringChartHasFourSegmentsPerRingAndReadableLabels() {
@@ -100,13 +100,13 @@ import Testing
 
     @Test func fourHundredMunicipalitiesStayUnderThreeMegabytes() {
         let input = Self.manyPlans(400)
-        let html = HTMLReport.render(input, selection: input.selection)
+        let html = HTMLReport.render(input)
         #expect(html.utf8.count < 3_000_000)
     }
 
     @Test func scoresJSONRoundTripGivesTheSameReport() throws {
         var input = Self.input()
-        input.distinct = .region
+        input.table.distinct = .region
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("scores.json").path
@@ -115,8 +115,8 @@ import Testing
         let lines = input.plans.flatMap { e in e.documents.map { CorpusReport.documentLine($0, plan: e.plan) } }
         try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: dir.appendingPathComponent("documents.jsonl").path)
         let back = try ScoresJSONReader.load(path: path)
-        #expect(back.distinct == .region)
-        #expect(HTMLReport.render(back, selection: back.selection) == HTMLReport.render(input, selection: input.selection))
+        #expect(back.table.distinct == .region)
+        #expect(HTMLReport.render(back) == HTMLReport.render(input))
     }
 
     @Test func excelDialect() {
@@ -134,19 +134,19 @@ import Testing
         for i in input.plans.indices {  // distinct profiles, as real plans have
             input.plans[i].score.perspectives = PerspectiveScore.from(counts: [.pa: 10 + i % 97, .npm: 20 + i % 89, .npg: 30 + i % 83, .sr: 40 + i % 79], tokens: 5000)
         }
-        let html = HTMLReport.render(input, selection: input.selection)
+        let html = HTMLReport.render(input)
         #expect(html.utf8.count < 5_000_000)
         #expect(html.contains("de hoogste en de laagste 50; de volledige rangorde staat in scores.csv"))
         #expect(html.contains("rechtmatige overheid (PA) (19951–20000 van 20000)"))
         #expect(html.contains("De eerste 500 van 20.000 gemeenten"))
-        let md = SummaryMarkdown.render(input, selection: input.selection)
+        let md = SummaryMarkdown.render(input)
         #expect(md.utf8.count < 1_000_000)
         let json = CorpusReport.scoresJSON(input, cache: nil).serialized()
         #expect(json.utf8.count < 60_000_000 && !json.contains("\"evidence\""))
     }
 
     @Test func longRankingsAreChunkedForPrinting() {
-        let html = HTMLReport.render(HTMLReportTests.manyPlans(120), selection: nil)
+        let html = HTMLReport.render(HTMLReportTests.manyPlans(120))
         #expect(html.contains("rechtmatige overheid (PA) (1–50 van 120)"))
         #expect(html.contains("rechtmatige overheid (PA) (101–120 van 120)"))
     }

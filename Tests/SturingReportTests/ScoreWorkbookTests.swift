@@ -31,7 +31,7 @@ struct ScoreWorkbookTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-xlsx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("scores.xlsx").path
-        try ScoreWorkbook.write(input, selection: input.selection, language: language, to: path)
+        try ScoreWorkbook.write(input, language: language, to: path)
         // Written atomically: only the workbook is left in the folder.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scores.xlsx"])
         return try WorkbookDump.read(path)
@@ -75,7 +75,7 @@ struct ScoreWorkbookTests {
 
     @Test func selectionColumnMatchesTheReportsSelection() throws {
         let input = Self.input()
-        let selection = try #require(input.selection)
+        let selection = try #require(input.analysis.selection)
         let plans = try #require(try Self.write(input).first)
         let chosen = Dictionary(uniqueKeysWithValues: zip(plans.column("gemeente").compactMap(\.text), plans.column("gekozen").map(\.text)))
         let expected = selection.cases.compactMap { c in c.municipality.map { ($0, c.role == "average" ? "gemiddeld" : c.role) } }
@@ -83,7 +83,7 @@ struct ScoreWorkbookTests {
         for (municipality, role) in expected { #expect(chosen[municipality] == .some(role), "\(municipality)") }
         #expect(chosen.values.compactMap { $0 }.count == 5)
         // The ranks are the report's ranking.
-        let ranks = input.ranking.ranks(.npm)
+        let ranks = input.analysis.ranking.ranks(.npm)
         #expect(plans.column("NPM_rang").prefix(5).map(\.v) == ranks.map { .number(Double($0)) })
     }
 
