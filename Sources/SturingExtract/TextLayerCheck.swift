@@ -1,3 +1,5 @@
+import SturingCore
+
 /// Tells a page's text layer that holds words from one that holds none (a PDF whose font has a
 /// broken encoding gives text like "Gh jhphhqwh vwhow ndghuv" or symbol soup), so the page can be
 /// read by OCR instead of being counted as garbage.
@@ -27,7 +29,7 @@ public enum TextLayerCheck {
         }
         for s in text.unicodeScalars {
             let v = s.value
-            if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0x0C || v == 0xA0 {
+            if WhiteSpace.contains(s) {
                 finish()
                 // A few hundred tokens tell; a long page need not be read to its end.
                 if words + junk >= sampleTokens { break }

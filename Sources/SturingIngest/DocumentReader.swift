@@ -96,9 +96,9 @@ extension DocumentReader {
         return pages
     }
 
-    /// True when a page holds only spaces, tabs and line ends.
+    /// True when a page holds only (ASCII) white space.
     public static func isBlankPage(_ page: String) -> Bool {
-        page.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        page.utf8.allSatisfy(WhiteSpace.containsASCII)
     }
 
     /// The first `count` bytes of a regular, non-empty file; nil otherwise (a full read then

@@ -213,14 +213,8 @@ enum RunningLines {
         var lastSpace = true, lastDigit = false, plainSpace = true
         for scalar in line.unicodeScalars {
             let v = scalar.value
-            let isSpace: Bool, isDigit: Bool
-            if v < 0x80 {
-                isSpace = v == 0x20 || v == 0x09 || v == 0x0D || v == 0x0C || v == 0x0B
-                isDigit = v >= 0x30 && v <= 0x39
-            } else {
-                isSpace = scalar.properties.isWhitespace
-                isDigit = scalar.properties.numericType != nil
-            }
+            let isSpace = WhiteSpace.contains(scalar)
+            let isDigit = v < 0x80 ? v >= 0x30 && v <= 0x39 : scalar.properties.numericType != nil
             if isSpace {
                 if !plainSpace { plain.append(0x20) }
                 plainSpace = true

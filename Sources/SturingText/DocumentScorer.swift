@@ -240,10 +240,9 @@ public final class DocumentScorer {
         var space = false
         for k in a..<b {
             let u = units[k]
-            switch u {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x85, 0x2028, 0x2029, 0x3000, 0x2000...0x200A:
+            if WhiteSpace.contains(u) {
                 space = !out.isEmpty
-            default:
+            } else {
                 if space { out.append(0x20); space = false }
                 out.append(u)
             }
@@ -902,12 +901,7 @@ public final class DocumentScorer {
     private func adjacent(_ a: Int, _ b: Int) -> Bool {
         let from = Int(stream.ends[a]), to = Int(stream.starts[b])
         guard from <= to else { return false }
-        for k in from..<to {
-            switch units[k] {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0: continue
-            default: return false
-            }
-        }
+        for k in from..<to where !WhiteSpace.contains(units[k]) { return false }
         return true
     }
 }

@@ -70,12 +70,7 @@ public struct TextChunks: Sendable {
 
     /// True when the page's last non-space character is `.`, `!` or `?`.
     static func endsSentence(_ page: String) -> Bool {
-        for b in page.utf8.reversed() {
-            switch b {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: continue
-            default: return LineEnd.endsSentence(b)
-            }
-        }
+        for b in page.utf8.reversed() where !WhiteSpace.containsASCII(b) { return LineEnd.endsSentence(b) }
         return false
     }
 

@@ -64,6 +64,21 @@ import Testing
         #expect(s.forms("eigen kracht") == ["eigen kracht": 1, "eigen krachten": 1])
     }
 
+    @Test func anyUnicodeSpaceJoinsTheWordsOfATermAndFoldsInContext() throws {
+        // No-break, em and ideographic space and a line separator all join the two words; a soft
+        // hyphen (not white space) does not, nor a narrow no-break space, which Unicode's word
+        // breaking keeps inside a word (Word_Break ExtendNumLet), so there are no two words to join.
+        let text = "Eigen\u{A0}kracht. Eigen\u{2003}kracht. Eigen\u{3000}kracht. Eigen\u{2028}kracht. Eigen\u{AD}kracht. Eigen\u{202F}kracht."
+        let s = try score(text, entries: "  - {term: eigen kracht, perspective: SR}\n")
+        #expect(s.count("eigen kracht") == 4)
+        let doc = Document(file: "t.txt", sha256: "", kind: .text, encoding: "UTF-8", pages: ["Wij\u{2003}meten\u{2028}met\u{3000}\u{A0}zorg."],
+                           hasPages: false)
+        let lexicon = try LexiconLoader.loadYAML("entries:\n  - {term: meten, perspective: NPM, exclude: [met]}\n", path: "t.yaml", sha256: "")
+        let lines = try DocumentScorer(lexicon: try CompiledLexicon(lexicon, setting: .lexicon)).occurrences(doc, window: 2) { $0.term == "meten" }
+        #expect(lines.map { $0.left } == ["Wij"] && lines.map { $0.right } == ["met zorg"])
+        #expect(WhiteSpace.contains(UInt16(0x85)) && !WhiteSpace.contains(UInt16(0xAD)) && !WhiteSpace.contains(UInt16(0x200B)))
+    }
+
     @Test func phraseCoversItsTokensOncePerPerspective() throws {
         let s = try score("Eigen kracht en kracht.",
                           entries: """
