@@ -10,8 +10,8 @@ public enum FocusReport {
     public static func html(_ input: CorpusReportInput, municipality name: String, language: Language = .dutch) -> String? {
         guard let index = input.plans.firstIndex(where: { $0.plan.municipality.lowercased() == name.lowercased() }) else { return nil }
         let (plan, score, documents) = input.plans[index]
-        let L = Labels(language), nl = language == .dutch, esc = Escape.html
-        func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+        let L = Labels(language), esc = Escape.html
+        let t = L.text
         let ranking = input.analysis.ranking
         var h = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         h += "<title>\(esc(plan.municipality)) — \(t("sturing in het beleidsplan", "steering in the policy plan"))</title><style>\(HTMLReport.css)</style></head><body>"

@@ -5,8 +5,7 @@ extension HTMLReport {
     /// itself on held-out coded texts, and per plan the raw and the corrected shares side by side;
     /// without one, for the built-in lexicon, how to correct for the senses the words have.
     static func disambiguationSection(_ input: CorpusReportInput, _ L: Labels) -> String {
-        let nl = L.language == .dutch
-        func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+        let t = L.text
         let plans = input.plans.filter { $0.score.isDisambiguated }
         guard let model = input.provenance.model, !plans.isEmpty else {
             guard input.provenance.lexiconName == "nijdam-2019" else { return "" }

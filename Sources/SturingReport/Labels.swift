@@ -19,6 +19,8 @@ public struct Labels: Sendable {
     public init(_ language: Language) { self.language = language }
 
     var nl: Bool { language == .dutch }
+    /// `dutch` or `english`, in this language: a sentence said once, inline where it is used.
+    public func text(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
     /// "Gemiddelden" / "Means".
     public var means: String { nl ? "Gemiddelden" : "Means" }
     /// "groep" / "group".

@@ -14,7 +14,7 @@ public enum ScoreTable {
         let intervals = bootstrap?.plans
         let L = Labels(language)
         let nl = language == .dutch
-        func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+        let t = L.text
         var out = "lexicon \(provenance.lexiconName) \(provenance.lexiconVersion) (sha256 \(provenance.lexiconSHA256.prefix(12))…), match \(provenance.match.rawValue), \(provenance.stemmer)\n"
         for (index, s) in scores.enumerated() {
             let b = intervals?[index]
