@@ -2,22 +2,33 @@ import Foundation
 import SturingAnalysis
 import SturingCore
 import SturingValidation
+import Synchronization
 
 /// What a corpus run produced, as the report writers need it (no dependency on the pipeline).
 public struct CorpusReportInput: Sendable {
     /// Provenance of the run (its context model's spread enters the bootstrap).
-    public var provenance: Provenance { didSet { analyze() } }
+    public var provenance: Provenance { didSet { cache = AnalysisCache() } }
     /// Plans with their combined score and their documents.
-    public var plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])] { didSet { analyze() } }
+    /// (Edited in place: a change to one plan does not copy the others.)
+    public var plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])] {
+        get { storedPlans }
+        set { storedPlans = newValue; cache = AnalysisCache() }
+        _modify { cache = AnalysisCache(); yield &storedPlans }
+    }
+    private var storedPlans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])]
     /// Failed files and manifest rows.
     public var failures: [FileFailure]
     /// Run-level warnings.
     public var warnings: [String]
     /// The table settings: top/bottom list length, case-selection rule and exclusions, the
     /// minimum of signal words and the bootstrap's replicates and seed.
-    public var table: CorpusAnalysis.Settings { didSet { analyze() } }
-    /// Ranking, selection and bootstrap of `plans` with `table`, computed once each time either changes.
-    public private(set) var analysis: CorpusAnalysis
+    public var table: CorpusAnalysis.Settings { didSet { cache = AnalysisCache() } }
+    /// Ranking, selection and bootstrap of `plans` with `table`, worked out when first asked for
+    /// and kept until the plans, the table settings or the provenance change (a loop that edits
+    /// 20,000 plans one at a time computes it once, not 20,000 times).
+    public var analysis: CorpusAnalysis { cache.value { Self.analysis(plans, table, provenance) } }
+    /// The analysis of the current plans, table and provenance, once worked out.
+    private var cache = AnalysisCache()
     /// The result of `sturing sensitivity` on this run, when there is one.
     public var sensitivity: Sensitivity?
     /// The scored coding sheets (`--validation`), when given.
@@ -44,18 +55,32 @@ public struct CorpusReportInput: Sendable {
     public init(provenance: Provenance, plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])],
                 failures: [FileFailure], warnings: [String], k: Int = 5) {
         self.provenance = provenance
-        self.plans = plans
+        storedPlans = plans
         self.failures = failures
         self.warnings = warnings
         table = CorpusAnalysis.Settings(top: k)
-        analysis = Self.analysis(plans, table, provenance)
     }
-
-    private mutating func analyze() { analysis = Self.analysis(plans, table, provenance) }
 
     private static func analysis(_ plans: [(plan: Plan, score: DocumentScore, documents: [DocumentScore])], _ table: CorpusAnalysis.Settings,
                                  _ provenance: Provenance) -> CorpusAnalysis {
         CorpusAnalysis(plans: plans.map { ($0.plan, $0.score) }, settings: table, modelSpread: provenance.model?.spread)
+    }
+}
+
+/// Holds the analysis of one state of a report's input: worked out by the first reader (the
+/// outputs of a run are rendered on several threads at once, which then wait for it) and kept.
+/// A change to the input replaces the whole holder, so a copy of the input keeps its own.
+final class AnalysisCache: Sendable {
+    private let slot = Mutex<CorpusAnalysis?>(nil)
+
+    /// The kept analysis, or `make()`'s, kept from now on.
+    func value(_ make: () -> CorpusAnalysis) -> CorpusAnalysis {
+        slot.withLock { kept in
+            if let kept { return kept }
+            let made = make()
+            kept = made
+            return made
+        }
     }
 }
 

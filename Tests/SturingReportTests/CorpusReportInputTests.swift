@@ -25,4 +25,19 @@ import Testing
         #expect(input.analysis.ranking.rows.isEmpty && input.analysis.selection == nil)
         #expect(!input.analysis.isRanked(input.plans[0].score))
     }
+
+    /// A copy keeps the analysis of its own plans when the original is changed, and the other way
+    /// round; and editing plans one at a time in a loop (20,000 of them in `LongRankingTests`)
+    /// leaves one analysis to work out, on first use.
+    @Test func aCopyKeepsItsOwnAnalysis() {
+        var input = HTMLReportTests.manyPlans(6)
+        var copy = input
+        #expect(copy.analysis.ranking.rows.count == 6)
+        input.plans.removeLast(2)
+        #expect(input.analysis.ranking.rows.count == 4 && copy.analysis.ranking.rows.count == 6)
+        copy.table.minSignalWords = Int.max
+        #expect(copy.analysis.ranking.rows.isEmpty && input.analysis.ranking.rows.count == 4)
+        for i in input.plans.indices { input.plans[i].plan.municipality = "Plan \(i)" }
+        #expect(input.analysis.ranking.rows.map(\.municipality).sorted() == ["Plan 0", "Plan 1", "Plan 2", "Plan 3"])
+    }
 }
