@@ -64,7 +64,7 @@ public enum FocusReport {
             let terms = (score.terms[p] ?? []).filter { $0.count > 0 }.sorted { $0.count > $1.count }
             h += "<h3>\(esc(L.perspective(p))): \(score.perspectives[p]?.count ?? 0)</h3>"
             if terms.isEmpty { h += "<p>—</p>"; continue }
-            h += "<p>" + terms.map { t in "<b>\(esc(t.term))</b> \(t.count) (" + t.forms.prefix(4).map { "\(esc($0.form)) \($0.count)" }.joined(separator: ", ") + ")" }.joined(separator: "; ") + "</p>"
+            h += "<p>" + terms.map { t in "<b>\(esc(t.term))</b> \(L.count(t.count)) (" + t.forms.prefix(4).map { "\(esc($0.form)) \(L.count($0.count))" }.joined(separator: ", ") + ")" }.joined(separator: "; ") + "</p>"
             let lines = documents.flatMap { $0.evidence[p] ?? [] }
             if !lines.isEmpty {
                 h += "<table class=\"kwic\">" + lines.map { "<tr><td class=\"l\">\(esc($0.left))</td><td><b>\(esc($0.match))</b></td><td>\(esc($0.right))</td><td class=\"num\">\($0.page.map { "p. \($0)" } ?? "")</td></tr>" }.joined() + "</table>"

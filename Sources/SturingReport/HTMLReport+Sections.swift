@@ -118,7 +118,7 @@ extension HTMLReport {
         for (plan, s, _) in input.plans.prefix(maxRows) {
             let mark = input.analysis.isRanked(s) ? "" : " <small>(\(t("niet gerangschikt", "not ranked")))</small>"
             h += "<tr><td>\(esc(plan.municipality))\(mark)</td><td>\(esc(plan.category ?? ""))</td><td>\(esc(plan.region ?? ""))</td><td>\(esc(plan.province ?? ""))</td>"
-            h += "<td class=\"num\" data-v=\"\(s.tokens)\">\(s.tokens)</td><td class=\"num\" data-v=\"\(s.totalSignalWords)\">\(s.totalSignalWords)</td>"
+            h += "<td class=\"num\" data-v=\"\(s.tokens)\">\(L.count(s.tokens))</td><td class=\"num\" data-v=\"\(s.totalSignalWords)\">\(L.count(s.totalSignalWords))</td>"
             for q in Perspective.allCases {
                 if let share = s.perspectives[q]?.share {
                     let alpha = min(0.9, 0.08 + share / 70)
@@ -169,7 +169,7 @@ extension HTMLReport {
             } else {
                 h += "<table><tr><th>\(t("term", "term"))</th><th class=\"num\">\(t("aantal", "count"))</th><th>\(t("gevonden vormen", "matched forms"))</th></tr>"
                 for (term, count, forms) in terms.prefix(8) {
-                    h += "<tr><td>\(esc(term))</td><td class=\"num\">\(count)</td><td>\(esc(forms.prefix(5).map { "\($0.form) \($0.count)" }.joined(separator: ", ")))</td></tr>"
+                    h += "<tr><td>\(esc(term))</td><td class=\"num\">\(L.count(count))</td><td>\(esc(forms.prefix(5).map { "\($0.form) \(L.count($0.count))" }.joined(separator: ", ")))</td></tr>"
                 }
                 h += "</table>"
             }

@@ -59,7 +59,7 @@ public enum SummaryMarkdown {
         if !unranked.isEmpty {
             out += nl ? "## Niet gerangschikt: te weinig signaalwoorden\n\nDeze plannen zijn gescoord, maar hun aandelen rusten op minder dan \(input.table.minSignalWords) signaalwoorden. Ze tellen niet mee in de rangordes, de gemiddelden en de selectie van casussen (instelbaar met --min-signal-words).\n\n"
                       : "## Not ranked: too few signal words\n\nThese plans are scored, but their shares rest on fewer than \(input.table.minSignalWords) signal words. They are left out of the rankings, the means and the case selection (set with --min-signal-words).\n\n"
-            out += unranked.prefix(limit).map { "- \(md($0.plan.municipality)): \($0.score.totalSignalWords)" }.joined(separator: "\n") + "\n\n"
+            out += unranked.prefix(limit).map { "- \(md($0.plan.municipality)): \(L.count($0.score.totalSignalWords))" }.joined(separator: "\n") + "\n\n"
         }
         out += nl ? "## Scores per gemeente\n\n| gemeente | categorie | regio | tokens | signaalwoorden | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
                   : "## Scores per municipality\n\n| municipality | category | region | tokens | signal words | PA | NPM | NPG | SR |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"
@@ -70,7 +70,7 @@ public enum SummaryMarkdown {
                     L.percent(share) + (b.map { " (\(L.number($0.plans[index].shareLow[q.index]))–\(L.number($0.plans[index].shareHigh[q.index])))" } ?? "")
                 } ?? "—"
             }
-            out += "| \(md(plan.municipality)) | \(md(plan.category ?? "")) | \(md(plan.region ?? "")) | \(s.tokens) | \(s.totalSignalWords) | \(shares.joined(separator: " | ")) |\n"
+            out += "| \(md(plan.municipality)) | \(md(plan.category ?? "")) | \(md(plan.region ?? "")) | \(L.count(s.tokens)) | \(L.count(s.totalSignalWords)) | \(shares.joined(separator: " | ")) |\n"
         }
         out += "\n" + intervalNote(input, L) + "\n"
         if input.plans.count > limit {
@@ -92,7 +92,7 @@ public enum SummaryMarkdown {
         out += "\n## " + (nl ? "Termen die de perspectieven dragen" : "Terms that drive each perspective") + "\n\n"
         for persp in Perspective.allCases {
             let text = HTMLReport.topTerms(input, persp).prefix(5).map { term, count, forms in
-                md(term) + " \(count) (" + forms.prefix(3).map { md($0.form) + " \($0.count)" }.joined(separator: ", ") + ")"
+                md(term) + " \(L.count(count)) (" + forms.prefix(3).map { md($0.form) + " \(L.count($0.count))" }.joined(separator: ", ") + ")"
             }.joined(separator: "; ")
             out += "- **\(L.perspective(persp))**: \(text.isEmpty ? "—" : text)\n"
         }

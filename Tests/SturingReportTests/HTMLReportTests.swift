@@ -33,6 +33,18 @@ import Testing
         #expect(html.contains("sha256"))
     }
 
+    /// Token and signal-word counts are written with thousands separators in every view (the
+    /// summary once showed "7926" beside a report's "19.741").
+    @Test func countsHaveThousandsSeparators() {
+        var input = Self.input()
+        input.plans[0].score.tokens = 12_345
+        let md = SummaryMarkdown.render(input, language: .dutch)
+        #expect(md.contains("| 12.345 |") && !md.contains("12345"))
+        #expect(SummaryMarkdown.render(input, language: .english).contains("| 12,345 |"))
+        let html = HTMLReport.render(input, language: .dutch)
+        #expect(html.contains("data-v=\"12345\">12.345</td>"))
+    }
+
     @Test func dutchAndEnglish() {
         let input = Self.input()
         let nl = HTMLReport.render(input, language: .dutch)
