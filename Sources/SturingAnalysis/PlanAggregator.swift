@@ -42,6 +42,7 @@ public enum PlanAggregator {
             perspectives: PerspectiveScore.from(counts: counts, tokens: tokens), terms: terms, excluded: excluded,
             overlaps: overlaps.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form },
             cleaning: cleaning, warnings: warnings)
+        combined.notices = scores.flatMap(\.notices)
         let profiles = scores.compactMap(\.sentences)
         if profiles.count == scores.count { combined.sentences = SentenceProfile.combined(profiles) }
         return combined

@@ -20,8 +20,11 @@ public struct Document: Sendable, Codable, Equatable {
     public var pages: [String]
     /// True when the file has real pages (a PDF, or text with form feeds between pages).
     public var hasPages: Bool
-    /// Non-fatal problems found while reading (e.g. pages without text).
+    /// Non-fatal problems found while reading (e.g. pages without text), in English.
     public var warnings: [String]
+    /// The warnings that have values a report can word again in its own language (`Notice`);
+    /// each notice's message is also in `warnings`.
+    public var notices: [Notice] = []
     /// What cleaning changed, so a count can be explained.
     public var cleaning: CleaningReport
     /// The pages read by OCR (nil: none).
@@ -33,7 +36,8 @@ public struct Document: Sendable, Codable, Equatable {
     /// Creates a document.
     public init(file: String, sha256: String, kind: Kind, encoding: String, pages: [String], hasPages: Bool,
                 warnings: [String] = [], cleaning: CleaningReport = CleaningReport(), ocr: OCRRecord? = nil,
-                metadata: DocumentMetadata? = nil) {
+                metadata: DocumentMetadata? = nil, notices: [Notice] = []) {
+        self.notices = notices
         self.ocr = ocr
         self.metadata = metadata
         self.file = file

@@ -20,8 +20,10 @@ public struct DocumentScore: Sendable, Equatable {
     public var overlaps: [Overlap]
     /// What cleaning changed.
     public var cleaning: CleaningReport
-    /// Problems that did not stop scoring.
+    /// Problems that did not stop scoring, in English.
     public var warnings: [String]
+    /// The warnings with the values a report words them with (see `Notice`).
+    public var notices: [Notice] = []
     /// A seeded sample of matches in context per perspective (empty unless requested).
     public var evidence: [Perspective: [KWICLine]] = [:]
     /// The signal words per sentence, for the bootstrap (nil when not recorded).

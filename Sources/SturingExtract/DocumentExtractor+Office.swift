@@ -22,9 +22,9 @@ extension DocumentExtractor {
             return try markupDocument(path: path, pages: [text], sha256: sha256, encoding: odt ? "odt" : "docx")
         }
         let read = try readImages(images, from: bytes)
-        var warnings = [String]()
+        var notices = [Notice]()
         let unread = images.count - read.texts.count
-        if unread > 0 { warnings.append("\(unread) of the \(kind)'s \(images.count) image(s) could not be decoded for OCR (a drawing format such as EMF?); they are not counted") }
+        if unread > 0 { notices.append(.undecodableImages(unread, of: images.count, in: kind)) }
         let ocrWords = read.texts.reduce(0) { $0 + letterWords($1) }
         if words == 0 && ocrWords == 0 {
             throw .unreadable("the \(kind) holds \(images.count) image(s) but no text, and OCR found no words in them (export the plan as PDF, or scan it again)")
@@ -33,10 +33,10 @@ extension DocumentExtractor {
         if let engine = read.engine, !read.confidences.isEmpty {
             record = OCRRecord(engine: engine, pages: read.confidences.enumerated().map { OCRRecord.Page(page: $0.offset + 1, confidence: $0.element, reason: ocr == .always ? .always : .noTextLayer) })
             let mean = read.confidences.reduce(0, +) / read.confidences.count
-            warnings.append("the \(kind)'s \(read.texts.count) image(s) were read by OCR (\(engine); mean word confidence \(mean)); check a sample of their text")
+            notices.append(.imagesReadByOCR(read.texts.count, in: kind, engine: engine, confidence: mean))
         }
         let body = ([text] + read.texts).joined(separator: "\n\n")
-        return try markupDocument(path: path, pages: [body], sha256: sha256, encoding: odt ? "odt" : "docx", warnings: warnings, ocr: record)
+        return try markupDocument(path: path, pages: [body], sha256: sha256, encoding: odt ? "odt" : "docx", notices: notices, ocr: record)
     }
 
     /// OCR of the images named `names` in the zip `bytes`: the text and confidence of each image

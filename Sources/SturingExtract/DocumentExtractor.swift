@@ -84,49 +84,35 @@ public enum DocumentExtractor {
         if empty.count == raw.texts.count {
             throw raw.scannedPages.isEmpty ? .blankPDF(pages: raw.texts.count) : .noTextLayer(pages: raw.texts.count)
         }
-        var warnings = [String]()
-        if !raw.failedPages.isEmpty {
-            warnings.append("pages \(PageList.format(raw.failedPages)) could not be read (damaged page objects); they are not counted (repair the file, e.g. `qpdf in.pdf out.pdf`)")
-        }
+        var notices = [Notice]()
+        if !raw.failedPages.isEmpty { notices.append(.damagedPages(raw.failedPages)) }
         if !raw.ocrPages.isEmpty, let engine = raw.ocrEngine {
             let mean = raw.ocrPages.reduce(0) { $0 + $1.confidence } / raw.ocrPages.count
-            warnings.append("pages \(PageList.format(raw.ocrPages.map(\.page))) were read by OCR (\(engine); mean word confidence \(mean)); check a sample of their text")
+            notices.append(.ocrPages(raw.ocrPages.map(\.page), engine: engine, confidence: mean))
             let garbled = raw.ocrPages.filter { $0.reason == .unreadableTextLayer }.map(\.page)
-            if !garbled.isEmpty {
-                warnings.append("pages \(PageList.format(garbled)) had a text layer without readable words (a broken font encoding?); they were read by OCR instead")
-            }
-            if !noise.isEmpty {
-                warnings.append("pages \(PageList.format(noise.map(\.page))) were read by OCR with a confidence below \(IngestError.ocrConfidenceFloor): what OCR found there is noise, and it is not counted (a better scan helps)")
-            }
+            if !garbled.isEmpty { notices.append(.garbledReadByOCR(garbled)) }
+            if !noise.isEmpty { notices.append(.ocrNoise(noise.map(\.page), floor: IngestError.ocrConfidenceFloor)) }
             let low = raw.ocrPages.filter { $0.confidence < lowOCRConfidence && $0.confidence >= IngestError.ocrConfidenceFloor }.map(\.page)
-            if !low.isEmpty {
-                warnings.append("pages \(PageList.format(low)) were read by OCR with a confidence below \(lowOCRConfidence): their words may be wrong (a better scan helps)")
-            }
+            if !low.isEmpty { notices.append(.lowOCRConfidence(low, below: lowOCRConfidence)) }
         }
-        if !raw.unreadablePages.isEmpty {
-            warnings.append("pages \(PageList.format(raw.unreadablePages)) have a text layer without readable words (a broken font encoding?); their counts are not reliable (use --ocr auto to read them by OCR)")
-        }
-        if !raw.scannedPages.isEmpty {
-            warnings.append("pages \(PageList.format(raw.scannedPages)) hold an image but no text (scanned?); they are not counted (run OCR to include them)")
-        }
-        if !raw.blankPages.isEmpty && raw.blankPages.count * 5 > raw.texts.count {
-            warnings.append("pages \(PageList.format(raw.blankPages)) are blank")
-        }
+        if !raw.unreadablePages.isEmpty { notices.append(.unreadableTextLayer(raw.unreadablePages)) }
+        if !raw.scannedPages.isEmpty { notices.append(.scannedPages(raw.scannedPages)) }
+        if !raw.blankPages.isEmpty && raw.blankPages.count * 5 > raw.texts.count { notices.append(.blankPages(raw.blankPages)) }
         let (pages, report) = TextCleaner.clean(pages: raw.texts, removeRunningLines: true)
         let record = raw.ocrEngine.map { OCRRecord(engine: $0, pages: raw.ocrPages) }
         return Document(file: path, sha256: sha256, kind: .pdf, encoding: "pdf", pages: pages, hasPages: true,
-                        warnings: warnings, cleaning: report, ocr: record)
+                        warnings: notices.map(\.message), cleaning: report, ocr: record, notices: notices)
     }
 
     /// A document from the text of an HTML page, an Office, XML, JSON or Markdown file, cleaned
     /// like text: one page, or (an export of several documents) a page per document page, with
     /// running lines removed when there are several.
     static func markupDocument(path: String, pages: [String], sha256: String, encoding: String, warnings: [String] = [],
-                               metadata: DocumentMetadata? = nil, ocr: OCRRecord? = nil) throws(IngestError) -> Document {
+                               notices: [Notice] = [], metadata: DocumentMetadata? = nil, ocr: OCRRecord? = nil) throws(IngestError) -> Document {
         let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: pages.count > 1)
         guard cleaned.contains(where: { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }) else { throw .noWords }
         return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: pages.count > 1,
-                        warnings: warnings, cleaning: report, ocr: ocr, metadata: metadata)
+                        warnings: warnings + notices.map(\.message), cleaning: report, ocr: ocr, metadata: metadata, notices: notices)
     }
 
     /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),

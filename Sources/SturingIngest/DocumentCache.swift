@@ -13,7 +13,7 @@ import Synchronization
 /// holds, and the poppler version, whose text extraction can change between releases.
 public final class DocumentCache: Sendable {
     /// Bump when reading or cleaning changes, so old entries are not used.
-    public static let formatVersion = "ingest-6"
+    public static let formatVersion = "ingest-7"
 
     /// The cache folder.
     public let folder: URL
@@ -94,6 +94,8 @@ public final class DocumentCache: Sendable {
         var cleaning: CleaningReport
         var ocr: OCRRecord?
         var metadata: DocumentMetadata?
+        /// The warnings' values (nil in entries written before notices existed).
+        var notices: [Notice]?
         var pageBytes: [Int]
         /// SHA-256 of the page bytes (cache entries; nil between a worker and its parent).
         var checksum: String?
@@ -106,7 +108,7 @@ public final class DocumentCache: Sendable {
         var body = Data()
         if checksum { for p in pages { body.append(p) } }
         let header = Header(sha256: d.sha256, kind: d.kind, encoding: d.encoding, hasPages: d.hasPages,
-                            warnings: d.warnings, cleaning: d.cleaning, ocr: d.ocr, metadata: d.metadata, pageBytes: pages.map(\.count),
+                            warnings: d.warnings, cleaning: d.cleaning, ocr: d.ocr, metadata: d.metadata, notices: d.notices.isEmpty ? nil : d.notices, pageBytes: pages.map(\.count),
                             checksum: checksum ? SHA256Hex.digest(body) : nil)
         guard var data = try? JSONEncoder().encode(header) else { return nil }
         data.append(0x0A)
@@ -133,6 +135,6 @@ public final class DocumentCache: Sendable {
         guard offset == data.endIndex else { return nil }
         return Document(file: path, sha256: header.sha256, kind: header.kind, encoding: header.encoding, pages: pages,
                         hasPages: header.hasPages, warnings: header.warnings, cleaning: header.cleaning, ocr: header.ocr,
-                        metadata: header.metadata)
+                        metadata: header.metadata, notices: header.notices ?? [])
     }
 }

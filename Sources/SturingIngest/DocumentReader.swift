@@ -128,18 +128,3 @@ extension DocumentReader {
 }
 
 /// Formats page numbers compactly: [1,2,3,7] → "1-3, 7".
-public enum PageList {
-    /// The compact form of sorted 1-based page numbers.
-    public static func format(_ pages: [Int]) -> String {
-        var parts = [String]()
-        var i = 0
-        let sorted = pages.sorted()
-        while i < sorted.count {
-            var j = i
-            while j + 1 < sorted.count && sorted[j + 1] == sorted[j] + 1 { j += 1 }
-            parts.append(j > i ? "\(sorted[i])-\(sorted[j])" : "\(sorted[i])")
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
-    }
-}

@@ -202,7 +202,7 @@ extension HTMLReport {
     static func problemsSection(_ input: CorpusReportInput, _ L: Labels) -> String {
         let t = L.text
         var h = ""
-        let docWarnings = input.plans.flatMap { e in e.score.warnings.map { (e.plan.municipality, $0) } }
+        let docWarnings = input.plans.flatMap { e in L.warnings(e.score).map { (e.plan.municipality, $0) } }
         h += "<section id=\"problemen\"><h2>\(t("Fouten en waarschuwingen", "Errors and warnings"))</h2>"
         if input.failures.isEmpty && input.warnings.isEmpty && docWarnings.isEmpty {
             h += "<p>\(t("Geen.", "None."))</p>"

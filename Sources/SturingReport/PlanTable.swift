@@ -101,7 +101,7 @@ public enum PlanTable {
                         b?.pTop1.map { .number($0[p.index]) } ?? .empty]
             }
             let why = ranked ? [] : [L.notRanked(signalWords: s.totalSignalWords, minimum: input.table.minSignalWords)]
-            row.append(.text((why + s.warnings).joined(separator: " | ")))
+            row.append(.text((why + L.warnings(s)).joined(separator: " | ")))
             row += all.map { p in placement.ranks[index].map { .integer($0[p.index]) } ?? .empty }
             row.append(text(placement.selectedFor[index].map { $0 == "average" && nl ? "gemiddeld" : $0 }))
             row += all.map { p in s.perspectives[p]?.expected.map { .number($0) } ?? .empty }

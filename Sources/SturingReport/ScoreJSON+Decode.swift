@@ -75,6 +75,7 @@ extension ScoreJSON {
             terms: terms, excluded: excluded, overlaps: overlaps, cleaning: cleaning,
             warnings: (v["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
         score.evidence = evidence
+        score.notices = (v["notices"]?.arrayValue ?? []).compactMap(ScoreJSON.decodeNotice)
         if let ocr = v["ocr"], let engine = ocr["engine"]?.stringValue {
             score.ocr = OCRRecord(engine: engine, pages: (ocr["pages"]?.arrayValue ?? []).compactMap { p in
                 guard let page = p["page"]?.intValue, let reason = p["reason"]?.stringValue.flatMap(OCRRecord.Reason.init) else { return nil }

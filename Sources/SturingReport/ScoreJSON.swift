@@ -65,6 +65,27 @@ public enum ScoreJSON {
                      figures: figures, calibrationSD: (v["calibration_sd"]?.arrayValue ?? []).compactMap(\.doubleValue))
     }
 
+    /// One notice: its kind, English message and the values it has (see `Notice`).
+    public static func notice(_ n: Notice) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("kind", .string(n.kind.rawValue)), ("message", .string(n.message))]
+        if let p = n.pages { fields.append(("pages", .array(p.map { .int($0) }))) }
+        if let c = n.count { fields.append(("count", .int(c))) }
+        if let t = n.total { fields.append(("total", .int(t))) }
+        if let e = n.engine { fields.append(("engine", .string(e))) }
+        if let c = n.confidence { fields.append(("confidence", .int(c))) }
+        if let f = n.form { fields.append(("form", .string(f))) }
+        if let p = n.perspectives { fields.append(("perspectives", .array(p.map { .string($0) }))) }
+        return .object(fields)
+    }
+
+    /// A notice as scores.json and documents.jsonl hold it; nil for an unknown kind (a later version's).
+    public static func decodeNotice(_ v: JSONValue) -> Notice? {
+        guard let kind = v["kind"]?.stringValue.flatMap(Notice.Kind.init(rawValue:)), let message = v["message"]?.stringValue else { return nil }
+        return Notice(kind, message, pages: v["pages"]?.arrayValue?.compactMap(\.intValue), count: v["count"]?.intValue,
+                      total: v["total"]?.intValue, engine: v["engine"]?.stringValue, confidence: v["confidence"]?.intValue,
+                      form: v["form"]?.stringValue, perspectives: v["perspectives"]?.arrayValue?.compactMap(\.stringValue))
+    }
+
     /// One lexicon-check finding: kind, term and English message, and the values it has.
     public static func finding(_ f: LexiconFinding) -> JSONValue {
         var fields: [(String, JSONValue)] = [("kind", .string(f.kind)), ("term", .string(f.term)), ("message", .string(f.message))]
@@ -157,6 +178,7 @@ public enum ScoreJSON {
             ])),
             ("warnings", .array(s.warnings.map { .string($0) })),
         ]
+        if !s.notices.isEmpty { pairs.append(("notices", .array(s.notices.map(notice)))) }
         if let ocr = s.ocr {
             pairs.append(("ocr", .object([
                 ("engine", .string(ocr.engine)),
@@ -198,11 +220,13 @@ public enum ScoreJSON {
             perspectives.append((p.code, perspectiveObject(ps)))
             terms.append((p.code, .object((s.terms[p] ?? []).filter { $0.count > 0 }.map { ($0.term, .int($0.count)) })))
         }
-        return .object([
+        var pairs: [(String, JSONValue)] = [
             ("tokens", .int(s.tokens)), ("pages", s.pages.map { .int($0) } ?? .null), ("signal_words", .int(s.totalSignalWords)),
             ("perspectives", .object(perspectives)), ("terms", .object(terms)),
             ("warnings", .array(s.warnings.map { .string($0) })),
-        ])
+        ]
+        if !s.notices.isEmpty { pairs.append(("notices", .array(s.notices.map(notice)))) }
+        return .object(pairs)
     }
 
     /// What a document says about itself (its format's title, municipality, date and identifier).

@@ -35,7 +35,7 @@ public enum ScoreTable {
                 out += "  " + pad("\(p.code) \(nl ? p.dutchLabel : p.englishLabel)", 30) + lpad("\(ps.count)", 7) + corrected + lpad(share, 9)
                     + (interval.map { lpad($0, 14) } ?? "") + lpad(L.number(ps.per10kTokens), 9) + "  " + top + "\n"
             }
-            for w in s.warnings { out += "  \(t("waarschuwing", "warning")): \(Escape.terminal(w))\n" }
+            for w in L.warnings(s) { out += "  \(t("waarschuwing", "warning")): \(Escape.terminal(w))\n" }
         }
         if let m = provenance.model, scores.contains(where: \.isDisambiguated) {
             let f = m.figures

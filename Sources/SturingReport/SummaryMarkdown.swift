@@ -107,7 +107,7 @@ public enum SummaryMarkdown {
                 out += "| \(md(name)) | \(k.page.map(String.init) ?? "") | \(md(k.left)) | **\(md(k.match))** | \(md(k.right)) |\n"
             }
         }
-        let docWarnings = input.plans.flatMap { entry in entry.score.warnings.map { "\(entry.plan.municipality): \($0)" } }
+        let docWarnings = input.plans.flatMap { entry in L.warnings(entry.score).map { "\(entry.plan.municipality): \($0)" } }
         let warnings = input.warnings + docWarnings
         if !warnings.isEmpty {
             out += "\n## " + (nl ? "Waarschuwingen" : "Warnings") + "\n\n" + warnings.prefix(limit).map { "- " + md($0) }.joined(separator: "\n") + "\n"

@@ -61,15 +61,17 @@ struct Tally {
                                                  expectedHundredths: expectedHundredths == nil ? nil : expectedByPerspective)
         for p in Perspective.allCases where terms[p] == nil { terms[p] = [] }
         var warnings = document.warnings
+        var notices = document.notices
+        func add(_ notice: Notice) { warnings.append(notice.message); notices.append(notice) }
         if total == 0 {
-            warnings.append("no signal words found: shares are null, not 0 (check that this is a social-domain plan, and the lexicon and match mode)")
+            add(.noSignalWords)
         } else if total < ScoringThresholds.fewSignalWords {
-            warnings.append("only \(total) signal words: shares are unstable (one word moves a share by \(String(format: "%.1f", 100.0 / Double(total))) points)")
+            add(.fewSignalWords(total))
         }
         let overlapList = overlaps.map { Overlap(form: $0.key, claimedBy: $0.value.claims, count: $0.value.n) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.form < $1.form }
         for o in overlapList {
-            warnings.append("'\(o.form)' counts for more than one perspective (\(o.claimedBy.joined(separator: ", "))): \(o.count)x")
+            add(.overlap(o.form, claimedBy: o.claimedBy, count: o.count))
         }
         var score = DocumentScore(
             file: document.file, sha256: document.sha256, tokens: tokens,
@@ -77,6 +79,7 @@ struct Tally {
             perspectives: perspectives, terms: terms, excluded: excludedTerms, overlaps: overlapList,
             cleaning: document.cleaning, warnings: warnings, ocr: document.ocr)
         score.metadata = document.metadata
+        score.notices = notices
         return score
     }
 

@@ -30,6 +30,9 @@ import Testing
         // The lexicon check speaks Dutch in a Dutch report (issue 25).
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("niets gevonden: &#39;opvangen&#39; (PA) vond niets in 13 documenten") && !report.contains("matched nothing"))
+        // So do the documents' warnings: the demo scan's OCR note (issue 25).
+        #expect(report.contains("Scanhoven: pagina&#39;s 1–4 zijn met OCR gelezen (tesseract") && !report.contains("read by OCR"), "\(report)")
+        #expect(summary.contains("pagina's 1–4 zijn met OCR gelezen") && !summary.contains("read by OCR"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == [".sturing.lock", "corpus.json", "documents.jsonl", "errors.csv", "report.html", "run.json", "scores.csv", "scores.json", "scores.xlsx", "summary.md"])
 
@@ -43,6 +46,10 @@ import Testing
         // The scan, the web page and the Word plan of the demo are read in their formats.
         let documents = try lines(out.appendingPathComponent("documents.jsonl")).joined(separator: "\n")
         #expect(documents.contains("were read by OCR (tesseract") && documents.contains("\"encoding\":\"html\"") && documents.contains("\"encoding\":\"docx\""))
+        #expect(documents.contains("\"kind\":\"ocr-pages\""))
+        // The English report keeps the English sentence, read back from the cache's notices.
+        let english = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(english.contains("pages 1-4 were read by OCR (tesseract"))
     }
 
     @Test func analyzeWithBadFilesReportsThemAndScoresTheRest() throws {

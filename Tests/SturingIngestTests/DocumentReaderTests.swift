@@ -45,10 +45,10 @@ import Testing
         let doc = try DocumentExtractor.read(path: Fixture.path("partial-scan.pdf"), ocr: .never)
         #expect(doc.pages.count == 3)
         #expect(doc.warnings.count == 1)
-        #expect(doc.warnings[0].hasPrefix("pages 2 hold an image but no text"))
+        #expect(doc.warnings[0].hasPrefix("page 2 holds an image but no text"))
         // With OCR (the default) the scanned page is read, and the warning says how.
         let read = try DocumentExtractor.read(path: Fixture.path("partial-scan.pdf"))
-        #expect(read.warnings.count == 1 && read.warnings[0].hasPrefix("pages 2 were read by OCR (tesseract"))
+        #expect(read.warnings.count == 1 && read.warnings[0].hasPrefix("page 2 was read by OCR (tesseract"))
     }
 
     @Test func badInputsGiveClearErrors() throws {

@@ -205,7 +205,7 @@ extension FormatTests {
         pages.ocrEngine = "tesseract"
         let document = try DocumentExtractor.pdfDocument(pages, path: "plan.pdf", sha256: "0")
         #expect(document.pages == ["De gemeente regelt de zorg.", ""])
-        #expect(document.warnings.contains { $0.hasPrefix("pages 2 were read by OCR with a confidence below \(IngestError.ocrConfidenceFloor)") })
+        #expect(document.warnings.contains { $0.hasPrefix("page 2 was read by OCR with a confidence below \(IngestError.ocrConfidenceFloor)") })
         pages.ocrPages = [noisy]
         pages.texts[0] = ""
         #expect(throws: IngestError.ocrUnreadable(pages: 1, confidence: IngestError.ocrConfidenceFloor - 1)) {

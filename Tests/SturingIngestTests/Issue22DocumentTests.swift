@@ -180,7 +180,8 @@ import Testing
         let d = try DocumentExtractor.read(path: docx.path, ocr: .auto)
         #expect(T.words(d) == ["wij", "regelen", "de", "zorg", "samen", "met", "inwoners"])
         #expect(d.ocr?.pages.count == 1)
-        #expect(d.warnings.contains { $0.contains("image(s) were read by OCR (tesseract") })
+        #expect(d.warnings.contains { $0.hasPrefix("the Word document's 1 image was read by OCR (tesseract") })
+        #expect(d.notices.map(\.kind) == [.imagesReadByOCR] && d.notices[0].count == 1 && d.warnings.contains(d.notices[0].message))
         #expect(throws: IngestError.self) { try DocumentExtractor.read(path: docx.path, ocr: .never) }
         do { _ = try DocumentExtractor.read(path: docx.path, ocr: .never) } catch {
             #expect(error.description.contains("holds 1 image(s) but no text"))

@@ -1,0 +1,126 @@
+/// A warning about one document with the values it is made of, so that a report can say it again
+/// in its own language: its kind, its English sentence (what `warnings` holds and what English
+/// outputs print) and, depending on the kind, the pages, counts, OCR engine and confidence, or
+/// the word form it is about. Stored beside the warnings in the text cache, documents.jsonl and
+/// scores.json; a warning without a notice (an older run's, or one not yet structured) keeps
+/// its English sentence.
+public struct Notice: Codable, Sendable, Equatable {
+    /// What the notice is about (see the constructors).
+    public enum Kind: String, Codable, Sendable {
+        case damagedPages = "damaged-pages", ocrPages = "ocr-pages", garbledReadByOCR = "garbled-read-by-ocr"
+        case ocrNoise = "ocr-noise", lowOCRConfidence = "low-ocr-confidence", unreadableTextLayer = "unreadable-text-layer"
+        case scannedPages = "scanned-pages", blankPages = "blank-pages"
+        case undecodableImages = "undecodable-images", imagesReadByOCR = "images-read-by-ocr"
+        case noSignalWords = "no-signal-words", fewSignalWords = "few-signal-words", overlap
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The notice in English.
+    public var message: String
+    /// The pages it is about (1-based).
+    public var pages: [Int]?
+    /// A count: images, signal words or matches.
+    public var count: Int?
+    /// What `count` is out of (images in the file).
+    public var total: Int?
+    /// The OCR engine.
+    public var engine: String?
+    /// A confidence: the mean word confidence of OCR, or the threshold a page fell below.
+    public var confidence: Int?
+    /// The word form (overlap), or the kind of file ("Word document", "OpenDocument file").
+    public var form: String?
+    /// The perspectives that claim the form (overlap).
+    public var perspectives: [String]?
+
+    /// A notice as stored (readers of scores.json); to make one, use the constructors below, which word it.
+    public init(_ kind: Kind, _ message: String, pages: [Int]? = nil, count: Int? = nil, total: Int? = nil, engine: String? = nil,
+         confidence: Int? = nil, form: String? = nil, perspectives: [String]? = nil) {
+        self.kind = kind; self.message = message; self.pages = pages; self.count = count; self.total = total
+        self.engine = engine; self.confidence = confidence; self.form = form; self.perspectives = perspectives
+    }
+
+    /// "pages 1-4 were" / "page 3 was": the pages and the verb that agrees with them.
+    private static func pages(_ pages: [Int], _ plural: String, _ singular: String) -> String {
+        pages.count == 1 ? "page \(PageList.format(pages)) \(singular)" : "pages \(PageList.format(pages)) \(plural)"
+    }
+
+    /// "they are" / "it is", "their" / "its": the pronoun for `pages`.
+    private static func they(_ pages: [Int], _ plural: String, _ singular: String) -> String { pages.count == 1 ? singular : plural }
+
+    /// PDF pages whose page objects are damaged.
+    public static func damagedPages(_ p: [Int]) -> Notice {
+        Notice(.damagedPages, pages(p, "could not be read", "could not be read") + " (damaged page objects); \(they(p, "they are", "it is")) not counted (repair the file, e.g. `qpdf in.pdf out.pdf`)",
+               pages: p)
+    }
+
+    /// Pages read by OCR, with the engine and the mean word confidence.
+    public static func ocrPages(_ p: [Int], engine: String, confidence: Int) -> Notice {
+        Notice(.ocrPages, pages(p, "were", "was") + " read by OCR (\(engine); mean word confidence \(confidence)); check a sample of \(they(p, "their", "its")) text",
+               pages: p, engine: engine, confidence: confidence)
+    }
+
+    /// Pages whose text layer held no readable words, read by OCR instead.
+    public static func garbledReadByOCR(_ p: [Int]) -> Notice {
+        Notice(.garbledReadByOCR, pages(p, "had", "had") + " a text layer without readable words (a broken font encoding?); \(they(p, "they were", "it was")) read by OCR instead",
+               pages: p)
+    }
+
+    /// Pages whose OCR confidence is below the floor under which OCR output is noise.
+    public static func ocrNoise(_ p: [Int], floor: Int) -> Notice {
+        Notice(.ocrNoise, pages(p, "were", "was") + " read by OCR with a confidence below \(floor): what OCR found there is noise, and it is not counted (a better scan helps)",
+               pages: p, confidence: floor)
+    }
+
+    /// Pages whose OCR confidence is low.
+    public static func lowOCRConfidence(_ p: [Int], below threshold: Int) -> Notice {
+        Notice(.lowOCRConfidence, pages(p, "were", "was") + " read by OCR with a confidence below \(threshold): \(they(p, "their", "its")) words may be wrong (a better scan helps)",
+               pages: p, confidence: threshold)
+    }
+
+    /// Pages whose text layer holds no readable words, counted as they are.
+    public static func unreadableTextLayer(_ p: [Int]) -> Notice {
+        Notice(.unreadableTextLayer, pages(p, "have", "has") + " a text layer without readable words (a broken font encoding?); \(they(p, "their", "its")) counts are not reliable (use --ocr auto to read \(they(p, "them", "it")) by OCR)",
+               pages: p)
+    }
+
+    /// Pages that hold an image and no text.
+    public static func scannedPages(_ p: [Int]) -> Notice {
+        Notice(.scannedPages, pages(p, "hold", "holds") + " an image but no text (scanned?); \(they(p, "they are", "it is")) not counted (run OCR to include \(they(p, "them", "it")))",
+               pages: p)
+    }
+
+    /// Blank pages.
+    public static func blankPages(_ p: [Int]) -> Notice {
+        Notice(.blankPages, pages(p, "are blank", "is blank"), pages: p)
+    }
+
+    /// Images of a Word or OpenDocument file that could not be decoded for OCR.
+    public static func undecodableImages(_ unread: Int, of total: Int, in file: String) -> Notice {
+        Notice(.undecodableImages, "\(unread) of the \(file)'s \(total) image\(total == 1 ? "" : "s") could not be decoded for OCR (a drawing format such as EMF?); they are not counted",
+               count: unread, total: total, form: file)
+    }
+
+    /// Images of a Word or OpenDocument file read by OCR.
+    public static func imagesReadByOCR(_ count: Int, in file: String, engine: String, confidence: Int) -> Notice {
+        Notice(.imagesReadByOCR, "the \(file)'s \(count) image\(count == 1 ? " was" : "s were") read by OCR (\(engine); mean word confidence \(confidence)); check a sample of their text",
+               count: count, engine: engine, confidence: confidence, form: file)
+    }
+
+    /// A document without signal words.
+    public static var noSignalWords: Notice {
+        Notice(.noSignalWords, "no signal words found: shares are null, not 0 (check that this is a social-domain plan, and the lexicon and match mode)")
+    }
+
+    /// A document with few signal words.
+    public static func fewSignalWords(_ total: Int) -> Notice {
+        Notice(.fewSignalWords, "only \(total) signal word\(total == 1 ? "" : "s"): shares are unstable (one word moves a share by \(String(format: "%.1f", 100.0 / Double(total))) points)",
+               count: total)
+    }
+
+    /// A form that counts for more than one perspective.
+    public static func overlap(_ form: String, claimedBy: [String], count: Int) -> Notice {
+        Notice(.overlap, "'\(form)' counts for more than one perspective (\(claimedBy.joined(separator: ", "))): \(count)x",
+               count: count, form: form, perspectives: claimedBy)
+    }
+}

@@ -1,0 +1,70 @@
+import SturingCore
+
+/// A document's warnings in a report's language. A warning that has a notice (`Notice`) is
+/// worded from its values; one without (from a run before notices, or not yet structured)
+/// keeps its English sentence.
+extension Labels {
+    /// `text` (a warning, or "file: warning" as a plan holds it) in this language, worded from
+    /// the notice among `notices` whose message it is.
+    public func warning(_ text: String, notices: [Notice]) -> String {
+        guard nl else { return text }
+        for n in notices {
+            if text == n.message { return notice(n) }
+            if text.hasSuffix(": " + n.message) { return String(text.dropLast(n.message.count)) + notice(n) }
+        }
+        return text
+    }
+
+    /// The warnings of a score in this language.
+    public func warnings(_ s: DocumentScore) -> [String] { s.warnings.map { warning($0, notices: s.notices) } }
+
+    /// The notice in this language.
+    public func notice(_ n: Notice) -> String {
+        guard nl else { return n.message }
+        let p = n.pages ?? []
+        let one = p.count == 1
+        /// "pagina 3" / "pagina's 1–4"
+        let pages = (one ? "pagina " : "pagina's ") + PageList.format(p, dash: "–")
+        func verb(_ singular: String, _ plural: String) -> String { one ? singular : plural }
+        switch n.kind {
+        case .damagedPages:
+            return "\(pages) \(verb("kon", "konden")) niet worden gelezen (beschadigde pagina-objecten) en \(verb("telt", "tellen")) niet mee (herstel het bestand, bijvoorbeeld met `qpdf in.pdf uit.pdf`)"
+        case .ocrPages:
+            return "\(pages) \(verb("is", "zijn")) met OCR gelezen (\(n.engine ?? "OCR"); gemiddelde woordzekerheid \(n.confidence ?? 0)); controleer een steekproef van de tekst"
+        case .garbledReadByOCR:
+            return "\(pages) \(verb("had", "hadden")) een tekstlaag zonder leesbare woorden (een kapotte lettertypecodering?) en \(verb("is", "zijn")) daarom met OCR gelezen"
+        case .ocrNoise:
+            return "\(pages) \(verb("is", "zijn")) met OCR gelezen met een zekerheid onder \(n.confidence ?? 0): wat OCR daar vond is ruis en telt niet mee (een betere scan helpt)"
+        case .lowOCRConfidence:
+            return "\(pages) \(verb("is", "zijn")) met OCR gelezen met een zekerheid onder \(n.confidence ?? 0): de woorden kunnen fout zijn (een betere scan helpt)"
+        case .unreadableTextLayer:
+            return "\(pages) \(verb("heeft", "hebben")) een tekstlaag zonder leesbare woorden (een kapotte lettertypecodering?); de tellingen zijn niet betrouwbaar (lees \(verb("deze pagina", "deze pagina's")) met OCR: --ocr auto)"
+        case .scannedPages:
+            return "\(pages) \(verb("bevat", "bevatten")) een afbeelding maar geen tekst (gescand?) en \(verb("telt", "tellen")) niet mee (lees \(verb("haar", "ze")) met OCR om \(verb("haar", "ze")) mee te tellen)"
+        case .blankPages:
+            return "\(pages) \(verb("is", "zijn")) leeg"
+        case .undecodableImages:
+            let unread = n.count ?? 0, total = n.total ?? 0
+            return "\(count(unread)) van de \(counted(total, ("afbeelding", "afbeeldingen"), ("image", "images"))) in \(file(n.form)) \(unread == 1 ? "kon" : "konden") niet worden gedecodeerd voor OCR (een tekenformaat zoals EMF?) en \(unread == 1 ? "telt" : "tellen") niet mee"
+        case .imagesReadByOCR:
+            let c = n.count ?? 0
+            return "\(c == 1 ? "de afbeelding" : "de \(count(c)) afbeeldingen") in \(file(n.form)) \(c == 1 ? "is" : "zijn") met OCR gelezen (\(n.engine ?? "OCR"); gemiddelde woordzekerheid \(n.confidence ?? 0)); controleer een steekproef van de tekst"
+        case .noSignalWords:
+            return "geen signaalwoorden gevonden: de aandelen zijn leeg, niet 0 (controleer of dit een plan in het sociaal domein is, en het lexicon en de matching)"
+        case .fewSignalWords:
+            let c = n.count ?? 0
+            return "slechts \(counted(c, ("signaalwoord", "signaalwoorden"), ("signal word", "signal words"))): de aandelen zijn onstabiel (één woord verschuift een aandeel met \(number(c > 0 ? 100.0 / Double(c) : 0)) procentpunt)"
+        case .overlap:
+            return "'\(n.form ?? "")' telt voor meer dan één perspectief (\((n.perspectives ?? []).joined(separator: ", "))): \(count(n.count ?? 0))×"
+        }
+    }
+
+    /// "het Word-document" / "het OpenDocument-bestand", from the notice's English kind of file.
+    private func file(_ english: String?) -> String {
+        switch english {
+        case "Word document": "het Word-document"
+        case "OpenDocument file": "het OpenDocument-bestand"
+        default: "het bestand"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import SturingAnalysis
+import SturingCore
+import Testing
+@testable import SturingReport
+
+/// A document's warnings are said in the report's language, with plurals that agree, from the
+/// values their notice keeps; a warning without a notice keeps its English sentence.
+@Suite struct NoticeTests {
+    @Test func englishAgreesWithThePageCount() {
+        #expect(Notice.ocrPages([1, 2, 3, 4, 7], engine: "tesseract 5.3.0", confidence: 88).message
+            == "pages 1-4, 7 were read by OCR (tesseract 5.3.0; mean word confidence 88); check a sample of their text")
+        #expect(Notice.ocrPages([3], engine: "tesseract 5.3.0", confidence: 88).message
+            == "page 3 was read by OCR (tesseract 5.3.0; mean word confidence 88); check a sample of its text")
+        #expect(Notice.scannedPages([2]).message == "page 2 holds an image but no text (scanned?); it is not counted (run OCR to include it)")
+        #expect(Notice.fewSignalWords(1).message == "only 1 signal word: shares are unstable (one word moves a share by 100.0 points)")
+        #expect(Notice.fewSignalWords(8).message.hasPrefix("only 8 signal words: shares are unstable (one word moves a share by 12.5 points)"))
+    }
+
+    @Test func dutchIsWordedFromTheValues() {
+        let L = Labels(.dutch)
+        #expect(L.notice(.ocrPages([1, 2, 3, 4], engine: "tesseract 5.3.0", confidence: 88))
+            == "pagina's 1–4 zijn met OCR gelezen (tesseract 5.3.0; gemiddelde woordzekerheid 88); controleer een steekproef van de tekst")
+        #expect(L.notice(.ocrPages([3], engine: "tesseract 5.3.0", confidence: 88)).hasPrefix("pagina 3 is met OCR gelezen"))
+        #expect(L.notice(.blankPages([5, 6])) == "pagina's 5–6 zijn leeg")
+        #expect(L.notice(.fewSignalWords(1)) == "slechts 1 signaalwoord: de aandelen zijn onstabiel (één woord verschuift een aandeel met 100,0 procentpunt)")
+        #expect(L.notice(.fewSignalWords(8)).hasPrefix("slechts 8 signaalwoorden:"))
+        #expect(L.notice(.undecodableImages(1, of: 3, in: "Word document"))
+            == "1 van de 3 afbeeldingen in het Word-document kon niet worden gedecodeerd voor OCR (een tekenformaat zoals EMF?) en telt niet mee")
+        #expect(L.notice(.overlap("zorg", claimedBy: ["PA", "SR"], count: 1234)) == "'zorg' telt voor meer dan één perspectief (PA, SR): 1.234×")
+        // English is the message itself.
+        let n = Notice.blankPages([5])
+        #expect(Labels(.english).notice(n) == n.message && n.message == "page 5 is blank")
+    }
+
+    @Test func aPlansWarningsAreTranslatedWithTheirFilePrefixAndOthersKept() {
+        var s = ScoreJSONTests.score(counts: [1, 1, 1, 1])
+        let ocr = Notice.ocrPages([2], engine: "tesseract 5.3.0", confidence: 70)
+        s.warnings = ["plan.pdf: " + ocr.message, "a warning without values"]
+        s.notices = [ocr]
+        #expect(Labels(.dutch).warnings(s) == ["plan.pdf: pagina 2 is met OCR gelezen (tesseract 5.3.0; gemiddelde woordzekerheid 70); controleer een steekproef van de tekst",
+                                               "a warning without values"])
+        #expect(Labels(.english).warnings(s) == s.warnings)
+    }
+
+    /// scores.json and documents.jsonl keep the notices, so `sturing report` words them again;
+    /// an unknown kind (a later version's) is skipped, its warning kept.
+    @Test func noticesSurviveTheJSON() {
+        var s = ScoreJSONTests.score(counts: [1, 1, 1, 1])
+        let notices = [Notice.ocrPages([1, 2], engine: "tesseract 5.3.0", confidence: 81), .undecodableImages(2, of: 5, in: "OpenDocument file"),
+                       .overlap("zorg", claimedBy: ["PA", "SR"], count: 3)]
+        s.notices = notices
+        s.warnings = notices.map(\.message)
+        let back = ScoreJSON.decodeDocument(ScoreJSON.document(s))
+        #expect(back?.notices == notices && back?.warnings == s.warnings)
+        #expect(ScoreJSON.decodeNotice(.object([("kind", .string("later-kind")), ("message", .string("x"))])) == nil)
+        // A score without notices writes no "notices" key (outputs of runs without them stay as they were).
+        #expect(!ScoreJSON.document(ScoreJSONTests.score(counts: [1, 1, 1, 1])).serialized().contains("\"notices\""))
+    }
+}
