@@ -1,5 +1,6 @@
 import CDocText
 import Foundation
+import SturingCore
 import SturingIngest
 
 /// Reads the text of HTML pages, Word (.docx) and OpenDocument (.odt) files and Markdown through

@@ -1,6 +1,7 @@
 import CPoppler
 import CTesseract
 import Foundation
+import SturingCore
 import SturingIngest
 
 /// Reads the text of PDF pages that have no text layer (scans) with Tesseract, rendering each

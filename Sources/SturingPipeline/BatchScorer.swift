@@ -89,14 +89,14 @@ public enum BatchScorer {
             do throws(IngestError) {
                 return .scored(try LargeTextScoring.score(path: path, scorer: scorer, threads: scorer.threads))
             } catch {
-                return .failed(FileFailure(file: path, error: error.description))
+                return .failed(FileFailure(file: path, reason: error))
             }
         }
         let document: Document
         do throws(IngestError) {
             document = try read(path)
         } catch {
-            return .failed(FileFailure(file: path, error: error.description))
+            return .failed(FileFailure(file: path, reason: error))
         }
         do throws(ScoringError) {
             return .scored(try scorer.score(document))

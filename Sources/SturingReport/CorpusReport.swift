@@ -110,7 +110,8 @@ public enum CorpusReport {
 
     /// errors.csv: file, error (bestand, fout with `--csv-dialect excel-nl`).
     public static func errorsCSV(_ failures: [FileFailure], dialect: CSVDialect = .standard) -> String {
-        dialect.write([ErrorTable.header(dialect.headerLanguage)] + failures.map { [$0.file, $0.error] })
+        let L = Labels(dialect.headerLanguage)
+        return dialect.write([ErrorTable.header(dialect.headerLanguage)] + failures.map { [$0.file, L.failure($0)] })
     }
 
     /// One plan in scores.json: manifest fields, files, whether it is ranked, its table row, log

@@ -209,7 +209,7 @@ extension HTMLReport {
         }
         if !input.failures.isEmpty {
             h += "<h3>\(t("Niet gescoord", "Not scored"))</h3><table><tr><th>\(t("bestand", "file"))</th><th>\(t("probleem en wat te doen", "problem and what to do"))</th></tr>"
-            for f in input.failures.prefix(maxRows) { h += "<tr><td><code>\(esc(f.file))</code></td><td>\(esc(f.error))</td></tr>" }
+            for f in input.failures.prefix(maxRows) { h += "<tr><td><code>\(esc(f.file))</code></td><td>\(esc(L.failure(f)))</td></tr>" }
             h += "</table>"
             if input.failures.count > maxRows { h += "<p>\(t("… en \(L.count(input.failures.count - maxRows)) meer: zie errors.csv.", "… and \(L.count(input.failures.count - maxRows)) more: see errors.csv."))</p>" }
         }

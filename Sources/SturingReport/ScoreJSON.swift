@@ -1,3 +1,4 @@
+import Foundation
 import SturingAnalysis
 import SturingCore
 
@@ -116,7 +117,21 @@ public enum ScoreJSON {
 
     /// One failed file.
     public static func error(_ f: FileFailure) -> JSONValue {
-        .object([("file", .string(f.file)), ("error", .string(f.error))])
+        var fields: [(String, JSONValue)] = [("file", .string(f.file)), ("error", .string(f.error))]
+        // The reason as its Codable form ({"damagedPDF": {"_0": "…"}}), keys sorted so the file is the same every run.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        if let reason = f.reason, let data = try? encoder.encode(reason), let value = try? JSONValue.parse(String(decoding: data, as: UTF8.self)) {
+            fields.append(("reason", value))
+        }
+        return .object(fields)
+    }
+
+    /// A failed file as `error` writes it (its reason, when it has one); nil without a file and an error.
+    public static func decodeFailure(_ v: JSONValue) -> FileFailure? {
+        guard let file = v["file"]?.stringValue, let error = v["error"]?.stringValue else { return nil }
+        let reason = v["reason"].flatMap { try? JSONDecoder().decode(IngestError.self, from: Data($0.serialized().utf8)) }
+        return FileFailure(file: file, error: error, reason: reason)
     }
 
     /// One perspective's numbers: count, share and density, and with a context model the expected

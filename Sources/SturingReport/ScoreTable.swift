@@ -49,8 +49,8 @@ public enum ScoreTable {
                             "95%: the range of the share when the plan's sentences are drawn again \(L.count(bootstrap.replicates)) times (seed \(bootstrap.seed); --bootstrap 0: none).") + "\n"
         }
         if !failures.isEmpty {
-            out += "\n\(failures.count) \(t("bestand(en) niet gescoord", "file(s) could not be scored")):\n"
-            for f in failures { out += "  " + Escape.terminal("\(f.file): \(f.error)") + "\n" }
+            out += "\n" + L.counted(failures.count, ("bestand niet gescoord", "bestanden niet gescoord"), ("file could not be scored", "files could not be scored")) + ":\n"
+            for f in failures { out += "  " + Escape.terminal("\(f.file): \(L.failure(f))") + "\n" }
         }
         return out
     }

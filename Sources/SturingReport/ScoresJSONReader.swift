@@ -91,7 +91,7 @@ public enum ScoresJSONReader {
             }
             entries.append((plan, score, docs))
         }
-        let failures = (root["errors"]?.arrayValue ?? []).map { FileFailure(file: text($0["file"]), error: text($0["error"])) }
+        let failures = (root["errors"]?.arrayValue ?? []).map { ScoreJSON.decodeFailure($0) ?? FileFailure(file: text($0["file"]), error: text($0["error"])) }
         let settings = root["settings"]
         var input = CorpusReportInput(provenance: provenance, plans: entries, failures: failures,
                                       warnings: (root["warnings"]?.arrayValue ?? []).compactMap(\.stringValue),

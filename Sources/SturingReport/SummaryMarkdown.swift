@@ -114,7 +114,7 @@ public enum SummaryMarkdown {
             if warnings.count > limit { out += nl ? "\n… en \(L.count(warnings.count - limit)) meer (scores.csv, scores.json).\n" : "\n… and \(L.count(warnings.count - limit)) more (scores.csv, scores.json).\n" }
         }
         if !input.failures.isEmpty {
-            out += "\n## " + (nl ? "Fouten (niet gescoord)" : "Errors (not scored)") + "\n\n" + input.failures.prefix(limit).map { "- " + md($0.file) + ": " + md($0.error) }.joined(separator: "\n") + "\n"
+            out += "\n## " + (nl ? "Fouten (niet gescoord)" : "Errors (not scored)") + "\n\n" + input.failures.prefix(limit).map { "- " + md($0.file) + ": " + md(L.failure($0)) }.joined(separator: "\n") + "\n"
             if input.failures.count > limit { out += nl ? "\n… en \(L.count(input.failures.count - limit)) meer: zie errors.csv.\n" : "\n… and \(L.count(input.failures.count - limit)) more: see errors.csv.\n" }
         }
         out += "\n## " + (nl ? "Herkomst" : "Provenance") + "\n\n"

@@ -87,8 +87,8 @@ public struct ShardMerger {
         for shard in shards {
             for line in JSONLinesFile.lines(path: (shard.folder as NSString).appendingPathComponent("documents.jsonl")) {
                 guard let value = try? JSONValue.parse(line), let file = value["file"]?.stringValue, inCorpus.contains(file) else { continue }
-                if let error = value["error"]?.stringValue {
-                    outcomes[file] = outcomes[file] ?? .failed(FileFailure(file: file, error: error))
+                if let failure = ScoreJSON.decodeFailure(value) {
+                    outcomes[file] = outcomes[file] ?? .failed(failure)
                 } else if let score = ScoreJSON.decodeDocument(value) {
                     outcomes[file] = .scored(score)
                     lines[file] = line

@@ -3122,7 +3122,7 @@ public enum BuiltinModel {
     "seed" : 1,
     "smoothing" : 4
   },
-  "tool" : "0.3.0",
+  "tool" : "0.3.1",
   "trainedOn" : [
     {
       "file" : "municipal-documents-2026.csv",
@@ -5334,7 +5334,7 @@ public enum BuiltinModel {
     "seed" : 1,
     "smoothing" : 4
   },
-  "tool" : "0.3.0",
+  "tool" : "0.3.1",
   "trainedOn" : [
     {
       "file" : "municipal-documents-2026.csv",

@@ -88,6 +88,14 @@ import Testing
         #expect(errors.contains("leeg.txt"))
         #expect(r.stderr.contains("extra.pdf is not in manifest.csv"))
         #expect(try lines(out.appendingPathComponent("documents.jsonl")).count == 7)
+        // The Dutch report explains the files it could not read in Dutch (errors.csv stays English),
+        // also when it is made again from scores.json.
+        for _ in 0..<2 {
+            let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(report.contains("de PDF is met een wachtwoord versleuteld") && report.contains("leeg bestand, 0 bytes"))
+            #expect(!report.contains("PDF is encrypted") && !report.contains("empty file"))
+            #expect(try TestBinary.run(["report", out.path]).status == 0)
+        }
     }
 
     @Test func exitCodes() throws {

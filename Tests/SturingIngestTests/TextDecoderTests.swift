@@ -1,4 +1,5 @@
 import Foundation
+import SturingCore
 import Testing
 @testable import SturingIngest
 
