@@ -12,6 +12,7 @@ public struct Notice: Codable, Sendable, Equatable {
         case scannedPages = "scanned-pages", blankPages = "blank-pages"
         case undecodableImages = "undecodable-images", imagesReadByOCR = "images-read-by-ocr"
         case noSignalWords = "no-signal-words", fewSignalWords = "few-signal-words", overlap
+        case notInManifest = "not-in-manifest", noFileScored = "no-file-scored", someFilesFailed = "some-files-failed"
     }
 
     /// The kind.
@@ -28,16 +29,22 @@ public struct Notice: Codable, Sendable, Equatable {
     public var engine: String?
     /// A confidence: the mean word confidence of OCR, or the threshold a page fell below.
     public var confidence: Int?
-    /// The word form (overlap), or the kind of file ("Word document", "OpenDocument file").
+    /// The word form (overlap), the kind of file ("Word document", "OpenDocument file"), or the
+    /// file or plan a run's notice is about.
     public var form: String?
+    /// The plan a file became (not-in-manifest).
+    public var name: String?
+    /// The manifest (not-in-manifest).
+    public var manifest: String?
     /// The perspectives that claim the form (overlap).
     public var perspectives: [String]?
 
     /// A notice as stored (readers of scores.json); to make one, use the constructors below, which word it.
     public init(_ kind: Kind, _ message: String, pages: [Int]? = nil, count: Int? = nil, total: Int? = nil, engine: String? = nil,
-         confidence: Int? = nil, form: String? = nil, perspectives: [String]? = nil) {
+         confidence: Int? = nil, form: String? = nil, name: String? = nil, manifest: String? = nil, perspectives: [String]? = nil) {
         self.kind = kind; self.message = message; self.pages = pages; self.count = count; self.total = total
-        self.engine = engine; self.confidence = confidence; self.form = form; self.perspectives = perspectives
+        self.engine = engine; self.confidence = confidence; self.form = form; self.name = name; self.manifest = manifest
+        self.perspectives = perspectives
     }
 
     /// "pages 1-4 were" / "page 3 was": the pages and the verb that agrees with them.
@@ -116,6 +123,22 @@ public struct Notice: Codable, Sendable, Equatable {
     public static func fewSignalWords(_ total: Int) -> Notice {
         Notice(.fewSignalWords, "only \(total) signal word\(total == 1 ? "" : "s"): shares are unstable (one word moves a share by \(String(format: "%.1f", 100.0 / Double(total))) points)",
                count: total)
+    }
+
+    /// A file of the corpus without a manifest row, scored as its own plan `plan`.
+    public static func notInManifest(_ path: String, manifest: String, plan: String) -> Notice {
+        Notice(.notInManifest, "\(path) is not in \(manifest): scored as its own plan '\(plan)' without category, region or province (add a row to the manifest)",
+               form: path, name: plan, manifest: manifest)
+    }
+
+    /// A plan none of whose files could be scored.
+    public static func noFileScored(_ plan: String) -> Notice {
+        Notice(.noFileScored, "\(plan): no file could be scored, so it is left out of the tables (see errors)", form: plan)
+    }
+
+    /// A plan some of whose files could not be scored (a run's list says it after the plan's name).
+    public static func someFilesFailed(_ failed: Int, of total: Int) -> Notice {
+        Notice(.someFilesFailed, "\(failed) of \(total) files failed; the scores cover the other files only", count: failed, total: total)
     }
 
     /// A form that counts for more than one perspective.

@@ -13,6 +13,9 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
     public var failures: [FileFailure]
     /// Remarks that do not stop anything (files not in the manifest, ignored columns).
     public var warnings: [String]
+    /// The remarks a report can word in its own language (`Notice`; nil: none, as in the
+    /// corpus.json of runs before 0.3.1).
+    public var notices: [Notice]?
 
     /// The corpus folder as given (file paths start with it).
     public var directory: String = ""
@@ -82,6 +85,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
             return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
         }
         let manifestName = URL(fileURLWithPath: manifest.path).lastPathComponent
+        var notices = [Notice]()
         warnings += manifest.warnings.map { "\(manifestName): \($0)" }
         for p in manifest.problems {
             failures.append(FileFailure(file: "\(manifestName):\(p.line)", error: "\(p.message) (the row is skipped)"))
@@ -145,14 +149,18 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         for path in found where !used.contains(URL(fileURLWithPath: path).standardizedFileURL.path) && foundSet.contains(URL(fileURLWithPath: path).standardizedFileURL.path)
             && !(realPath(path).map { realOf[$0] != nil } ?? false) {
             let name = displayName(path)
-            warnings.append("\(path) is not in \(manifestName): scored as its own plan '\(name)' without category, region or province (add a row to the manifest)")
+            let notice = Notice.notInManifest(path, manifest: manifestName, plan: name)
+            warnings.append(notice.message)
+            notices.append(notice)
             var plan = Plan(municipality: name, files: [path])
             plan.unlisted = true
             plans.append(plan)
             files.append(path)
         }
         warnings += distinctNames(&plans)
-        return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
+        var corpus = CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
+        corpus.notices = notices.isEmpty ? nil : notices
+        return corpus
     }
 
     /// Gives unlisted plans that share a name with another plan (bgr.html and bgr.xml) the file

@@ -24,6 +24,8 @@ public struct CorpusResult: Sendable {
     public var failures: [FileFailure]
     /// Remarks from planning and combining.
     public var warnings: [String]
+    /// The remarks a report can word in its own language (see `Notice`).
+    public var notices: [Notice] = []
     /// Documents kept from the interrupted run this one resumes.
     public var resumed: Int = 0
 }
@@ -70,6 +72,7 @@ public enum CorpusRunner {
         var plans = [PlanResult]()
         var failures = corpus.failures
         var warnings = corpus.warnings
+        var notices = corpus.notices ?? []
         for plan in withMetadata(corpus.plans, byFile, warnings: &warnings) {
             var scored = [DocumentScore](), failed = [FileFailure]()
             for file in plan.files {
@@ -81,19 +84,23 @@ public enum CorpusRunner {
             }
             failures += failed
             guard !scored.isEmpty else {
-                warnings.append("\(plan.municipality): no file could be scored, so it is left out of the tables (see errors)")
+                let notice = Notice.noFileScored(plan.municipality)
+                warnings.append(notice.message)
+                notices.append(notice)
                 continue
             }
             var combined = PlanAggregator.combine(scored, name: plan.municipality)
             if !failed.isEmpty {
-                let note = "\(failed.count) of \(plan.files.count) files failed; the scores cover the other files only"
-                combined.warnings.insert(note, at: 0)
-                warnings.append("\(plan.municipality): \(note)")
+                let note = Notice.someFilesFailed(failed.count, of: plan.files.count)
+                combined.warnings.insert(note.message, at: 0)
+                combined.notices.insert(note, at: 0)
+                warnings.append("\(plan.municipality): \(note.message)")
+                notices.append(note)
             }
             plans.append(PlanResult(plan: plan, score: combined, documents: scored, failed: failed))
         }
         warnings += identicalFiles(outcomes)
-        return CorpusResult(plans: plans, failures: failures, warnings: warnings, resumed: resumed)
+        return CorpusResult(plans: plans, failures: failures, warnings: warnings, notices: notices, resumed: resumed)
     }
 
     /// The plans with the fields their documents' metadata give where the manifest leaves them

@@ -20,6 +20,8 @@ public struct CorpusReportInput: Sendable {
     public var failures: [FileFailure]
     /// Run-level warnings.
     public var warnings: [String]
+    /// The run-level warnings a report can word in its own language (see `Notice`).
+    public var notices: [Notice] = []
     /// The table settings: top/bottom list length, case-selection rule and exclusions, the
     /// minimum of signal words and the bootstrap's replicates and seed.
     public var table: CorpusAnalysis.Settings { didSet { cache = AnalysisCache() } }
@@ -165,7 +167,7 @@ public enum CorpusReport {
     public static func scoresJSON(_ input: CorpusReportInput, cache: (hits: Int, misses: Int)?) -> JSONValue {
         let p = input.provenance
         let documents = input.plans.flatMap { entry in entry.documents.map { (entry.plan, $0) } }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("tool", .object([("name", .string("sturing")), ("version", .string(p.toolVersion))])),
             ("lexicon", ScoreJSON.lexicon(p)), ("context_model", ScoreJSON.contextModel(p)),
             ("match", .string(p.match.rawValue)),
@@ -201,7 +203,9 @@ public enum CorpusReport {
             ("plans", .generated(count: input.plans.count, element: { planJSON(input, $0) })),
             ("errors", .array(input.failures.map(ScoreJSON.error))),
             ("warnings", .array(input.warnings.map { .string($0) })),
-            ("lexicon_check", .array(input.lexiconFindings.map(ScoreJSON.finding))),
-        ])
+        ]
+        if !input.notices.isEmpty { fields.append(("notices", .array(input.notices.map(ScoreJSON.notice)))) }
+        fields.append(("lexicon_check", .array(input.lexiconFindings.map(ScoreJSON.finding))))
+        return .object(fields)
     }
 }

@@ -54,6 +54,12 @@ extension Labels {
         case .fewSignalWords:
             let c = n.count ?? 0
             return "slechts \(counted(c, ("signaalwoord", "signaalwoorden"), ("signal word", "signal words"))): de aandelen zijn onstabiel (één woord verschuift een aandeel met \(number(c > 0 ? 100.0 / Double(c) : 0)) procentpunt)"
+        case .notInManifest:
+            return "\(n.form ?? "") staat niet in \(n.manifest ?? "het manifest"): gescoord als een eigen plan '\(n.name ?? "")' zonder categorie, regio of provincie (voeg een rij toe aan het manifest)"
+        case .noFileScored:
+            return "\(n.form ?? ""): geen enkel bestand kon worden gescoord, dus het plan ontbreekt in de tabellen (zie de fouten)"
+        case .someFilesFailed:
+            return "\(count(n.count ?? 0)) van de \(counted(n.total ?? 0, ("bestand", "bestanden"), ("file", "files"))) \(n.count == 1 ? "kon" : "konden") niet worden gescoord; de scores gaan alleen over de andere"
         case .overlap:
             return "'\(n.form ?? "")' telt voor meer dan één perspectief (\((n.perspectives ?? []).joined(separator: ", "))): \(count(n.count ?? 0))×"
         }

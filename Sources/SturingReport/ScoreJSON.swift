@@ -75,6 +75,8 @@ public enum ScoreJSON {
         if let e = n.engine { fields.append(("engine", .string(e))) }
         if let c = n.confidence { fields.append(("confidence", .int(c))) }
         if let f = n.form { fields.append(("form", .string(f))) }
+        if let s = n.name { fields.append(("name", .string(s))) }
+        if let m = n.manifest { fields.append(("manifest", .string(m))) }
         if let p = n.perspectives { fields.append(("perspectives", .array(p.map { .string($0) }))) }
         return .object(fields)
     }
@@ -84,7 +86,7 @@ public enum ScoreJSON {
         guard let kind = v["kind"]?.stringValue.flatMap(Notice.Kind.init(rawValue:)), let message = v["message"]?.stringValue else { return nil }
         return Notice(kind, message, pages: v["pages"]?.arrayValue?.compactMap(\.intValue), count: v["count"]?.intValue,
                       total: v["total"]?.intValue, engine: v["engine"]?.stringValue, confidence: v["confidence"]?.intValue,
-                      form: v["form"]?.stringValue, perspectives: v["perspectives"]?.arrayValue?.compactMap(\.stringValue))
+                      form: v["form"]?.stringValue, name: v["name"]?.stringValue, manifest: v["manifest"]?.stringValue, perspectives: v["perspectives"]?.arrayValue?.compactMap(\.stringValue))
     }
 
     /// One lexicon-check finding: kind, term and English message, and the values it has.

@@ -96,6 +96,7 @@ public enum ScoresJSONReader {
         var input = CorpusReportInput(provenance: provenance, plans: entries, failures: failures,
                                       warnings: (root["warnings"]?.arrayValue ?? []).compactMap(\.stringValue),
                                       k: settings?["top"]?.intValue ?? 5)
+        input.notices = (root["notices"]?.arrayValue ?? []).compactMap(ScoreJSON.decodeNotice)
         if settings?["version"] != nil {
             do throws(RunSettings.ReadError) { input.apply(try RunSettings.read(settings, source: path)) } catch {
                 throw ReadError(description: error.description)

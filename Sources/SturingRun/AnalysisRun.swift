@@ -140,6 +140,7 @@ public enum AnalysisRun {
 
         var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
                                       failures: result.failures, warnings: result.warnings, k: request.top)
+        input.notices = result.notices
         input.evidence = evidence
         input.apply(settings)
         input.validation = validationScore
@@ -147,7 +148,7 @@ public enum AnalysisRun {
                              dialect: request.csvDialect, language: request.language, cache: documentCache?.statistics, threads: request.jobs)
         try RunOutputs.writeFocus(request.focus, input: input, folder: request.out, language: request.language, events: events)
         try runFolder.finish()
-        return RunSummary(folder: request.out, plans: result.plans.count, failures: result.failures, warnings: result.warnings,
+        return RunSummary(folder: request.out, plans: result.plans.count, failures: result.failures, warnings: result.warnings, notices: result.notices,
                           lexiconLanguage: LexiconLanguageCheck.warning(compiled, documents: result.plans.flatMap(\.documents)),
                           cache: documentCache.map { ($0.statistics.hits, $0.statistics.misses) }, resumed: result.resumed, shards: nil, language: request.language)
     }

@@ -29,6 +29,7 @@ public enum MergeRun {
         }
         var input = CorpusReportInput(provenance: provenance, plans: result.plans.map { ($0.plan, $0.score, $0.documents) },
                                       failures: result.failures, warnings: result.warnings, k: settings.top)
+        input.notices = result.notices
         input.apply(settings)
         // The shards' own lexicon ("built-in:NAME" or a path), for the lexicon check's findings.
         let compiled = (try? LexiconLoader.loadNamed(settings.lexicon.path))
@@ -37,7 +38,7 @@ public enum MergeRun {
                              failures: result.failures, dialect: settings.csvDialect, language: settings.lang, cache: nil,
                              threads: ProcessInfo.processInfo.activeProcessorCount)
         try folder.finish()
-        return RunSummary(folder: out, plans: result.plans.count, failures: result.failures, warnings: result.warnings,
+        return RunSummary(folder: out, plans: result.plans.count, failures: result.failures, warnings: result.warnings, notices: result.notices,
                           lexiconLanguage: nil, cache: nil, resumed: 0, shards: n, language: settings.lang)
     }
 }

@@ -11,6 +11,8 @@ public struct RunSummary: Sendable {
     public var failures: [FileFailure]
     /// Remarks from planning and combining (also in the report).
     public var warnings: [String]
+    /// The warnings the closing lines word in the run's language (see `Notice`).
+    public var notices: [Notice] = []
     /// A lexicon whose language does not fit the documents' (nil: it fits).
     public var lexiconLanguage: String?
     /// The text cache's hits and misses (nil: no cache, or a merge).

@@ -14,10 +14,10 @@ enum Closing {
                 ?? labels.scored(plans: summary.plans, errors: summary.failures.count, cache: summary.cache, resumed: summary.resumed)
             Swift.print("sturing: " + first)
             Swift.print("sturing: " + labels.wrote(Escape.terminal(summary.folder) + "/" + RunOutputs.names))
-            for w in summary.warnings { printWarning(w) }
+            for w in summary.warnings { printWarning(labels.warning(w, notices: summary.notices)) }
             if let w = summary.lexiconLanguage { printWarning(w) }
         }
-        for f in summary.failures { printError("\(f.file): \(f.error)") }
+        for f in summary.failures { printError("\(f.file): \(labels.failure(f))") }
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }
