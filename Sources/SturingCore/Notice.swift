@@ -13,6 +13,8 @@ public struct Notice: Codable, Sendable, Equatable {
         case undecodableImages = "undecodable-images", imagesReadByOCR = "images-read-by-ocr"
         case noSignalWords = "no-signal-words", fewSignalWords = "few-signal-words", overlap
         case notInManifest = "not-in-manifest", noFileScored = "no-file-scored", someFilesFailed = "some-files-failed"
+        case charsetIsUTF8 = "charset-is-utf8", charsetMismatch = "charset-mismatch", unknownXML = "unknown-xml"
+        case titlesOnly = "titles-only", invalidUTF8 = "invalid-utf8"
     }
 
     /// The kind.
@@ -139,6 +141,35 @@ public struct Notice: Codable, Sendable, Equatable {
     /// A plan some of whose files could not be scored (a run's list says it after the plan's name).
     public static func someFilesFailed(_ failed: Int, of total: Int) -> Notice {
         Notice(.someFilesFailed, "\(failed) of \(total) files failed; the scores cover the other files only", count: failed, total: total)
+    }
+
+    /// A web page that declares a charset (`form`) while its bytes are UTF-8.
+    public static func charsetIsUTF8(declared: String) -> Notice {
+        Notice(.charsetIsUTF8, "the page declares the charset \(declared), but its bytes are UTF-8; it was read as UTF-8", form: declared)
+    }
+
+    /// A web page whose bytes are not in the charset it declares (`form`), read as `used` (`name`);
+    /// `valid` words the case where they are not even valid in it.
+    public static func charsetMismatch(declared: String, used: String, valid: Bool = false) -> Notice {
+        Notice(.charsetMismatch, "the page declares the charset \(declared), but its bytes are not \(valid ? "valid " : "")\(declared); it was read as \(used)",
+               form: declared, name: used)
+    }
+
+    /// An XML file of an unknown kind (its root element in `form`), read as text only.
+    public static func unknownXML(root: String) -> Notice {
+        Notice(.unknownXML, "an XML file of a kind sturing does not know (root element <\(root)>): only its text is read, without tag names or metadata (check that it is a plan)",
+               form: root)
+    }
+
+    /// A council-data export that holds only the titles and descriptions of its `count` documents.
+    public static func titlesOnly(_ count: Int) -> Notice {
+        Notice(.titlesOnly, "the Notubiz export holds only the titles and descriptions of its \(count) document\(count == 1 ? "" : "s"), not their text: only those are counted (download the documents themselves to score their text)",
+               count: count)
+    }
+
+    /// A text whose invalid UTF-8 bytes were replaced.
+    public static var invalidUTF8: Notice {
+        Notice(.invalidUTF8, "bytes that are not valid UTF-8 were replaced by U+FFFD (check the file's encoding)")
     }
 
     /// A form that counts for more than one perspective.

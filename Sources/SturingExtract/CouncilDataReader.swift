@@ -15,7 +15,9 @@ public enum CouncilDataReader {
         /// The export's metadata; `parts` lists its documents.
         public var metadata: DocumentMetadata
         /// Remarks (a Notubiz export holds titles and descriptions only).
-        public var warnings: [String]
+        public var notices: [Notice]
+        /// The remarks' English sentences.
+        public var warnings: [String] { notices.map(\.message) }
     }
 
     /// Reads the export in `bytes`; throws when it is not JSON, or JSON of another kind.
@@ -107,7 +109,7 @@ public enum CouncilDataReader {
         var metadata = DocumentMetadata(source: "Open Raadsinformatie", parts: parts)
         if parts.count == 1 { metadata.title = parts[0].title; metadata.date = parts[0].date; metadata.identifier = parts[0].identifier }
         if municipalities.count == 1 { metadata.municipality = municipalities.first }
-        return Result(pages: pages, metadata: metadata, warnings: [])
+        return Result(pages: pages, metadata: metadata, notices: [])
     }
 
     /// The municipality of an ORI index name ("ori_alphen_aan_den_rijn_20200101" → "Alphen aan den Rijn").
@@ -177,8 +179,7 @@ public enum CouncilDataReader {
             metadata.title = text(m["title"]) ?? text(m["name"])
             metadata.municipality = text((m["organisation"] as? [String: Any])?["name"])
         }
-        let warnings = hasBodies ? [] : ["the Notubiz export holds only the titles and descriptions of its \(parts.count) document(s), not their text: only those are counted (download the documents themselves to score their text)"]
-        return Result(pages: pages, metadata: metadata, warnings: warnings)
+        return Result(pages: pages, metadata: metadata, notices: hasBodies ? [] : [.titlesOnly(parts.count)])
     }
 
     /// A JSON string or number as text; nil for anything else or empty text.

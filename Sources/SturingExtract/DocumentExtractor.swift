@@ -22,7 +22,7 @@ public enum DocumentExtractor {
             document = try DocumentReader.textDocument(path: path, bytes: bytes, sha256: sha, threads: threads)
         case .html:
             let (text, decoded) = try MarkupReader.html(bytes)
-            document = try markupDocument(path: path, pages: [text], sha256: sha, encoding: "html", warnings: decoded.warning.map { [$0] } ?? [])
+            document = try markupDocument(path: path, pages: [text], sha256: sha, encoding: "html", notices: decoded.notice.map { [$0] } ?? [])
         case .docx:
             document = try officeDocument(path: path, bytes: bytes, sha256: sha, odt: false, ocr: ocr)
         case .odt:
@@ -30,11 +30,11 @@ public enum DocumentExtractor {
         case .xml:
             let xml = try XMLDocumentReader.read(bytes)
             document = try markupDocument(path: path, pages: [xml.text], sha256: sha, encoding: "xml",
-                                          warnings: xml.warning.map { [$0] } ?? [], metadata: xml.metadata)
+                                          notices: xml.notice.map { [$0] } ?? [], metadata: xml.metadata)
         case .json:
             let export = try CouncilDataReader.read(bytes)
             document = try markupDocument(path: path, pages: export.pages, sha256: sha, encoding: "json",
-                                          warnings: export.warnings, metadata: export.metadata)
+                                          notices: export.notices, metadata: export.metadata)
         case .markdown:
             document = try markupDocument(path: path, pages: [try MarkupReader.markdown(bytes).text], sha256: sha, encoding: "markdown")
         case .convert(let advice):

@@ -16,7 +16,9 @@ public enum XMLDocumentReader {
         /// What the document says about itself (nil for unknown XML).
         public var metadata: DocumentMetadata?
         /// Set for XML of an unknown kind.
-        public var warning: String?
+        public var notice: Notice?
+        /// `notice`'s English sentence.
+        public var warning: String? { notice?.message }
     }
 
     /// Reads the XML in `bytes`.
@@ -46,7 +48,7 @@ public enum XMLDocumentReader {
             throw .unreadable("a metadata record of officiële bekendmakingen (metadata.xml): it holds no text of the publication (score the publication's own XML file)")
         default:
             var result = walk(buffer, GenericXMLFormat())
-            result.warning = "an XML file of a kind sturing does not know (root element <\(root ?? "?")>): only its text is read, without tag names or metadata (check that it is a plan)"
+            result.notice = .unknownXML(root: root ?? "?")
             return result
         }
     }
@@ -121,6 +123,6 @@ public enum XMLDocumentReader {
                 i = b.count
             }
         }
-        return Result(text: text, metadata: format.metadata, warning: nil)
+        return Result(text: text, metadata: format.metadata, notice: nil)
     }
 }

@@ -1,3 +1,5 @@
+import SturingCore
+
 /// The encoding of a web page or an XML file, decided from its bytes: a byte-order mark, UTF-16
 /// without one, then the charset the file declares when its bytes fit it, else UTF-8 when they
 /// are valid UTF-8, else ICU's guess (8-bit Latin read as Windows-1252). A declaration that the
@@ -11,7 +13,9 @@ public enum MarkupEncoding {
         /// The encoding that was used ("UTF-8", "UTF-16LE", "windows-1252", ...).
         public var encoding: String
         /// Set when the declared charset was not used, and why.
-        public var warning: String?
+        public var notice: Notice?
+        /// `notice`'s English sentence.
+        public var warning: String? { notice?.message }
     }
 
     /// Decodes the bytes of a web page or XML file.
@@ -33,19 +37,18 @@ public enum MarkupEncoding {
             if ascii, let text = utf8 { return Decoded(text: text, encoding: declared) }
             if let utf8 {
                 return Decoded(text: utf8, encoding: "UTF-8",
-                               warning: "the page declares the charset \(declared), but its bytes are UTF-8; it was read as UTF-8")
+                               notice: .charsetIsUTF8(declared: declared))
             }
             if fits(bytes, declared), let text = ICUText.decode(bytes, charset: declared, strict: true) {
                 return Decoded(text: text, encoding: declared)
             }
             let (text, used) = guess(bytes)
             return Decoded(text: text, encoding: used,
-                           warning: "the page declares the charset \(declared), but its bytes are not \(declared); it was read as \(used)")
+                           notice: .charsetMismatch(declared: declared, used: used))
         }
         if let utf8 { return Decoded(text: utf8, encoding: "UTF-8") }
         let (text, used) = guess(bytes)
-        let warning = declared.map { "the page declares the charset \($0), but its bytes are not valid \($0); it was read as \(used)" }
-        return Decoded(text: text, encoding: used, warning: warning)
+        return Decoded(text: text, encoding: used, notice: declared.map { .charsetMismatch(declared: $0, used: used, valid: true) })
     }
 
     /// ICU's guess for bytes that are not UTF-8: 8-bit Latin charsets (and weak guesses) are read

@@ -41,7 +41,7 @@ public enum LargeTextScoring {
         // Pass 2: clean each group with the whole file's survey and score it.
         var report = CleaningReport()
         let meta = Document(file: path, sha256: sha256, kind: .text, encoding: "UTF-8", pages: [], hasPages: hasPages,
-                            warnings: invalidUTF8 ? ["bytes that are not valid UTF-8 were replaced by U+FFFD (check the file's encoding)"] : [])
+                            warnings: invalidUTF8 ? [Notice.invalidUTF8.message] : [], notices: invalidUTF8 ? [.invalidUTF8] : [])
         var stream = scorer.beginStream(meta)
         groups = try TextGroups(path: path, groupBytes: groupBytes)
         while let group = try groups.next() {

@@ -60,6 +60,17 @@ extension Labels {
             return "\(n.form ?? ""): geen enkel bestand kon worden gescoord, dus het plan ontbreekt in de tabellen (zie de fouten)"
         case .someFilesFailed:
             return "\(count(n.count ?? 0)) van de \(counted(n.total ?? 0, ("bestand", "bestanden"), ("file", "files"))) \(n.count == 1 ? "kon" : "konden") niet worden gescoord; de scores gaan alleen over de andere"
+        case .charsetIsUTF8:
+            return "de pagina noemt als tekenset \(n.form ?? ""), maar haar bytes zijn UTF-8; ze is als UTF-8 gelezen"
+        case .charsetMismatch:
+            return "de pagina noemt als tekenset \(n.form ?? ""), maar haar bytes passen daar niet bij; ze is gelezen als \(n.name ?? "")"
+        case .unknownXML:
+            return "een XML-bestand van een soort die sturing niet kent (hoofdelement <\(n.form ?? "?")>): alleen de tekst is gelezen, zonder tagnamen of metadata (controleer of het een plan is)"
+        case .titlesOnly:
+            let c = n.count ?? 0
+            return "de Notubiz-export bevat alleen de titels en beschrijvingen van \(c == 1 ? "het document" : "de \(count(c)) documenten"), niet de tekst: alleen die tellen mee (download de documenten zelf om hun tekst te scoren)"
+        case .invalidUTF8:
+            return "bytes die geen geldige UTF-8 zijn, zijn vervangen door U+FFFD (controleer de codering van het bestand)"
         case .overlap:
             return "'\(n.form ?? "")' telt voor meer dan één perspectief (\((n.perspectives ?? []).joined(separator: ", "))): \(count(n.count ?? 0))×"
         }

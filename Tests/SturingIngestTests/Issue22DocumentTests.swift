@@ -115,7 +115,8 @@ import Testing
         #expect(T.words(d) == ["kaders", "zorg", "samen", "meedoen", "raadsvoorstel"])
         #expect(d.metadata?.source == "Notubiz")
         #expect(d.metadata?.identifier == "458902")
-        #expect(d.warnings.contains { $0.contains("only the titles and descriptions of its 2 document(s)") })
+        #expect(d.warnings.contains { $0.contains("only the titles and descriptions of its 2 documents") })
+        #expect(d.notices.map(\.kind) == [.titlesOnly] && d.notices.first?.count == 2)
     }
 
     @Test func otherJSONAndSturingOutputsSayWhy() {

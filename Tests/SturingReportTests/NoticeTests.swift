@@ -27,6 +27,9 @@ import Testing
         #expect(L.notice(.undecodableImages(1, of: 3, in: "Word document"))
             == "1 van de 3 afbeeldingen in het Word-document kon niet worden gedecodeerd voor OCR (een tekenformaat zoals EMF?) en telt niet mee")
         #expect(L.notice(.overlap("zorg", claimedBy: ["PA", "SR"], count: 1234)) == "'zorg' telt voor meer dan één perspectief (PA, SR): 1.234×")
+        #expect(L.notice(.charsetIsUTF8(declared: "windows-1252")) == "de pagina noemt als tekenset windows-1252, maar haar bytes zijn UTF-8; ze is als UTF-8 gelezen")
+        #expect(L.notice(.titlesOnly(1)).contains("van het document, niet de tekst") && L.notice(.titlesOnly(12)).contains("van de 12 documenten"))
+        #expect(Notice.titlesOnly(1).message.contains("of its 1 document, not their text") && Notice.titlesOnly(2).message.contains("its 2 documents,"))
         // English is the message itself.
         let n = Notice.blankPages([5])
         #expect(Labels(.english).notice(n) == n.message && n.message == "page 5 is blank")
