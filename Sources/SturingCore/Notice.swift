@@ -106,13 +106,13 @@ public struct Notice: Codable, Sendable, Equatable {
 
     /// Images of a Word or OpenDocument file that could not be decoded for OCR.
     public static func undecodableImages(_ unread: Int, of total: Int, in file: String) -> Notice {
-        Notice(.undecodableImages, "\(unread) of the \(file)'s \(total) image\(total == 1 ? "" : "s") could not be decoded for OCR (a drawing format such as EMF?); they are not counted",
+        Notice(.undecodableImages, "\(unread) of the \(file)'s \(total) image\(total == 1 ? "" : "s") could not be decoded for OCR (a drawing format such as EMF?); \(unread == 1 ? "it is" : "they are") not counted",
                count: unread, total: total, form: file)
     }
 
     /// Images of a Word or OpenDocument file read by OCR.
     public static func imagesReadByOCR(_ count: Int, in file: String, engine: String, confidence: Int) -> Notice {
-        Notice(.imagesReadByOCR, "the \(file)'s \(count) image\(count == 1 ? " was" : "s were") read by OCR (\(engine); mean word confidence \(confidence)); check a sample of their text",
+        Notice(.imagesReadByOCR, "the \(file)'s \(count) image\(count == 1 ? " was" : "s were") read by OCR (\(engine); mean word confidence \(confidence)); check a sample of \(count == 1 ? "its" : "their") text",
                count: count, engine: engine, confidence: confidence, form: file)
     }
 

@@ -98,8 +98,8 @@ extension HTMLReport {
                 h += "<figure>" + SVGCharts.rankedBars(title: L.perspective(q) + range, perspective: q, rows: chunk.rows, mean: mean[q],
                                                        labels: L, scale: ranked.first?.share, intervals: chunk.intervals) + "</figure>"
             }
-            h += "<div class=\"tb\">" + placesTable(t("Top", "Top") + " \(input.table.top)", ranking.top(q, k: input.table.top), q, input, L)
-            h += placesTable(t("Laagste", "Bottom") + " \(input.table.top)", ranking.bottom(q, k: input.table.top), q, input, L) + "</div></div>"
+            h += "<div class=\"tb\">" + placesTable(t("Top", "Top") + " \(input.table.top)", ranking.top(q, k: input.table.top), k: input.table.top, q, input, L)
+            h += placesTable(t("Laagste", "Bottom") + " \(input.table.top)", ranking.bottom(q, k: input.table.top), k: input.table.top, q, input, L) + "</div></div>"
         }
         return h + "</section>\n"
     }

@@ -91,15 +91,17 @@ public enum HTMLReport {
         return h
     }
 
-    /// A top or bottom table; with the bootstrap, each place's 95 % share and rank interval and
-    /// its chance of ranking first.
-    static func placesTable(_ caption: String, _ places: [Ranking.Place], _ q: Perspective, _ input: CorpusReportInput, _ L: Labels) -> String {
+    /// A top or bottom table of `k` rows; with the bootstrap, each place's 95 % share and rank
+    /// interval and its chance of ranking first. Plans that tie with the last row are counted
+    /// below it, not listed (50 plans at 0 % would make a "Laagste 5" of 50 rows, all ranked 1).
+    static func placesTable(_ caption: String, _ places: [Ranking.Place], k: Int, _ q: Perspective, _ input: CorpusReportInput, _ L: Labels) -> String {
         let nl = L.language == .dutch
         let b = input.analysis.bootstrap
         var h = "<table><caption>\(esc(caption))</caption><tr><th>#</th><th>\(nl ? "gemeente" : "municipality")</th><th>\(nl ? "aandeel" : "share")</th>"
         if b != nil { h += "<th>\(nl ? "95%-interval" : "95% interval")</th><th>\(nl ? "rang (95%)" : "rank (95%)")</th><th>\(nl ? "kans op 1e plaats" : "chance of rank 1")</th>" }
         h += "</tr>"
-        for x in places.prefix(maxRows) {
+        let shown = places.prefix(max(1, min(k, maxRows)))
+        for x in shown {
             h += "<tr><td>\(x.rank)</td><td>\(esc(x.municipality))</td><td class=\"num\">\(L.percent(x.share))</td>"
             if let b, let i = input.plans.firstIndex(where: { $0.plan.municipality == x.municipality }) {
                 let p = b.plans[i]
@@ -108,6 +110,15 @@ public enum HTMLReport {
                 h += "<td class=\"num\">\(p.pTop1.map { L.percent($0[q.index] * 100, decimals: 0) } ?? "—")</td>"
             }
             h += "</tr>"
+        }
+        let tied = places.count - shown.count
+        if tied > 0, let last = shown.last {
+            let columns = b == nil ? 3 : 6
+            let sharing = places.count - (places.firstIndex { $0.rank == last.rank } ?? 0)
+            let more = L.counted(tied, ("gemeente", "gemeenten"), ("more municipality", "more municipalities"))
+            let note = nl ? "… en nog \(more) met hetzelfde aandeel als plaats \(last.rank) (\(L.percent(last.share))): \(L.count(sharing)) gemeenten delen die plaats (alle staan in scores.csv)"
+                : "… and \(more) with the same share as place \(last.rank) (\(L.percent(last.share))): \(L.count(sharing)) municipalities share that place (all are in scores.csv)"
+            h += "<tr><td colspan=\"\(columns)\" class=\"hint\">\(esc(note))</td></tr>"
         }
         return h + "</table>"
     }

@@ -57,15 +57,15 @@ extension Labels {
         case .encryptedPDF:
             return "de PDF is met een wachtwoord versleuteld (vraag de gemeente om een open exemplaar, of ontsleutel haar, bijvoorbeeld met `qpdf --decrypt --password=... in.pdf uit.pdf`)"
         case .damagedPDF(let detail):
-            return "de PDF is beschadigd of afgebroken: \(detail) (download het plan opnieuw, of herstel het, bijvoorbeeld met `qpdf in.pdf uit.pdf`)"
+            return "de PDF is beschadigd of onvolledig: \(detail) (download het plan opnieuw, of herstel het, bijvoorbeeld met `qpdf in.pdf uit.pdf`)"
         case .blankPDF(let pages):
-            return "de PDF heeft \(counted(pages, ("pagina", "pagina's"), ("page", "pages"))), \(pages == 1 ? "leeg" : "alle leeg"): geen tekst en geen afbeeldingen (controleer of het bestand het plan is)"
+            return "de PDF heeft \(counted(pages, ("pagina", "pagina's"), ("page", "pages"))), \(pages == 1 ? "leeg" : "allemaal leeg"): geen tekst en geen afbeeldingen (controleer of het bestand het plan is)"
         case .timedOut(let seconds, let what):
             return "gestopt na \(seconds) s: het lezen van \(format(what)) kwam \(seconds) s niet verder, of duurde langer dan de tijdslimiet (--file-timeout, plus \(IngestError.secondsPerPage) s per pagina en \(IngestError.secondsPerOCRPage) s per pagina die met OCR wordt gelezen) (\(repairAdvice(what)), of verhoog --file-timeout)"
         case .readerStopped(let signal, _):
-            return "de lezer is op dit bestand vastgelopen (signaal \(signal)) (\(repairAdvice("file")); meld het bestand als het opnieuw gebeurt)"
+            return "de lezer is op dit bestand onverwacht gestopt (signaal \(signal)) (\(repairAdvice("file")); meld het bestand als het opnieuw gebeurt)"
         case .outOfMemory(let limit):
-            return "de lezer had meer nodig dan de geheugenlimiet van \(count(limit)) MB (resident geheugen) en is gestopt (verhoog --file-memory, bijvoorbeeld --file-memory \(max(1024, limit * 2)); 0 betekent geen limiet)"
+            return "de lezer had meer nodig dan de geheugenlimiet van \(count(limit)) MB (resident geheugen) en werd gestopt (verhoog --file-memory, bijvoorbeeld --file-memory \(max(1024, limit * 2)); 0 betekent geen limiet)"
         case .ocrUnreadable(let pages, let confidence):
             return "\(pages == 1 ? "de pagina die" : "de \(count(pages)) pagina's die") met OCR \(pages == 1 ? "is" : "zijn") gelezen, \(pages == 1 ? "heeft" : "hebben") een gemiddelde woordzekerheid van \(confidence), onder de grens van \(IngestError.ocrConfidenceFloor): wat OCR vond is ruis, geen tekst, en telt niet mee (scan het plan opnieuw op 300 dpi, of vraag om een digitaal exemplaar)"
         case .noTextLayer(let pages):

@@ -45,7 +45,8 @@ extension Labels {
             return "\(pages) \(verb("is", "zijn")) leeg"
         case .undecodableImages:
             let unread = n.count ?? 0, total = n.total ?? 0
-            return "\(count(unread)) van de \(counted(total, ("afbeelding", "afbeeldingen"), ("image", "images"))) in \(file(n.form)) \(unread == 1 ? "kon" : "konden") niet worden gedecodeerd voor OCR (een tekenformaat zoals EMF?) en \(unread == 1 ? "telt" : "tellen") niet mee"
+            let of = total == 1 ? "de afbeelding" : "\(count(unread)) van de \(count(total)) afbeeldingen"
+            return "\(of) in \(file(n.form)) \(unread == 1 ? "kon" : "konden") niet worden gedecodeerd voor OCR (een tekenformaat zoals EMF?) en \(unread == 1 ? "telt" : "tellen") niet mee"
         case .imagesReadByOCR:
             let c = n.count ?? 0
             return "\(c == 1 ? "de afbeelding" : "de \(count(c)) afbeeldingen") in \(file(n.form)) \(c == 1 ? "is" : "zijn") met OCR gelezen (\(n.engine ?? "OCR"); gemiddelde woordzekerheid \(n.confidence ?? 0)); controleer een steekproef van de tekst"
@@ -53,7 +54,7 @@ extension Labels {
             return "geen signaalwoorden gevonden: de aandelen zijn leeg, niet 0 (controleer of dit een plan in het sociaal domein is, en het lexicon en de matching)"
         case .fewSignalWords:
             let c = n.count ?? 0
-            return "slechts \(counted(c, ("signaalwoord", "signaalwoorden"), ("signal word", "signal words"))): de aandelen zijn onstabiel (één woord verschuift een aandeel met \(number(c > 0 ? 100.0 / Double(c) : 0)) procentpunt)"
+            return "slechts \(counted(c, ("signaalwoord", "signaalwoorden"), ("signal word", "signal words"))): de aandelen zijn instabiel (één woord verschuift een aandeel met \(number(c > 0 ? 100.0 / Double(c) : 0)) procentpunt)"
         case .notInManifest:
             return "\(n.form ?? "") staat niet in \(n.manifest ?? "het manifest"): gescoord als een eigen plan '\(n.name ?? "")' zonder categorie, regio of provincie (voeg een rij toe aan het manifest)"
         case .noFileScored:

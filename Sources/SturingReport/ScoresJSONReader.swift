@@ -82,6 +82,7 @@ public enum ScoresJSONReader {
                 // The plan's score as the run made it: its documents combined, with its own warnings.
                 var combined = PlanAggregator.combine(docs, name: plan.municipality)
                 combined.warnings = (p["score"]?["warnings"]?.arrayValue ?? []).compactMap(\.stringValue)
+                if let notices = p["score"]?["notices"]?.arrayValue { combined.notices = notices.compactMap(ScoreJSON.decodeNotice) }
                 score = combined
             } else {
                 guard let scoreJSON = p["score"], let decoded = ScoreJSON.decodeDocument(scoreJSON) else {

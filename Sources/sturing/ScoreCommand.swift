@@ -74,7 +74,7 @@ struct ScoreCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         for f in failures {
-            printError("\(f.file): \(f.error)")
+            printError("\(f.file): \(Labels(lang).failure(f))")
         }
         if !failures.isEmpty { throw ExitCode(1) }
     }

@@ -10,10 +10,10 @@ import Testing
         let damaged = FileFailure(file: "kapot.pdf", reason: .damagedPDF("PDF document is damaged"))
         #expect(damaged.error.hasPrefix("PDF is damaged or truncated: PDF document is damaged"))
         #expect(Labels(.dutch).failure(damaged)
-            == "de PDF is beschadigd of afgebroken: PDF document is damaged (download het plan opnieuw, of herstel het, bijvoorbeeld met `qpdf in.pdf uit.pdf`)")
+            == "de PDF is beschadigd of onvolledig: PDF document is damaged (download het plan opnieuw, of herstel het, bijvoorbeeld met `qpdf in.pdf uit.pdf`)")
         #expect(Labels(.english).failure(damaged) == damaged.error)
         #expect(Labels(.dutch).failure(FileFailure(file: "x.pdf", reason: .noTextLayer(pages: 1))).hasPrefix("de PDF heeft 1 pagina maar geen tekstlaag"))
-        #expect(Labels(.dutch).failure(FileFailure(file: "x.pdf", reason: .blankPDF(pages: 3))).hasPrefix("de PDF heeft 3 pagina's, alle leeg"))
+        #expect(Labels(.dutch).failure(FileFailure(file: "x.pdf", reason: .blankPDF(pages: 3))).hasPrefix("de PDF heeft 3 pagina's, allemaal leeg"))
         let manifestRow = FileFailure(file: "manifest.csv:4", error: "no municipality (the row is skipped)")
         #expect(Labels(.dutch).failure(manifestRow) == manifestRow.error)
     }

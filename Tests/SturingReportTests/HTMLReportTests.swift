@@ -45,6 +45,28 @@ import Testing
         #expect(html.contains("data-v=\"12345\">12.345</td>"))
     }
 
+    /// Issue 25: a top or bottom table with ties shows k rows and says how many more tie with
+    /// the last one, instead of listing them all (here 6 of 8 plans at 0 % PA, k = 5).
+    @Test func aTableWithTiesShowsKRowsAndSaysHowManyTie() throws {
+        var input = Self.manyPlans(8)
+        for i in input.plans.indices {
+            input.plans[i].score.perspectives = PerspectiveScore.from(counts: [.pa: i < 2 ? 10 + i : 0, .npm: 30, .npg: 30, .sr: 40], tokens: 5000)
+        }
+        input.table.top = 5
+        let html = HTMLReport.render(input, language: .dutch)
+        let start = try #require(html.range(of: "<caption>Laagste 5</caption>"))
+        let table = html[start.upperBound...].components(separatedBy: "</table>")[0]
+        #expect(table.components(separatedBy: "<tr><td>1</td>").count - 1 == 5)
+        #expect(table.contains("… en nog 1 gemeente met hetzelfde aandeel als plaats 1 (0,0 %): 6 gemeenten delen die plaats (alle staan in scores.csv)"))
+        let en = HTMLReport.render(input, language: .english)
+        #expect(en.contains("… and 1 more municipality with the same share as place 1 (0.0%): 6 municipalities share that place"), "\(en)")
+        // The top 5 ties at place 3 (the six at 0 %): two plans above it, three of the six shown.
+        let top = try #require(html.range(of: "<caption>Top 5</caption>"))
+        let topTable = html[top.upperBound...].components(separatedBy: "</table>")[0]
+        #expect(topTable.components(separatedBy: "<tr><td>3</td>").count - 1 == 3)
+        #expect(topTable.contains("… en nog 3 gemeenten met hetzelfde aandeel als plaats 3 (0,0 %): 6 gemeenten delen die plaats"))
+    }
+
     @Test func dutchAndEnglish() {
         let input = Self.input()
         let nl = HTMLReport.render(input, language: .dutch)
@@ -119,6 +141,20 @@ import Testing
     @Test func scoresJSONRoundTripGivesTheSameReport() throws {
         var input = Self.input()
         input.table.distinct = .region
+        // What the report words from notices and reasons comes back from the files too: a plan's
+        // own notice, a document's, the run's, and a failure's reason.
+        let failed = Notice.someFilesFailed(1, of: 2), ocr = Notice.ocrPages([2], engine: "tesseract 5.3.0", confidence: 77)
+        input.plans[0].score.warnings = [failed.message, "alfa.pdf: " + ocr.message]
+        input.plans[0].score.notices = [failed, ocr]
+        input.plans[0].documents[0].warnings = [ocr.message]
+        input.plans[0].documents[0].notices = [ocr]
+        let none = Notice.noFileScored("Leegdorp")
+        input.warnings = [none.message]
+        input.notices = [none]
+        input.failures = [FileFailure(file: "leeg.txt", reason: .empty)]
+        let dutch = HTMLReport.render(input)
+        #expect(dutch.contains("1 van de 2 bestanden kon niet worden gescoord") && dutch.contains("Leegdorp: geen enkel bestand")
+                && dutch.contains("pagina 2 is met OCR gelezen") && dutch.contains("leeg bestand, 0 bytes"))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sturing-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("scores.json").path
