@@ -98,7 +98,7 @@ let package = Package(
         // Runs the built `sturing` binary end to end (exit codes, output files).
         .testTarget(name: "SturingCLITests", dependencies: ["sturing", "sturing-extract", "SturingTestSupport"]),
         // The run API in process: shards, merge, the checks made before anything is scored.
-        .testTarget(name: "SturingRunTests", dependencies: ["SturingRun", "SturingReport", "SturingPipeline", "SturingCore", "SturingTestSupport"]),
+        .testTarget(name: "SturingRunTests", dependencies: ["SturingRun", "SturingReport", "SturingPipeline", "SturingIngest", "SturingCore", "SturingTestSupport"]),
         .testTarget(name: "SturingReportTests", dependencies: ["SturingReport", "SturingAnalysis", "SturingCore", "SturingTestSupport"]),
     ]
 )

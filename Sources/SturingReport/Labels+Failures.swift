@@ -31,6 +31,35 @@ extension Labels {
         }
     }
 
+    /// What the file sniffer (SturingIngest's `FileSniffer`) says a file is, in Dutch; a
+    /// description it does not give here stays as it is.
+    func sniffed(_ english: String) -> String {
+        switch english {
+        case "a Word document (.docx)": "een Word-document (.docx)"
+        case "an OpenDocument file (.odt)": "een OpenDocument-bestand (.odt)"
+        case "a ZIP archive (.zip, .docx, .xlsx)": "een ZIP-archief (.zip, .docx, .xlsx)"
+        case "an old Office document (.doc)": "een oud Office-document (.doc)"
+        case "a PNG image": "een PNG-afbeelding"
+        case "a JPEG image": "een JPEG-afbeelding"
+        case "a GIF image": "een GIF-afbeelding"
+        case "a TIFF image (a scan: run OCR)": "een TIFF-afbeelding (een scan: gebruik OCR)"
+        case "a gzip archive": "een gzip-archief"
+        case "a program (ELF)": "een programma (ELF)"
+        case "an RTF document": "een RTF-document"
+        case "an OpenDocument file that is not a text document (spreadsheet or presentation)":
+            "een OpenDocument-bestand dat geen tekstdocument is (een rekenblad of presentatie)"
+        case "a ZIP archive (unpack it; .docx and .odt plans are read directly)":
+            "een ZIP-archief (pak het uit; plannen als .docx en .odt worden direct gelezen)"
+        case "a password-protected Office document (ask for an open copy, or save it without a password)":
+            "een Office-document met een wachtwoord (vraag om een open exemplaar, of bewaar het zonder wachtwoord)"
+        case "an old Word document (.doc); convert it to .docx or PDF first, e.g. `libreoffice --headless --convert-to docx plan.doc`":
+            "een oud Word-document (.doc); zet het eerst om naar .docx of PDF, bijvoorbeeld met `libreoffice --headless --convert-to docx plan.doc`"
+        case "an RTF document; convert it to .docx or PDF first, e.g. `libreoffice --headless --convert-to docx plan.rtf`":
+            "een RTF-document; zet het eerst om naar .docx of PDF, bijvoorbeeld met `libreoffice --headless --convert-to docx plan.rtf`"
+        default: english
+        }
+    }
+
     /// `IngestError`'s message in Dutch; the parts that come from another program (poppler's
     /// detail, the helper's reason) stay as that program gave them.
     private func readError(_ e: IngestError) -> String {
@@ -50,7 +79,7 @@ extension Labels {
         case .tooLarge(let bytes):
             return "het bestand is \(count(bytes / 1_048_576)) MB, meer dan de 1.024 MB die sturing leest (splits het, of zet het eerst om naar tekst)"
         case .binary(let kind):
-            return kind.map { "binair bestand dat lijkt op \($0), geen PDF of tekst (exporteer het als PDF of platte tekst)" }
+            return kind.map { "binair bestand dat lijkt op \(sniffed($0)), geen PDF of tekst (exporteer het als PDF of platte tekst)" }
                 ?? "binair bestand, geen PDF of tekst (exporteer het plan als PDF of platte tekst)"
         case .undecodable(let encoding):
             return "de tekst kon niet worden gedecodeerd (gelezen als \(encoding) zijn de meeste tekens stuurtekens of ongeldig; bewaar het als UTF-8-tekst)"
@@ -73,7 +102,7 @@ extension Labels {
         case .ocrFoundNothing(let pages):
             return "de PDF heeft \(counted(pages, ("gescande pagina", "gescande pagina's"), ("scanned page", "scanned pages"))) en OCR vond er geen woorden op (een lege of zeer slechte scan; scan haar opnieuw op 300 dpi)"
         case .needsConversion(let what):
-            return what
+            return sniffed(what)
         case .encryptedOffice:
             return "het Word- of OpenDocument-bestand is met een wachtwoord beveiligd (vraag om een open exemplaar, of bewaar het zonder wachtwoord)"
         case .damagedOffice(let detail):
