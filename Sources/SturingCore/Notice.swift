@@ -15,6 +15,9 @@ public struct Notice: Codable, Sendable, Equatable {
         case notInManifest = "not-in-manifest", noFileScored = "no-file-scored", someFilesFailed = "some-files-failed"
         case charsetIsUTF8 = "charset-is-utf8", charsetMismatch = "charset-mismatch", unknownXML = "unknown-xml"
         case titlesOnly = "titles-only", invalidUTF8 = "invalid-utf8"
+        case caseMismatch = "case-mismatch", sameFileTwice = "same-file-twice", conflictingRow = "conflicting-row"
+        case linkNotFollowed = "link-not-followed", notReadAsPlans = "not-read-as-plans", identicalFiles = "identical-files"
+        case namedByMetadata = "named-by-metadata", sameName = "same-name"
     }
 
     /// The kind.
@@ -36,17 +39,24 @@ public struct Notice: Codable, Sendable, Equatable {
     public var form: String?
     /// The plan a file became (not-in-manifest).
     public var name: String?
-    /// The manifest (not-in-manifest).
+    /// The manifest (not-in-manifest and the manifest's own notices).
     public var manifest: String?
+    /// Files it is about (identical files, files not read as plans, plans of one name).
+    public var files: [String]?
+    /// Manifest lines it is about: the row, and the earlier row it repeats.
+    public var lines: [Int]?
+    /// The names plans were given (plans of one name).
+    public var names: [String]?
     /// The perspectives that claim the form (overlap).
     public var perspectives: [String]?
 
     /// A notice as stored (readers of scores.json); to make one, use the constructors below, which word it.
     public init(_ kind: Kind, _ message: String, pages: [Int]? = nil, count: Int? = nil, total: Int? = nil, engine: String? = nil,
-         confidence: Int? = nil, form: String? = nil, name: String? = nil, manifest: String? = nil, perspectives: [String]? = nil) {
+         confidence: Int? = nil, form: String? = nil, name: String? = nil, manifest: String? = nil, perspectives: [String]? = nil,
+                files: [String]? = nil, lines: [Int]? = nil, names: [String]? = nil) {
         self.kind = kind; self.message = message; self.pages = pages; self.count = count; self.total = total
         self.engine = engine; self.confidence = confidence; self.form = form; self.name = name; self.manifest = manifest
-        self.perspectives = perspectives
+        self.perspectives = perspectives; self.files = files; self.lines = lines; self.names = names
     }
 
     /// "pages 1-4 were" / "page 3 was": the pages and the verb that agrees with them.
@@ -170,6 +180,53 @@ public struct Notice: Codable, Sendable, Equatable {
     /// A text whose invalid UTF-8 bytes were replaced.
     public static var invalidUTF8: Notice {
         Notice(.invalidUTF8, "bytes that are not valid UTF-8 were replaced by U+FFFD (check the file's encoding)")
+    }
+
+    /// A manifest row whose file name matched a file only when case is ignored.
+    public static func caseMismatch(manifest: String, line: Int, file: String, matched: String) -> Notice {
+        Notice(.caseMismatch, "\(manifest) line \(line): '\(file)' matched \(matched) when case is ignored (correct the name in the manifest)",
+               form: file, name: matched, manifest: manifest, lines: [line])
+    }
+
+    /// A manifest row that names the same file as an earlier row.
+    public static func sameFileTwice(manifest: String, line: Int, file: String, first: String, firstLine: Int) -> Notice {
+        Notice(.sameFileTwice, "\(manifest) line \(line): \(file) is the same file as \(first) on line \(firstLine); it is scored once, for the first row",
+               form: file, name: first, manifest: manifest, lines: [line, firstLine])
+    }
+
+    /// A manifest row that gives a plan other fields than an earlier row.
+    public static func conflictingRow(manifest: String, line: Int, plan: String) -> Notice {
+        Notice(.conflictingRow, "\(manifest) line \(line): \(plan) has other category/region/province than on an earlier row; the first row is used",
+               name: plan, manifest: manifest, lines: [line])
+    }
+
+    /// A symbolic link in the corpus folder, not followed.
+    public static func linkNotFollowed(_ path: String) -> Notice {
+        Notice(.linkNotFollowed, "\(path) is a symbolic link and is not followed (use --follow-links to read what links point to)", form: path)
+    }
+
+    /// Tables and settings files in the corpus folder, not read as plans (`shown` named, `count` in all).
+    public static func notReadAsPlans(_ shown: [String], of count: Int) -> Notice {
+        Notice(.notReadAsPlans, "not read as plans: \(shown.joined(separator: ", "))\(count > shown.count ? " and \(count - shown.count) more" : "") (tables and settings files: .csv, .tsv, .xlsx, .xls, .ods, .yaml; give a manifest with --manifest, export a plan as PDF or text)",
+               count: count, files: shown)
+    }
+
+    /// Files with the same content.
+    public static func identicalFiles(_ files: [String]) -> Notice {
+        Notice(.identicalFiles, "identical files: \(files.joined(separator: ", ")) have the same content (sha256); each is scored (a plan shared by several municipalities?)",
+               files: files)
+    }
+
+    /// A file without a manifest row that its metadata (`source`) names as municipality `plan`.
+    public static func namedByMetadata(_ file: String, plan: String, source: String) -> Notice {
+        Notice(.namedByMetadata, "\(file) has no manifest row: it is the plan '\(plan)', the municipality its \(source) metadata names (add a manifest row to name it otherwise)",
+               form: file, name: plan, manifest: source)
+    }
+
+    /// Files that would all be the plan `plan`; `renamed` are scored as plans of their own.
+    public static func sameName(_ files: [String], plan: String, renamed: [String]) -> Notice {
+        Notice(.sameName, "\(files.joined(separator: ", ")) would all be the plan '\(plan)': \(renamed.map { "'\($0)'" }.joined(separator: ", ")) are scored as plans of their own (the same plan in two formats? keep one file, or give each a manifest row)",
+               name: plan, files: files, names: renamed)
     }
 
     /// A form that counts for more than one perspective.

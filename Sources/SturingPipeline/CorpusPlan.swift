@@ -74,6 +74,13 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
                                  followLinks: followLinks, excluding: excluding)
         let found = walk.files
         var plans = [Plan](), files = [String](), failures = walk.failures, warnings = walk.warnings
+        var notices = walk.notices
+        func add(_ notice: Notice) { warnings.append(notice.message); notices.append(notice) }
+        func planned() -> CorpusPlan {
+            var corpus = CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
+            corpus.notices = notices.isEmpty ? nil : notices
+            return corpus
+        }
         guard let manifest else {
             for path in found {
                 var plan = Plan(municipality: displayName(path), files: [path])
@@ -81,11 +88,10 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
                 plans.append(plan)
                 files.append(path)
             }
-            warnings += distinctNames(&plans)
-            return CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
+            distinctNames(&plans).forEach(add)
+            return planned()
         }
         let manifestName = URL(fileURLWithPath: manifest.path).lastPathComponent
-        var notices = [Notice]()
         warnings += manifest.warnings.map { "\(manifestName): \($0)" }
         for p in manifest.problems {
             failures.append(FileFailure(file: "\(manifestName):\(p.line)", error: "\(p.message) (the row is skipped)"))
@@ -109,7 +115,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
             if resolved == nil, let same = byFoldedName[row.file.lowercased()] {
                 if same.count == 1 {
                     resolved = same[0]
-                    warnings.append("\(manifestName) line \(row.line): '\(row.file)' matched \(same[0]) when case is ignored (correct the name in the manifest)")
+                    add(.caseMismatch(manifest: manifestName, line: row.line, file: row.file, matched: same[0]))
                 } else {
                     failures.append(FileFailure(file: row.file, error: "listed in \(manifestName) (line \(row.line)) but not found; when case is ignored it matches several files (\(same.sorted().joined(separator: ", "))): write the name exactly"))
                     continue
@@ -125,7 +131,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
                 continue
             }
             if let first = realOf[real] {
-                warnings.append("\(manifestName) line \(row.line): \(row.file) is the same file as \(first.file) on line \(first.line); it is scored once, for the first row")
+                add(.sameFileTwice(manifest: manifestName, line: row.line, file: row.file, first: first.file, firstLine: first.line))
                 continue
             }
             realOf[real] = (row.file, row.line)
@@ -136,7 +142,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
             if let i = index[name] {
                 plans[i].files.append(path)
                 if let first = metadataSeen[name], conflicts(first, row.plan) {
-                    warnings.append("\(manifestName) line \(row.line): \(name) has other category/region/province than on an earlier row; the first row is used")
+                    add(.conflictingRow(manifest: manifestName, line: row.line, plan: name))
                 }
             } else {
                 index[name] = plans.count
@@ -149,36 +155,32 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         for path in found where !used.contains(URL(fileURLWithPath: path).standardizedFileURL.path) && foundSet.contains(URL(fileURLWithPath: path).standardizedFileURL.path)
             && !(realPath(path).map { realOf[$0] != nil } ?? false) {
             let name = displayName(path)
-            let notice = Notice.notInManifest(path, manifest: manifestName, plan: name)
-            warnings.append(notice.message)
-            notices.append(notice)
+            add(.notInManifest(path, manifest: manifestName, plan: name))
             var plan = Plan(municipality: name, files: [path])
             plan.unlisted = true
             plans.append(plan)
             files.append(path)
         }
-        warnings += distinctNames(&plans)
-        var corpus = CorpusPlan(plans: plans, files: files, failures: failures, warnings: warnings, directory: directory)
-        corpus.notices = notices.isEmpty ? nil : notices
-        return corpus
+        distinctNames(&plans).forEach(add)
+        return planned()
     }
 
     /// Gives unlisted plans that share a name with another plan (bgr.html and bgr.xml) the file
     /// name in brackets ("bgr (bgr.html)"), so no two rows of the tables are named alike; returns
     /// a warning per name. Plans named by the manifest keep their names.
-    public static func distinctNames(_ plans: inout [Plan]) -> [String] {
+    public static func distinctNames(_ plans: inout [Plan]) -> [Notice] {
         var byName = [String: [Int]]()
         for (i, p) in plans.enumerated() { byName[p.municipality.lowercased(), default: []].append(i) }
-        var warnings = [String]()
+        var notices = [Notice]()
         for (_, indices) in byName.sorted(by: { $0.value[0] < $1.value[0] }) where indices.count > 1 {
             let renamed = indices.filter { plans[$0].unlisted == true && plans[$0].files.count == 1 }
             guard !renamed.isEmpty else { continue }
             let name = plans[indices[0]].municipality
             for i in renamed { plans[i].municipality = "\(plans[i].municipality) (\(URL(fileURLWithPath: plans[i].files[0]).lastPathComponent))" }
             let files = indices.flatMap { plans[$0].files }.map { URL(fileURLWithPath: $0).lastPathComponent }
-            warnings.append("\(files.joined(separator: ", ")) would all be the plan '\(name)': \(renamed.map { "'\(plans[$0].municipality)'" }.joined(separator: ", ")) are scored as plans of their own (the same plan in two formats? keep one file, or give each a manifest row)")
+            notices.append(.sameName(files, plan: name, renamed: renamed.map { plans[$0].municipality }))
         }
-        return warnings
+        return notices
     }
 
     static func conflicts(_ a: Plan, _ b: Plan) -> Bool {
@@ -216,6 +218,9 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         var skippedTables = [String]()
         var failures = [FileFailure]()
         var warnings = [String]()
+        var notices = [Notice]()
+        /// Adds a warning with its values.
+        mutating func add(_ notice: Notice) { warnings.append(notice.message); notices.append(notice) }
     }
 
     /// Regular files below `directory` (recursive), sorted; hidden files and folders, READMEs, the
@@ -267,7 +272,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
                 var mode = st.st_mode & S_IFMT
                 if mode == S_IFLNK {
                     guard followLinks else {
-                        walk.warnings.append("\(path) is a symbolic link and is not followed (use --follow-links to read what links point to)")
+                        walk.add(.linkNotFollowed(path))
                         continue
                     }
                     var target = stat()
@@ -301,8 +306,7 @@ public struct CorpusPlan: Sendable, Codable, Equatable {
         walk.files.sort()
         if !walk.skippedTables.isEmpty {
             let names = walk.skippedTables.sorted()
-            let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-            walk.warnings.append("not read as plans: \(shown) (tables and settings files: .csv, .tsv, .xlsx, .xls, .ods, .yaml; give a manifest with --manifest, export a plan as PDF or text)")
+            walk.add(.notReadAsPlans(Array(names.prefix(5)), of: names.count))
         }
         return walk
     }

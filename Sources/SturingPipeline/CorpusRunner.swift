@@ -73,7 +73,8 @@ public enum CorpusRunner {
         var failures = corpus.failures
         var warnings = corpus.warnings
         var notices = corpus.notices ?? []
-        for plan in withMetadata(corpus.plans, byFile, warnings: &warnings) {
+        func add(_ notice: Notice) { warnings.append(notice.message); notices.append(notice) }
+        for plan in withMetadata(corpus.plans, byFile, add) {
             var scored = [DocumentScore](), failed = [FileFailure]()
             for file in plan.files {
                 switch byFile[file] {
@@ -84,9 +85,7 @@ public enum CorpusRunner {
             }
             failures += failed
             guard !scored.isEmpty else {
-                let notice = Notice.noFileScored(plan.municipality)
-                warnings.append(notice.message)
-                notices.append(notice)
+                add(.noFileScored(plan.municipality))
                 continue
             }
             var combined = PlanAggregator.combine(scored, name: plan.municipality)
@@ -99,14 +98,14 @@ public enum CorpusRunner {
             }
             plans.append(PlanResult(plan: plan, score: combined, documents: scored, failed: failed))
         }
-        warnings += identicalFiles(outcomes)
+        identicalFiles(outcomes).forEach(add)
         return CorpusResult(plans: plans, failures: failures, warnings: warnings, notices: notices, resumed: resumed)
     }
 
     /// The plans with the fields their documents' metadata give where the manifest leaves them
     /// empty (the manifest always wins): title and year, and for a file without a manifest row
     /// the municipality its metadata names (said in a warning); names made distinct again.
-    static func withMetadata(_ planned: [Plan], _ byFile: [String: FileOutcome], warnings: inout [String]) -> [Plan] {
+    static func withMetadata(_ planned: [Plan], _ byFile: [String: FileOutcome], _ add: (Notice) -> Void) -> [Plan] {
         var plans = planned
         for i in plans.indices {
             let found = plans[i].files.compactMap { file -> DocumentMetadata? in
@@ -117,21 +116,19 @@ public enum CorpusRunner {
             if plans[i].title == nil { plans[i].title = m.title }
             if plans[i].year == nil { plans[i].year = m.year }
             if plans[i].unlisted == true, plans[i].files.count == 1, let name = m.municipality, name != plans[i].municipality {
-                warnings.append("\(plans[i].files[0]) has no manifest row: it is the plan '\(name)', the municipality its \(m.source) metadata names (add a manifest row to name it otherwise)")
+                add(.namedByMetadata(plans[i].files[0], plan: name, source: m.source))
                 plans[i].municipality = name
             }
         }
-        warnings += CorpusPlan.distinctNames(&plans)
+        CorpusPlan.distinctNames(&plans).forEach(add)
         return plans
     }
 
     /// Warnings for byte-identical files under different names: both are scored (a regional plan
     /// can be shared by several municipalities), and the reader is told.
-    static func identicalFiles(_ outcomes: [FileOutcome]) -> [String] {
+    static func identicalFiles(_ outcomes: [FileOutcome]) -> [Notice] {
         var bySHA = [String: [String]]()
         for case .scored(let s) in outcomes { bySHA[s.sha256, default: []].append(s.file) }
-        return bySHA.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }.map { files in
-            "identical files: \(files.joined(separator: ", ")) have the same content (sha256); each is scored (a plan shared by several municipalities?)"
-        }
+        return bySHA.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }.map(Notice.identicalFiles)
     }
 }

@@ -72,6 +72,24 @@ extension Labels {
             return "de Notubiz-export bevat alleen de titels en beschrijvingen van \(c == 1 ? "het document" : "de \(count(c)) documenten"), niet de tekst: alleen die tellen mee (download de documenten zelf om hun tekst te scoren)"
         case .invalidUTF8:
             return "bytes die geen geldige UTF-8 zijn, zijn vervangen door U+FFFD (controleer de codering van het bestand)"
+        case .caseMismatch:
+            return "\(n.manifest ?? "manifest") regel \(n.lines?.first ?? 0): '\(n.form ?? "")' kwam overeen met \(n.name ?? "") als hoofdletters niet tellen (verbeter de naam in het manifest)"
+        case .sameFileTwice:
+            return "\(n.manifest ?? "manifest") regel \(n.lines?.first ?? 0): \(n.form ?? "") is hetzelfde bestand als \(n.name ?? "") op regel \(n.lines?.last ?? 0); het wordt één keer gescoord, voor de eerste rij"
+        case .conflictingRow:
+            return "\(n.manifest ?? "manifest") regel \(n.lines?.first ?? 0): \(n.name ?? "") heeft een andere categorie, regio of provincie dan op een eerdere rij; de eerste rij geldt"
+        case .linkNotFollowed:
+            return "\(n.form ?? "") is een symbolische koppeling en wordt niet gevolgd (gebruik --follow-links om te lezen waar koppelingen naar wijzen)"
+        case .notReadAsPlans:
+            let shown = n.files ?? [], all = n.count ?? shown.count
+            return "niet als plannen gelezen: \(shown.joined(separator: ", "))\(all > shown.count ? " en nog \(count(all - shown.count))" : "") (tabellen en instellingen: .csv, .tsv, .xlsx, .xls, .ods, .yaml; geef een manifest met --manifest, of exporteer een plan als PDF of tekst)"
+        case .identicalFiles:
+            return "identieke bestanden: \((n.files ?? []).joined(separator: ", ")) hebben dezelfde inhoud (sha256); elk wordt gescoord (een plan dat meerdere gemeenten delen?)"
+        case .namedByMetadata:
+            return "\(n.form ?? "") heeft geen rij in het manifest: het is het plan '\(n.name ?? "")', de gemeente die de metadata (\(n.manifest ?? "")) noemen (voeg een rij toe om het anders te noemen)"
+        case .sameName:
+            let renamed = (n.names ?? []).map { "'\($0)'" }.joined(separator: ", ")
+            return "\((n.files ?? []).joined(separator: ", ")) zouden allemaal het plan '\(n.name ?? "")' zijn: \(renamed) \((n.names ?? []).count == 1 ? "wordt" : "worden") als eigen plan gescoord (hetzelfde plan in twee formaten? houd één bestand, of geef elk een rij in het manifest)"
         case .overlap:
             return "'\(n.form ?? "")' telt voor meer dan één perspectief (\((n.perspectives ?? []).joined(separator: ", "))): \(count(n.count ?? 0))×"
         }

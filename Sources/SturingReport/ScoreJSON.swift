@@ -77,6 +77,9 @@ public enum ScoreJSON {
         if let f = n.form { fields.append(("form", .string(f))) }
         if let s = n.name { fields.append(("name", .string(s))) }
         if let m = n.manifest { fields.append(("manifest", .string(m))) }
+        if let f = n.files { fields.append(("files", .array(f.map { .string($0) }))) }
+        if let l = n.lines { fields.append(("lines", .array(l.map { .int($0) }))) }
+        if let s = n.names { fields.append(("names", .array(s.map { .string($0) }))) }
         if let p = n.perspectives { fields.append(("perspectives", .array(p.map { .string($0) }))) }
         return .object(fields)
     }
@@ -86,7 +89,9 @@ public enum ScoreJSON {
         guard let kind = v["kind"]?.stringValue.flatMap(Notice.Kind.init(rawValue:)), let message = v["message"]?.stringValue else { return nil }
         return Notice(kind, message, pages: v["pages"]?.arrayValue?.compactMap(\.intValue), count: v["count"]?.intValue,
                       total: v["total"]?.intValue, engine: v["engine"]?.stringValue, confidence: v["confidence"]?.intValue,
-                      form: v["form"]?.stringValue, name: v["name"]?.stringValue, manifest: v["manifest"]?.stringValue, perspectives: v["perspectives"]?.arrayValue?.compactMap(\.stringValue))
+                      form: v["form"]?.stringValue, name: v["name"]?.stringValue, manifest: v["manifest"]?.stringValue, perspectives: v["perspectives"]?.arrayValue?.compactMap(\.stringValue),
+                      files: v["files"]?.arrayValue?.compactMap(\.stringValue), lines: v["lines"]?.arrayValue?.compactMap(\.intValue),
+                      names: v["names"]?.arrayValue?.compactMap(\.stringValue))
     }
 
     /// One lexicon-check finding: kind, term and English message, and the values it has.

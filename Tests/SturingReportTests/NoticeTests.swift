@@ -32,6 +32,12 @@ import Testing
         #expect(L.notice(.charsetIsUTF8(declared: "windows-1252")) == "de pagina noemt als tekenset windows-1252, maar haar bytes zijn UTF-8; ze is als UTF-8 gelezen")
         #expect(L.notice(.titlesOnly(1)).contains("van het document, niet de tekst") && L.notice(.titlesOnly(12)).contains("van de 12 documenten"))
         #expect(Notice.titlesOnly(1).message.contains("of its 1 document, not their text") && Notice.titlesOnly(2).message.contains("its 2 documents,"))
+        #expect(L.notice(.notReadAsPlans(["a.csv", "b.csv"], of: 7)).hasPrefix("niet als plannen gelezen: a.csv, b.csv en nog 5 (tabellen"))
+        #expect(Notice.notReadAsPlans(["a.csv", "b.csv"], of: 7).message.hasPrefix("not read as plans: a.csv, b.csv and 5 more (tables"))
+        #expect(L.notice(.sameName(["bgr.html", "bgr.txt"], plan: "bgr", renamed: ["bgr (bgr.html)", "bgr (bgr.txt)"]))
+            .hasPrefix("bgr.html, bgr.txt zouden allemaal het plan 'bgr' zijn: 'bgr (bgr.html)', 'bgr (bgr.txt)' worden als eigen plan gescoord"))
+        #expect(L.notice(.sameFileTwice(manifest: "manifest.csv", line: 7, file: "a.txt", first: "A.txt", firstLine: 2))
+            == "manifest.csv regel 7: a.txt is hetzelfde bestand als A.txt op regel 2; het wordt één keer gescoord, voor de eerste rij")
         // English is the message itself.
         let n = Notice.blankPages([5])
         #expect(Labels(.english).notice(n) == n.message && n.message == "page 5 is blank")
