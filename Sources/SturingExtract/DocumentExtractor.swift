@@ -107,12 +107,12 @@ public enum DocumentExtractor {
     /// A document from the text of an HTML page, an Office, XML, JSON or Markdown file, cleaned
     /// like text: one page, or (an export of several documents) a page per document page, with
     /// running lines removed when there are several.
-    static func markupDocument(path: String, pages: [String], sha256: String, encoding: String, warnings: [String] = [],
+    static func markupDocument(path: String, pages: [String], sha256: String, encoding: String,
                                notices: [Notice] = [], metadata: DocumentMetadata? = nil, ocr: OCRRecord? = nil) throws(IngestError) -> Document {
         let (cleaned, report) = TextCleaner.clean(pages: pages, removeRunningLines: pages.count > 1)
         guard cleaned.contains(where: { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }) else { throw .noWords }
         return Document(file: path, sha256: sha256, kind: .text, encoding: encoding, pages: cleaned, hasPages: pages.count > 1,
-                        warnings: warnings + notices.map(\.message), cleaning: report, ocr: ocr, metadata: metadata, notices: notices)
+                        warnings: notices.map(\.message), cleaning: report, ocr: ocr, metadata: metadata, notices: notices)
     }
 
     /// What cleaning does to each page of the file at `path` (read again, as `read` reads it),

@@ -215,7 +215,7 @@ extension HTMLReport {
         }
         if !input.warnings.isEmpty || !docWarnings.isEmpty {
             h += "<h3>\(t("Waarschuwingen", "Warnings"))</h3><ul>"
-            let all = input.warnings.map { L.warning($0, notices: input.notices) } + docWarnings.map { "\($0.0): \($0.1)" }
+            let all = L.warnings(input.warnings, notices: input.notices) + docWarnings.map { "\($0.0): \($0.1)" }
             for w in all.prefix(maxRows) { h += "<li>\(esc(w))</li>" }
             h += "</ul>"
             if all.count > maxRows { h += "<p>\(t("… en \(L.count(all.count - maxRows)) meer: zie scores.csv (kolom warnings) en scores.json.", "… and \(L.count(all.count - maxRows)) more: see scores.csv (column warnings) and scores.json."))</p>" }

@@ -4,19 +4,26 @@ import SturingCore
 /// worded from its values; one without (from a run before notices, or not yet structured)
 /// keeps its English sentence.
 extension Labels {
-    /// `text` (a warning, or "file: warning" as a plan holds it) in this language, worded from
-    /// the notice among `notices` whose message it is.
-    public func warning(_ text: String, notices: [Notice]) -> String {
-        guard nl else { return text }
-        for n in notices {
-            if text == n.message { return notice(n) }
-            if text.hasSuffix(": " + n.message) { return String(text.dropLast(n.message.count)) + notice(n) }
+    /// `texts` (warnings, or "file: warning" as a plan holds them) in this language, each worded
+    /// from the notice among `notices` whose message it is (looked up by message, so a run with
+    /// thousands of warnings is not searched once per warning).
+    public func warnings(_ texts: [String], notices: [Notice]) -> [String] {
+        guard nl, !notices.isEmpty else { return texts }
+        let byMessage = Dictionary(notices.map { ($0.message, $0) }, uniquingKeysWith: { first, _ in first })
+        return texts.map { text in
+            if let n = byMessage[text] { return notice(n) }
+            // "file: message": the longest tail after a ": " that is a notice's message.
+            var rest = text[...]
+            while let colon = rest.range(of: ": ") {
+                if let n = byMessage[String(text[colon.upperBound...])] { return String(text[..<colon.upperBound]) + notice(n) }
+                rest = text[colon.upperBound...]
+            }
+            return text
         }
-        return text
     }
 
     /// The warnings of a score in this language.
-    public func warnings(_ s: DocumentScore) -> [String] { s.warnings.map { warning($0, notices: s.notices) } }
+    public func warnings(_ s: DocumentScore) -> [String] { warnings(s.warnings, notices: s.notices) }
 
     /// The notice in this language.
     public func notice(_ n: Notice) -> String {

@@ -12,8 +12,9 @@ public enum ScoreWorkbookSheets {
                                   rows: PlanTable.rows(input, language: language, vocabulary: language))
         let means = WorkbookSheet(name: nl ? "Gemiddelden" : "Means", columns: meanColumns, rows: meanRows(input.analysis.ranking, language: language))
         let terms = termSheet(input, language: language)
+        let labels = Labels(language)
         let errors = WorkbookSheet(name: nl ? "Fouten" : "Errors", columns: ErrorTable.columns,
-                                   rows: input.failures.map { [.text($0.file), .text(Labels(language).failure($0))] })
+                                   rows: input.failures.map { [.text($0.file), .text(labels.failure($0))] })
         let described = [plans, means, terms, errors]
         let guide = WorkbookSheet(name: nl ? "Toelichting" : "Explanation", columns: guideColumns,
                                   rows: described.flatMap { sheet in sheet.columns.map { [.text(sheet.name), .text($0.name(language)), .text($0.explanation(language))] } })

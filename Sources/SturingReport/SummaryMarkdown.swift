@@ -108,7 +108,7 @@ public enum SummaryMarkdown {
             }
         }
         let docWarnings = input.plans.flatMap { entry in L.warnings(entry.score).map { "\(entry.plan.municipality): \($0)" } }
-        let warnings = input.warnings.map { L.warning($0, notices: input.notices) } + docWarnings
+        let warnings = L.warnings(input.warnings, notices: input.notices) + docWarnings
         if !warnings.isEmpty {
             out += "\n## " + (nl ? "Waarschuwingen" : "Warnings") + "\n\n" + warnings.prefix(limit).map { "- " + md($0) }.joined(separator: "\n") + "\n"
             if warnings.count > limit { out += nl ? "\n… en \(L.count(warnings.count - limit)) meer (scores.csv, scores.json).\n" : "\n… and \(L.count(warnings.count - limit)) more (scores.csv, scores.json).\n" }

@@ -14,7 +14,7 @@ enum Closing {
                 ?? labels.scored(plans: summary.plans, errors: summary.failures.count, cache: summary.cache, resumed: summary.resumed)
             Swift.print("sturing: " + first)
             Swift.print("sturing: " + labels.wrote(Escape.terminal(summary.folder) + "/" + RunOutputs.names))
-            for w in summary.warnings { printWarning(labels.warning(w, notices: summary.notices)) }
+            for w in labels.warnings(summary.warnings, notices: summary.notices) { printWarning(w) }
             if let w = summary.lexiconLanguage { printWarning(w) }
         }
         for f in summary.failures { printError("\(f.file): \(labels.failure(f))") }

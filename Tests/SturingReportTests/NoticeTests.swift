@@ -51,6 +51,9 @@ import Testing
         #expect(Labels(.dutch).warnings(s) == ["plan.pdf: pagina 2 is met OCR gelezen (tesseract 5.3.0; gemiddelde woordzekerheid 70); controleer een steekproef van de tekst",
                                                "a warning without values"])
         #expect(Labels(.english).warnings(s) == s.warnings)
+        // A message that itself holds ": " is found after its file prefix too.
+        let few = Notice.fewSignalWords(5)
+        #expect(Labels(.dutch).warnings(["a: b.pdf: " + few.message], notices: [few]) == ["a: b.pdf: " + Labels(.dutch).notice(few)])
     }
 
     /// scores.json and documents.jsonl keep the notices, so `sturing report` words them again;
